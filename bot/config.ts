@@ -1,0 +1,118 @@
+import { z } from 'zod';
+import { err, ok, type Result } from '../domain/result.js';
+import { LOG_LEVELS, type LogLevel } from './log.js';
+
+const MICROSOFT_APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
+export type MicrosoftAppType = (typeof MICROSOFT_APP_TYPES)[number];
+
+/** The bot's Entra app registration, as Bot Framework authentication needs it. */
+export interface MicrosoftApp {
+  readonly id: string;
+  readonly type: MicrosoftAppType;
+  /** Client secret; absent for a user-assigned managed identity. */
+  readonly password?: string;
+  readonly tenantId?: string;
+}
+
+interface SharedConfig {
+  readonly port: number;
+  readonly nodeEnv: 'development' | 'test' | 'production';
+  readonly dataDir: string;
+  readonly databaseUrl?: string;
+  readonly maxBodyBytes: number;
+  readonly logLevel: LogLevel;
+}
+
+export type Config =
+  | (SharedConfig & { readonly authentication: 'enabled'; readonly microsoftApp: MicrosoftApp })
+  /** No app id outside production: Bot Framework tokens are not checked, so only the Emulator or tests can talk to it. */
+  | (SharedConfig & { readonly authentication: 'disabled-local' });
+
+export interface InvalidConfig {
+  readonly kind: 'invalid-config';
+  /** One line per problem, naming the setting; never echoes a value, since some are secrets. */
+  readonly message: string;
+}
+
+// `.env` templates leave settings as `Name=`; an empty value means "not set", not "set to nothing".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+
+const EnvironmentSchema = z
+  .object({
+    MicrosoftAppId: optional(z.string().trim()),
+    MicrosoftAppPassword: optional(z.string()),
+    MicrosoftAppType: optional(z.enum(MICROSOFT_APP_TYPES)),
+    MicrosoftAppTenantId: optional(z.string().trim()),
+    PORT: optional(z.coerce.number().int().min(0).max(65_535)),
+    // An enum, not any string: a typo such as NODE_ENV=prod must not slip past the production check below.
+    NODE_ENV: optional(z.enum(['development', 'test', 'production'])),
+    DATA_DIR: optional(z.string()),
+    DATABASE_URL: optional(
+      z.string().regex(/^postgres(ql)?:\/\//, { error: 'must be a postgres:// or postgresql:// URL' }),
+    ),
+    MAX_BODY_BYTES: optional(z.coerce.number().int().positive()),
+    LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+  })
+  .superRefine((env, context) => {
+    const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
+    const appType = env.MicrosoftAppType ?? 'MultiTenant';
+    if (!env.MicrosoftAppId) {
+      if (env.NODE_ENV === 'production') {
+        problem(
+          'MicrosoftAppId',
+          'is required when NODE_ENV=production; refusing to start without Bot Framework authentication',
+        );
+      }
+      if (env.MicrosoftAppPassword) problem('MicrosoftAppPassword', 'is set but MicrosoftAppId is not');
+      return;
+    }
+    if (appType === 'UserAssignedMSI') {
+      if (env.MicrosoftAppPassword) problem('MicrosoftAppPassword', 'must not be set for UserAssignedMSI');
+    } else if (!env.MicrosoftAppPassword) {
+      problem('MicrosoftAppPassword', `is required for ${appType}`);
+    }
+    if (appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
+      problem('MicrosoftAppTenantId', `is required for ${appType}`);
+    }
+  });
+
+/**
+ * Reads the bot's settings from a process-environment-like record.
+ *
+ * @param env - usually `process.env`
+ * @returns the settings with defaults filled in, or every problem found, one per line
+ *
+ * @example
+ * loadConfig({ NODE_ENV: 'production' })
+ * //=> { ok: false, error: { kind: 'invalid-config', message: 'MicrosoftAppId is required when NODE_ENV=production; …' } }
+ * loadConfig({})
+ * //=> { ok: true, value: { authentication: 'disabled-local', port: 3978, dataDir: './.data', maxBodyBytes: 262144, … } }
+ */
+export function loadConfig(env: Readonly<Record<string, string | undefined>>): Result<Config, InvalidConfig> {
+  const parsed = EnvironmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    return err({ kind: 'invalid-config', message: lines.join('\n') });
+  }
+  const settings = parsed.data;
+  const shared: SharedConfig = {
+    port: settings.PORT ?? 3978,
+    nodeEnv: settings.NODE_ENV ?? 'development',
+    dataDir: settings.DATA_DIR ?? './.data',
+    ...(settings.DATABASE_URL === undefined ? {} : { databaseUrl: settings.DATABASE_URL }),
+    maxBodyBytes: settings.MAX_BODY_BYTES ?? 262_144,
+    logLevel: settings.LOG_LEVEL ?? 'info',
+  };
+  if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
+  return ok({
+    ...shared,
+    authentication: 'enabled',
+    microsoftApp: {
+      id: settings.MicrosoftAppId,
+      type: settings.MicrosoftAppType ?? 'MultiTenant',
+      ...(settings.MicrosoftAppPassword === undefined ? {} : { password: settings.MicrosoftAppPassword }),
+      ...(settings.MicrosoftAppTenantId === undefined ? {} : { tenantId: settings.MicrosoftAppTenantId }),
+    },
+  });
+}

@@ -1,0 +1,180 @@
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { eventKindWords } from '../../domain/cases/event-kinds.js';
+import { londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
+import { describeTiming } from '../../domain/policy/describe-timing.js';
+import type { Policy, Rule } from '../../domain/policy/schema.js';
+import { answerOn } from '../../domain/questions/answer-on.js';
+import type { Question } from '../../domain/questions/question.js';
+import { functionalNeedsEligibility } from '../../domain/thresholds/functional-needs.js';
+import { answerCard } from '../../cards/answer-card.js';
+import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
+import { notUnderstoodCard } from '../../cards/not-understood-card.js';
+import type { Asker, OutgoingMessage, QuestionMemory, Reply } from '../ports.js';
+import { scoresIn } from '../understanding/functional-needs.js';
+import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
+import { understand } from '../understanding/understand.js';
+import { answerText, dueDateView, ruleView } from './answer-reply.js';
+
+export interface QuestionContext {
+  readonly policies: readonly Policy[];
+  readonly calendar: HolidayCalendar;
+  readonly memory: QuestionMemory;
+  readonly nearestRules: (text: string, authorityId: string | undefined, count: number) => CatalogueEntry[];
+}
+
+/** Topics whose answer is the whole list of a document's points, not one rule. */
+const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'closure', 'step-down', 'transfer-out']);
+
+export const WHAT_I_CAN_ANSWER = [
+  'when a meeting, review, visit or assessment is due, counted from a date you give me',
+  'when plans, minutes, invitations and reports must go out',
+  'how often reviews, network meetings and visits happen',
+  'transfers in and out, step-down from child protection, return from care, supervision orders',
+  'who chairs, who authorises, what a plan must contain, closure and step-down conditions',
+  'Camden\u2019s disability service threshold',
+];
+
+/**
+ * Answers a procedural question, or asks for the one thing missing (which authority, which date) and
+ * remembers the half-asked question so that the next message completes it.
+ */
+export async function askQuestion(text: string, receivedAt: Date, asker: Asker, context: QuestionContext): Promise<Reply> {
+  const today = londonDateOf(receivedAt);
+  const understood = understand(text, today, context.policies);
+  const pending = await context.memory.pendingQuestion(asker, receivedAt);
+  const question = completing(pending?.question, understood.question);
+  const named = understood.authorityIds;
+  const authorityId =
+    named.length === 1 ? named[0] : named.length === 0 ? (pending?.authorityId ?? (await context.memory.authorityFor(asker))) : undefined;
+
+  if (!question.topic && !(pending && question.anchorDate)) {
+    await context.memory.forgetPendingQuestion(asker);
+    return notUnderstood(text, authorityId, context);
+  }
+  if (!authorityId) {
+    await context.memory.rememberPendingQuestion(asker, { missing: 'authority', question }, receivedAt);
+    return askWhichAuthority(context.policies, named.length > 1 ? 'Your message names more than one authority.' : undefined);
+  }
+  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
+  if (!policy) return { messages: [{ text: `I do not know the procedure of "${authorityId}".` }] };
+  await context.memory.forgetPendingQuestion(asker);
+  return answer(policy, question, text, today, asker, receivedAt, context);
+}
+
+async function answer(
+  policy: Policy,
+  question: Question,
+  text: string,
+  today: LocalDate,
+  asker: Asker,
+  receivedAt: Date,
+  context: QuestionContext,
+): Promise<Reply> {
+  if (question.topic === 'threshold') return thresholdAnswer(policy, text);
+  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase())) {
+    const listed = policy.rules.filter((rule) => rule.topic === question.topic && rule.kind !== 'timescale');
+    if (listed.length > 0) return cardReply(ruleView(policy, listed));
+  }
+  const result = answerOn(policy, question, context.calendar);
+  switch (result.kind) {
+    case 'due-date':
+      return cardReply(dueDateView(policy, result, today));
+    case 'rule':
+      return cardReply(ruleView(policy, [result.rule], result.conflict));
+    case 'needs-date': {
+      await context.memory.rememberPendingQuestion(asker, { missing: 'date', authorityId: policy.authority.id, question }, receivedAt);
+      const anchor = result.rule.anchors.map(eventKindWords).join(' or ');
+      return {
+        messages: [
+          {
+            text:
+              `In ${policy.authority.name}: ${lowerFirst(result.rule.requires)}, ${describeTiming(result.rule)}. ` +
+              `What was the date of ${anchor}? (For example "3 March 2026" or "yesterday".)`,
+          },
+        ],
+      };
+    }
+    case 'no-match':
+      return notUnderstood(text, policy.authority.id, context);
+  }
+}
+
+function thresholdAnswer(policy: Policy, text: string): Reply {
+  const rule = policy.rules.find((candidate) => candidate.kind === 'threshold');
+  if (rule?.kind !== 'threshold') {
+    return { messages: [{ text: `${policy.authority.name}\u2019s procedure sets no scored eligibility threshold.` }] };
+  }
+  const scores = scoresIn(text, rule.functions);
+  if (Object.keys(scores).length === 0) {
+    return cardReply(ruleView(policy, [rule]));
+  }
+  const result = functionalNeedsEligibility(scores, rule);
+  if (!result.ok) return cardReply(ruleView(policy, [rule]));
+  const view = ruleView(policy, [rule]);
+  return cardReply({
+    ...view,
+    headlineLabel: `${rule.service}: threshold`,
+    headline: result.value.eligible ? 'Meets the threshold' : 'Does not meet the threshold',
+    ruleInWords: `${result.value.reason}`,
+    working: Object.entries(scores).map(([name, level]) => `${name}: ${level}`),
+  });
+}
+
+function cardReply(view: Parameters<typeof answerCard>[0]): Reply {
+  const message: OutgoingMessage = { text: answerText(view), card: answerCard(view) };
+  return { messages: [message] };
+}
+
+function askWhichAuthority(policies: readonly Policy[], reason?: string): Reply {
+  const prompt = `${reason ? `${reason} ` : ''}Which authority\u2019s procedure should I use?`;
+  const names = policies.map((policy) => policy.authority.name).join(', ');
+  return {
+    messages: [
+      {
+        text: `${prompt} I know ${names}. Reply with its name, or "set authority <name>" to remember it.`,
+        card: chooseAuthorityCard({
+          prompt,
+          question: '',
+          authorities: policies.map((policy) => ({ id: policy.authority.id, name: policy.authority.name })),
+        }),
+      },
+    ],
+  };
+}
+
+function notUnderstood(text: string, authorityId: string | undefined, context: QuestionContext): Reply {
+  const nearest = context.nearestRules(text, authorityId, 3);
+  const lines = nearest.map((entry) => `- ${entry.authorityName}: ${entry.requires}${entry.timing ? ` (${entry.timing})` : ''}`);
+  return {
+    messages: [
+      {
+        text: [
+          'I could not place that question, so I will not guess. I can answer:',
+          ...WHAT_I_CAN_ANSWER.map((item) => `- ${item}`),
+          ...(lines.length > 0 ? ['The nearest rules I know:', ...lines] : []),
+        ].join('\n'),
+        card: notUnderstoodCard({
+          canAnswer: WHAT_I_CAN_ANSWER,
+          nearest: nearest.map((entry) => ({ authorityName: entry.authorityName, requires: entry.requires, ruleId: entry.id })),
+        }),
+      },
+    ],
+  };
+}
+
+/** A follow-up ("it was 3 March", "Camden") fills in what the pending question lacked. */
+function completing(pending: Question | undefined, latest: Question): Question {
+  if (!pending) return latest;
+  const addsOnlyDetail = latest.topic === undefined || latest.topic === pending.topic;
+  if (!addsOnlyDetail) return latest;
+  return {
+    ...pending,
+    ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
+    events: latest.events.length > 0 ? latest.events : pending.events,
+    ...(latest.pathway ? { pathway: latest.pathway } : {}),
+  };
+}
+
+function lowerFirst(text: string): string {
+  return text.charAt(0).toLowerCase() + text.slice(1);
+}

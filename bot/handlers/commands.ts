@@ -1,0 +1,97 @@
+import type { Policy } from '../../domain/policy/schema.js';
+import { ruleCatalogue } from '../../domain/policy/catalogue.js';
+import { answerOn } from '../../domain/questions/answer-on.js';
+import { describeTiming } from '../../domain/policy/describe-timing.js';
+import { comparisonCard } from '../../cards/comparison-card.js';
+import { ruleListCard } from '../../cards/rule-list-card.js';
+import { welcomeCard } from '../../cards/welcome-card.js';
+import type { Asker, Reply } from '../ports.js';
+import { authoritiesIn } from '../understanding/authority.js';
+import { normaliseText } from '../understanding/normalise.js';
+import { asksFrequency, topicIn } from '../understanding/topic.js';
+import { eventsIn, pathwayIn } from '../understanding/events.js';
+import { WHAT_I_CAN_ANSWER, type QuestionContext } from './ask-question.js';
+
+export const COMMANDS = [
+  { command: 'help', description: 'what I do and how to ask' },
+  { command: 'set authority <name>', description: 'remember which authority\u2019s procedure you follow' },
+  { command: 'what can you ask', description: 'the kinds of question I answer' },
+  { command: 'rules [authority]', description: 'every rule I know for an authority, with its source' },
+  { command: 'compare <topic>', description: 'one rule across all the authorities, e.g. "compare review frequency"' },
+] as const;
+
+const EXAMPLES = [
+  'Redbridge: we decided on 3 March that a CiN plan is needed. When is the initial CiN meeting due?',
+  'How often do I visit in Slough?',
+  'Camden: the last CIN review was on 10 June. When is the next one due?',
+  'Who chairs the review in Brighton and Hove?',
+];
+
+export function welcome(policies: readonly Policy[]): Reply {
+  const view = {
+    authorities: policies.map((policy) => policy.authority.name),
+    examples: EXAMPLES,
+    commands: COMMANDS.map((entry) => ({ command: entry.command, description: entry.description })),
+  };
+  const text = [
+    'I am CiN Assistant. Ask me about your authority\u2019s Children in Need procedure in plain English; I give the date, how it was worked out, and the source.',
+    `I know: ${view.authorities.join(', ')}.`,
+    'I can answer:',
+    ...WHAT_I_CAN_ANSWER.map((item) => `- ${item}`),
+    'Commands:',
+    ...view.commands.map((entry) => `- ${entry.command}: ${entry.description}`),
+  ].join('\n');
+  return { messages: [{ text, card: welcomeCard(view) }] };
+}
+
+export async function setAuthority(name: string, asker: Asker, context: QuestionContext): Promise<Reply> {
+  const [authorityId] = authoritiesIn(name, context.policies);
+  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
+  if (!policy) {
+    const known = context.policies.map((candidate) => candidate.authority.name).join(', ');
+    return { messages: [{ text: `I don\u2019t know an authority called "${name.slice(0, 80)}". I know: ${known}.` }] };
+  }
+  await context.memory.rememberUserAuthority(asker, policy.authority.id);
+  return { messages: [{ text: `Done: I will answer from ${policy.authority.name}\u2019s procedure unless you name another authority.` }] };
+}
+
+export async function listRules(name: string, asker: Asker, context: QuestionContext): Promise<Reply> {
+  const [named] = authoritiesIn(name, context.policies);
+  const authorityId = named ?? (await context.memory.authorityFor(asker));
+  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
+  if (!policy) {
+    const names = context.policies.map((candidate) => candidate.authority.name).join(', ');
+    return { messages: [{ text: `Which authority? Say "rules" and its name, for example "rules Camden". I know: ${names}.` }] };
+  }
+  const rules = ruleCatalogue([policy]);
+  const view = {
+    authorityName: policy.authority.name,
+    document: `${policy.source.title} (${policy.source.version})`,
+    rules: rules.map((entry) => ({ requires: entry.requires, timing: entry.timing ?? '', section: entry.citation.section })),
+  };
+  const text = [
+    `${policy.authority.name}: ${rules.length} rules from ${view.document}. Run "npm run rules -- --authority ${policy.authority.id}" for the full quotes.`,
+    ...view.rules.map((rule) => `- ${rule.requires}${rule.timing ? ` (${rule.timing})` : ''} [${rule.section}]`),
+  ].join('\n');
+  return { messages: [{ text, card: ruleListCard(view) }] };
+}
+
+/** "Compare review frequency across authorities": the same question put to every authority's procedure. */
+export function compareAcrossAuthorities(text: string, context: QuestionContext): Reply {
+  const normalised = normaliseText(text);
+  const topic = topicIn(normalised.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/g, ' ')) ?? 'review';
+  const pathway = pathwayIn(normalised);
+  const question = { topic, events: eventsIn(normalised, false), asksFrequency: asksFrequency(normalised) || /frequenc|often/.test(normalised), ...(pathway ? { pathway } : {}) };
+  const rows = context.policies.map((policy) => {
+    const result = answerOn(policy, question, context.calendar);
+    const rule = result.kind === 'rule' || result.kind === 'needs-date' || result.kind === 'due-date' ? result.rule : undefined;
+    const conflict = result.kind === 'rule' ? result.conflict : undefined;
+    const figure = rule
+      ? `${rule.requires}: ${describeTiming(rule) ?? (rule.kind === 'no-figure-set' ? rule.says : rule.requires)}${conflict ? `; the document also says ${describeTiming(conflict)}` : ''}`
+      : 'The procedure says nothing on this.';
+    return { authorityName: policy.authority.name, figure, section: rule?.citation.section ?? '', quote: rule?.citation.quote ?? '' };
+  });
+  const title = `Compared across ${context.policies.length} authorities: ${topic.replace(/-/g, ' ')}`;
+  const text_ = [title, ...rows.map((row) => `- ${row.authorityName}: ${row.figure}${row.section ? ` [${row.section}]` : ''}`)].join('\n');
+  return { messages: [{ text: text_, card: comparisonCard({ title, rows }) }] };
+}

@@ -1,0 +1,103 @@
+import type { Question } from '../domain/questions/question.js';
+
+/**
+ * The bot's own vocabulary. Everything outside bot/teams speaks these plain types, never botbuilder's, so a
+ * move to the Microsoft 365 Agents SDK touches only bot/teams.
+ */
+
+/** An Adaptive Card, bound and ready to send (a plain JSON object, schema 1.5). */
+export type AdaptiveCardJson = Readonly<Record<string, unknown>>;
+
+export type ConversationKind = 'personal' | 'channel' | 'groupChat';
+
+export interface TurnUser {
+  /** The channel's id for the user (Teams: 29:…). */
+  readonly id: string;
+  /** Entra object id; authorisation decisions use this, looked up in stored roles. */
+  readonly aadObjectId?: string;
+}
+
+export interface TurnConversation {
+  readonly id: string;
+  readonly kind: ConversationKind;
+  readonly tenantId?: string;
+}
+
+interface TurnBase {
+  readonly user: TurnUser;
+  readonly conversation: TurnConversation;
+  /** The activity's own timestamp; "today" is its Europe/London date, never the server's clock. */
+  readonly receivedAt: Date;
+  /** Where later proactive messages to this conversation go (store it on install); see Messenger. */
+  readonly address: ConversationAddress;
+}
+
+/** One incoming activity, reduced to what handlers need. */
+export type Turn =
+  | (TurnBase & {
+      readonly kind: 'message';
+      /** The text with any @mention of the bot removed and whitespace trimmed. */
+      readonly text: string;
+    })
+  | (TurnBase & {
+      /** Action.Execute (invoke adaptiveCard/action) or the Action.Submit fallback (message with value). */
+      readonly kind: 'card-action';
+      readonly verb: string;
+      readonly data: Readonly<Record<string, unknown>>;
+      readonly via: 'execute' | 'submit';
+    })
+  | (TurnBase & { readonly kind: 'installed' })
+  | (TurnBase & { readonly kind: 'uninstalled' });
+
+/** One message to send back: plain text always (notifications, screen readers, cardless clients), a card when there is one. */
+export interface OutgoingMessage {
+  readonly text: string;
+  readonly card?: AdaptiveCardJson;
+}
+
+export interface Reply {
+  readonly messages: readonly OutgoingMessage[];
+  /** For card actions: the card that replaces the one pressed (Universal Actions invoke response). */
+  readonly updatedCard?: AdaptiveCardJson;
+  /** For card actions: a refusal or validation message shown to the user instead of a card. */
+  readonly invokeMessage?: string;
+}
+
+export interface TurnHandler {
+  handle(turn: Turn): Promise<Reply>;
+}
+
+/** Where a proactive message goes: a stored conversation reference, as plain JSON. */
+export type ConversationAddress = Readonly<Record<string, unknown>>;
+
+/** Sending outside a turn (reminders, approvals). Implemented with botbuilder in bot/teams/messenger.ts. */
+export interface Messenger {
+  send(address: ConversationAddress, message: OutgoingMessage): Promise<{ readonly activityId: string }>;
+  update(address: ConversationAddress, activityId: string, message: OutgoingMessage): Promise<void>;
+  createConversation(tenantId: string, userAadObjectId: string): Promise<ConversationAddress>;
+}
+
+/** Who is asking, as the stores key it: never a name. */
+export interface Asker {
+  readonly tenantId: string;
+  /** Entra object id where Teams gives one, else the channel's user id. */
+  readonly userId: string;
+  readonly conversationId: string;
+}
+
+/** A question that is waiting for one more thing: which authority, or which date. Structured, never raw text. */
+export interface PendingQuestion {
+  readonly missing: 'authority' | 'date';
+  readonly authorityId?: string;
+  readonly question: Question;
+}
+
+/** What the bot remembers between messages about who asks what. Implemented on the database in bot/store. */
+export interface QuestionMemory {
+  /** The user's own choice (`set authority …`), else the tenant's default. */
+  authorityFor(asker: Asker): Promise<string | undefined>;
+  rememberUserAuthority(asker: Asker, authorityId: string): Promise<void>;
+  pendingQuestion(asker: Asker, now: Date): Promise<PendingQuestion | undefined>;
+  rememberPendingQuestion(asker: Asker, pending: PendingQuestion, now: Date): Promise<void>;
+  forgetPendingQuestion(asker: Asker): Promise<void>;
+}

@@ -1,0 +1,167 @@
+import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { z } from 'zod';
+import type { ConversationKind, Reply, Turn, TurnHandler } from '../ports.js';
+import { addressOf, tenantIdOf } from './conversation-reference.js';
+import { activityFor } from './outgoing-activity.js';
+import {
+  asInvokeResponseActivity,
+  errorResponse,
+  messageResponse,
+  updatedCardResponse,
+} from './invoke-responses.js';
+
+/** What CloudAdapter.process runs for each authenticated activity. */
+export type BotLogic = (context: TurnContext) => Promise<void>;
+
+type Reading =
+  | { readonly kind: 'turn'; readonly turn: Turn }
+  | { readonly kind: 'malformed-card-action'; readonly reason: string }
+  | { readonly kind: 'ignored' };
+
+const CardDataSchema = z.record(z.string(), z.unknown());
+
+/** Action.Execute arrives as `value.action`; Teams merges the card's inputs into `data`. */
+const ExecuteValueSchema = z.object({
+  action: z.object({ verb: z.string().trim().min(1), data: CardDataSchema.optional() }),
+});
+
+/** Action.Submit arrives as a message whose `value` is the card's data plus its inputs; ours carry a `verb`. */
+const SubmitValueSchema = z.looseObject({ verb: z.string().trim().min(1) });
+
+/**
+ * Turns each Teams activity into our plain Turn, asks the TurnHandler, and turns its Reply back into
+ * activities (and, for Action.Execute, the invoke response). Activities that are no Turn are ignored;
+ * botbuilder answers an unrecognised invoke with 501.
+ */
+export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
+  return async (context) => {
+    const reading = readTurn(context.activity);
+    switch (reading.kind) {
+      case 'ignored':
+        return;
+      case 'malformed-card-action':
+        await context.sendActivity(asInvokeResponseActivity(errorResponse(400, 'BadRequest', reading.reason)));
+        return;
+      case 'turn':
+        await deliver(context, reading.turn, await turnHandler.handle(reading.turn));
+    }
+  };
+}
+
+function readTurn(activity: Activity): Reading {
+  const tenantId = tenantIdOf(activity);
+  const base = {
+    user: { id: activity.from.id, ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
+    conversation: {
+      id: activity.conversation.id,
+      kind: conversationKindOf(activity.conversation.conversationType),
+      ...(tenantId ? { tenantId } : {}),
+    },
+    receivedAt: receivedAtOf(activity),
+    address: addressOf(activity),
+  };
+  const turn = (details: Turn): Reading => ({ kind: 'turn', turn: details });
+  switch (activity.type) {
+    case ActivityTypes.Message: {
+      const submitted = SubmitValueSchema.safeParse(activity.value);
+      if (submitted.success) {
+        const { verb, ...data } = submitted.data;
+        return turn({ ...base, kind: 'card-action', verb, data, via: 'submit' });
+      }
+      return turn({ ...base, kind: 'message', text: textWithoutBotMention(activity) });
+    }
+    case ActivityTypes.Invoke: {
+      if (activity.name !== 'adaptiveCard/action') return { kind: 'ignored' };
+      const executed = ExecuteValueSchema.safeParse(activity.value);
+      if (!executed.success) {
+        const issue = executed.error.issues[0];
+        const where = issue?.path.length ? `value.${issue.path.join('.')}` : 'value';
+        return { kind: 'malformed-card-action', reason: `Action.Execute ${where}: ${issue?.message ?? 'invalid'}` };
+      }
+      const { verb, data = {} } = executed.data.action;
+      return turn({ ...base, kind: 'card-action', verb, data, via: 'execute' });
+    }
+    case ActivityTypes.ConversationUpdate: {
+      const isBot = (member: { id: string }) => member.id === activity.recipient.id;
+      if (activity.membersAdded?.some(isBot)) return turn({ ...base, kind: 'installed' });
+      if (activity.membersRemoved?.some(isBot)) return turn({ ...base, kind: 'uninstalled' });
+      return { kind: 'ignored' };
+    }
+    case ActivityTypes.InstallationUpdate:
+      // The -upgrade actions come with an app version change; botbuilder treats them as add and remove too.
+      switch (activity.action) {
+        case 'add':
+        case 'add-upgrade':
+          return turn({ ...base, kind: 'installed' });
+        case 'remove':
+        case 'remove-upgrade':
+          return turn({ ...base, kind: 'uninstalled' });
+        default:
+          return { kind: 'ignored' };
+      }
+    default:
+      return { kind: 'ignored' };
+  }
+}
+
+function conversationKindOf(conversationType: string | undefined): ConversationKind {
+  switch (conversationType) {
+    case 'channel':
+      return 'channel';
+    case 'groupChat':
+      return 'groupChat';
+    default:
+      // Teams says 'personal'; the Bot Framework Emulator says nothing and is a one-to-one chat too.
+      return 'personal';
+  }
+}
+
+function receivedAtOf(activity: Activity): Date {
+  // server.ts admits only activities with a valid timestamp, and CloudAdapter turns it into a Date.
+  if (!(activity.timestamp instanceof Date)) throw new Error('Activity reached the handler without a timestamp');
+  return activity.timestamp;
+}
+
+/**
+ * The message text without the bot's @mention. In channels and group chats Teams puts `<at>CiN Assistant</at>`
+ * into the text and a matching `mention` entity beside it. Unlike TurnContext.removeRecipientMention this removes
+ * every mention of the bot, tolerates entities without a type, and leaves the activity untouched.
+ */
+function textWithoutBotMention(activity: Activity): string {
+  const mentionTexts = (activity.entities ?? [])
+    .filter((entity) => String(entity.type).toLowerCase() === 'mention' && entity.mentioned?.id === activity.recipient.id)
+    .map((entity): unknown => entity.text)
+    .filter((text): text is string => typeof text === 'string' && text.length > 0);
+  const text = mentionTexts.reduce(
+    (remaining, mention) => remaining.replace(new RegExp(`\\s*${escapeRegExp(mention)}\\s*`, 'g'), ' '),
+    activity.text ?? '',
+  );
+  return text.trim();
+}
+
+function escapeRegExp(literal: string): string {
+  return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+async function deliver(context: TurnContext, turn: Turn, reply: Reply): Promise<void> {
+  if (reply.messages.length > 0) await context.sendActivities(reply.messages.map(activityFor));
+  if (turn.kind !== 'card-action') return;
+  if (turn.via === 'execute') {
+    // Teams wants an answer to every invoke; an empty message leaves the pressed card as it was.
+    const response = reply.updatedCard ? updatedCardResponse(reply.updatedCard) : messageResponse(reply.invokeMessage ?? '');
+    await context.sendActivity(asInvokeResponseActivity(response));
+    return;
+  }
+  // Action.Submit has no invoke response, so the same outcomes go by message: Teams names the card's own
+  // message in replyToId, and updating that message replaces the card.
+  const cardMessageId = context.activity.replyToId;
+  if (reply.updatedCard && cardMessageId) {
+    await context.updateActivity({
+      type: ActivityTypes.Message,
+      id: cardMessageId,
+      attachments: [CardFactory.adaptiveCard(reply.updatedCard)],
+    });
+  } else if (reply.invokeMessage) {
+    await context.sendActivity(reply.invokeMessage);
+  }
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import {
+  ActivityTypes,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type TurnContext,
+} from 'botbuilder';
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { asInvokeResponseActivity, errorResponse } from './invoke-responses.js';
+
+export type TeamsAdapter = CloudAdapter;
+
+/** What the user sees when a turn fails; the reference lets support find the log line without any case detail. */
+const apologyFor = (correlationId: string): string =>
+  `Sorry, something went wrong on our side and nothing was saved from that step. Please try again. (Reference: ${correlationId})`;
+
+/**
+ * The CloudAdapter for the configured app registration. The MicrosoftApp* values are passed explicitly so that
+ * nothing depends on botbuilder reading process.env by itself; with no app id, botbuilder skips token checks.
+ */
+export function createAdapter(config: Config, log: Logger): TeamsAdapter {
+  const authentication = new TokenRefusingAuthentication(
+    config.authentication === 'enabled'
+      ? {
+          MicrosoftAppId: config.microsoftApp.id,
+          MicrosoftAppType: config.microsoftApp.type,
+          ...(config.microsoftApp.password === undefined ? {} : { MicrosoftAppPassword: config.microsoftApp.password }),
+          ...(config.microsoftApp.tenantId === undefined ? {} : { MicrosoftAppTenantId: config.microsoftApp.tenantId }),
+        }
+      : {},
+  );
+  const adapter = new CloudAdapter(authentication);
+  adapter.onTurnError = (context, error) => apologise(context, error, log);
+  return adapter;
+}
+
+/**
+ * botbuilder lets jsonwebtoken's own errors out of token validation (a bad signature, a token not yet valid),
+ * and CloudAdapter answers anything but an AuthenticationError with 500 and the error's message. A token that
+ * does not verify is the caller's fault, so it becomes the 401 that botbuilder gives for a missing token.
+ */
+class TokenRefusingAuthentication extends ConfigurationBotFrameworkAuthentication {
+  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
+    try {
+      return await super.authenticateRequest(activity, authHeader);
+    } catch (error) {
+      if (error instanceof Error && JSON_WEB_TOKEN_ERRORS.has(error.name)) {
+        throw new AuthenticationError('Unauthorized. The token does not verify.', 401);
+      }
+      throw error;
+    }
+  }
+}
+
+const JSON_WEB_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+async function apologise(context: TurnContext, error: Error, log: Logger): Promise<void> {
+  const correlationId = randomUUID();
+  // The error's message can quote what the user typed or a database row, so only its name and stack frames are logged.
+  log.error('turn-failed', {
+    correlationId,
+    activityId: context.activity.id,
+    activityType: context.activity.type,
+    errorName: error.name,
+    stackFrames: stackFramesOf(error),
+  });
+  try {
+    if (context.activity.type === ActivityTypes.Invoke) {
+      // Without this botbuilder would answer the invoke with 501 Not Implemented, which misleads Teams.
+      await context.sendActivity(asInvokeResponseActivity(errorResponse(500, 'InternalServerError', apologyFor(correlationId))));
+    }
+    await context.sendActivity(apologyFor(correlationId));
+  } catch (sendError) {
+    log.error('apology-not-sent', { correlationId, errorName: sendError instanceof Error ? sendError.name : typeof sendError });
+  }
+}
+
+function stackFramesOf(error: Error): string | undefined {
+  return error.stack
+    ?.split('\n')
+    .filter((line) => line.trimStart().startsWith('at '))
+    .map((line) => line.trim())
+    .join(' | ');
+}

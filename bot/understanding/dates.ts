@@ -1,0 +1,79 @@
+import * as chrono from 'chrono-node';
+import Holidays from 'date-holidays';
+import { compareLocalDates, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
+
+/** Days people name instead of a date; movable ones are looked up in the England and Wales calendar. */
+const NAMED_DAYS: Readonly<Record<string, string>> = {
+  'christmas eve': '12-24',
+  'christmas day': '12-25',
+  christmas: '12-25',
+  'boxing day': '12-26',
+  "new year's eve": '12-31',
+  "new year's day": '01-01',
+  'new year': '01-01',
+};
+const MOVABLE_DAYS: Readonly<Record<string, string>> = {
+  'good friday': 'Good Friday',
+  'easter monday': 'Easter Monday',
+  'early may bank holiday': 'Early May bank holiday',
+  'spring bank holiday': 'Spring bank holiday',
+  'august bank holiday': 'Summer bank holiday',
+  'summer bank holiday': 'Summer bank holiday',
+};
+const holidays = new Holidays('GB', 'ENG');
+
+const parser = chrono.en.GB.clone();
+parser.parsers.push({
+  pattern: () => /\b(christmas eve|christmas day|christmas|boxing day|new year's eve|new year's day|new year|good friday|easter monday|early may bank holiday|spring bank holiday|august bank holiday|summer bank holiday)(?:\s+(\d{4}))?\b/i,
+  extract: (context, match) => {
+    const name = (match[1] ?? '').toLowerCase();
+    const year = match[2] ? Number(match[2]) : context.reference.instant.getFullYear();
+    const monthDay = NAMED_DAYS[name] ?? movableDay(MOVABLE_DAYS[name] ?? '', year);
+    if (!monthDay) return null;
+    const [month, day] = monthDay.split('-').map(Number) as [number, number];
+    return { day, month, year };
+  },
+});
+
+function movableDay(holidayName: string, year: number): string | undefined {
+  return holidays
+    .getHolidays(year)
+    .find((holiday) => holiday.name === holidayName)
+    ?.date.slice(5, 10);
+}
+
+/**
+ * The calendar dates a message names, in order: UK formats (3/2/2026 is 3 February), "3rd March", "3 Mar 26",
+ * "Christmas Eve 2026", "yesterday", "last Monday", "a fortnight ago". Relative words count from `today`, the
+ * message's own London date; a date without a year is the nearest such date to it. chrono is given local noon
+ * of that date and only calendar fields are read back, so the server's zone never moves a date.
+ *
+ * @example
+ * datesIn('we decided on 3/2/2026', '2026-03-10') //=> ['2026-02-03']
+ * datesIn('a fortnight ago', '2026-03-10') //=> ['2026-02-24']
+ */
+export function datesIn(text: string, today: LocalDate): LocalDate[] {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  const reference = new Date(year, month - 1, day, 12, 0, 0);
+  const prepared = text.replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
+  const found: LocalDate[] = [];
+  for (const result of parser.parse(prepared, reference)) {
+    if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
+    const parsedYear = result.start.get('year');
+    const parsedMonth = result.start.get('month');
+    const parsedDay = result.start.get('day');
+    if (parsedYear === null || parsedMonth === null || parsedDay === null) continue;
+    const date = parseLocalDate(`${String(parsedYear).padStart(4, '0')}-${pad(parsedMonth)}-${pad(parsedDay)}`);
+    if (date) found.push(date);
+  }
+  return found;
+}
+
+/** Whether `date` is after `today`: a review "on" that date is booked rather than held. */
+export function isAhead(date: LocalDate, today: LocalDate): boolean {
+  return compareLocalDates(date, today) > 0;
+}
+
+function pad(value: number): string {
+  return String(value).padStart(2, '0');
+}

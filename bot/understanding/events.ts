@@ -1,0 +1,47 @@
+import type { EventKind } from '../../domain/cases/event-kinds.js';
+import type { Pathway } from '../../domain/policy/schema.js';
+
+/** What a message says happened, in the words workers use; each needs a past or booked form, not a question. */
+const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
+  ['plan-decision', /\bdecided\b|\bdecision\b/],
+  ['case-opened', /\b(case|child) (was |were )?(opened|open)\b|\bopened to\b|\bopen to (the )?(children|social)/],
+  ['referral-received', /\breferr(al|ed)\b/],
+  ['assessment-started', /assessment (was |has )?(started|began|begun|commenced|opened)|\bstart(ed)? (the |an? |our )?(child and family )?assessment|assessment start/],
+  ['assessment-completed', /assessment (was |has been )?(completed|finished|signed off|authori[sz]ed|done|concluded)|\bcomplet\w* (the |an? |our )?(child and family )?assessment/],
+  ['plan-started', /plan (was |has been )?(began|begun|started|start|starts|agreed|established|made|commenced|put in place)\b|\b(started|agreed|established) (the |a )?(initial )?(cin )?plan|plan start/],
+  ['cp-plan-ended', /child protection plan (was |has )?(ended|closed|finished|stopped|came to an end)|\b(ended|came off) (the |a |their )?child protection plan|step(ped)? down from child protection/],
+  ['returned-from-care', /\breturn\w* home\b|returned from care|discharged from care|\bleft care\b|ceased to be looked after|no longer looked after/],
+  ['initial-meeting-held', /\b(initial|first)\b[\w ]{0,40}\bmeeting (was |took place |happened )?(held|on|took place|happened)\b|intervention planning meeting (was |took place )?(on|held)/],
+  ['review-held', /\b(review|meeting)s? (was |were )?(held|took place|happened)\b|\blast (cin |network )?(review|meeting)\b|\b(reviewed|met) on\b/],
+  ['review-booked', /\bbooked\b|\bscheduled\b|\barranged for\b|\bplanned for\b|\bdue to be held\b|\bwill be (held )?on\b/],
+  ['review-cancelled', /\bcancel/],
+  ['visit-made', /\bvisited\b|\blast visit\b|\bvisit (was|took place|happened)\b|\bsaw the child\b/],
+  ['moved-in', /\bmoved (in|into)\b|\bmoving (in|into)\b|\bbecame resident\b|\bresident (in|since)\b|\barrived in\b/],
+  ['moved-out', /\bmoved (out|away|to)\b|\bmoving (out|away|to)\b/],
+  ['supervision-order-made', /supervision order (expires|ends|will expire|runs out|expiring|ending)/],
+];
+
+/** "Review on 3 June": held if the date has passed, booked if it is still to come. */
+const REVIEW_ON_A_DATE = /\b(review|meeting) (is |was )?on\b/;
+
+/**
+ * The events a message says happened (or, for a review, are booked).
+ *
+ * @example
+ * eventsIn('the 6 week review took place on 16 march 2026', false) //=> ['review-held']
+ * eventsIn('camden review on 3 june 2026: when does the report go to the family?', true) //=> ['review-booked']
+ */
+export function eventsIn(normalisedText: string, dateIsAhead: boolean): EventKind[] {
+  const found = EVENT_PATTERNS.filter(([, pattern]) => pattern.test(normalisedText)).map(([kind]) => kind);
+  const saysWhichReview = ['review-held', 'review-booked', 'review-cancelled'].some((kind) => found.includes(kind as EventKind));
+  if (!saysWhichReview && REVIEW_ON_A_DATE.test(normalisedText)) found.push(dateIsAhead ? 'review-booked' : 'review-held');
+  return found;
+}
+
+/** A pathway the message names, which changes which rules apply. */
+export function pathwayIn(normalisedText: string): Pathway | undefined {
+  if (/\bdirect payments?\b|\bicdds\b/.test(normalisedText)) return 'direct-payments';
+  if (/supervision order/.test(normalisedText)) return 'supervision-order';
+  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees/.test(normalisedText)) return 'disabled-children';
+  return undefined;
+}

@@ -1,0 +1,48 @@
+import { closest, distance } from 'fastest-levenshtein';
+
+/** Words the patterns rely on; a near-miss typo of one of them is read as it ("asessment", "reveiw"). */
+const VOCABULARY = [
+  'assessment', 'review', 'reviews', 'reviewed', 'meeting', 'meetings', 'initial', 'visit', 'visits', 'visited',
+  'network', 'circulate', 'circulated', 'minutes', 'invitation', 'invitations', 'cancelled', 'supervision',
+  'reflective', 'threshold', 'transfer', 'referral', 'received', 'decided', 'decision', 'completed', 'started',
+  'protection', 'returned', 'distributed', 'report', 'written', 'escalation', 'closure', 'frequency', 'contingency',
+  'points', 'booked', 'scheduled', 'disabled', 'disability', 'payments', 'direct', 'convened', 'established',
+  'agreed', 'chairs', 'authorises', 'approves', 'family', 'child', 'plan', 'within', 'working', 'months', 'weeks',
+  'often', 'first', 'next', 'last', 'when', 'held', 'intervention', 'planning', 'updated', 'opened', 'moved',
+  'resident', 'invite', 'invites', 'copies', 'children', 'social', 'worker', 'ended', 'step', 'down',
+  // Correct words near the ones above, listed so they are never "corrected" into them.
+  'visiting', 'reviewing', 'planned', 'plans', 'needs', 'booking', 'closing', 'closed', 'close', 'ending',
+  'start', 'starting', 'complete', 'completion', 'starts', 'weekly', 'monthly', 'visitor', 'meets', 'reported',
+];
+const KNOWN = new Set(VOCABULARY);
+
+/**
+ * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H"), and near-miss typos of
+ * the procedure's words corrected, so the patterns of the understanding files stay simple.
+ *
+ * @example
+ * normaliseText('When is the C&F asessment due for a CIN?') //=> 'when is the child and family assessment due for a cin?'
+ */
+export function normaliseText(text: string): string {
+  const lowered = text
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .replace(/[\u2013\u2014]/g, '-')
+    .replace(/\bc\s*&\s*f\b|\bc and f\b/g, 'child and family')
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\bchild(?:ren)? in need\b/g, 'cin')
+    .replace(/\bc\.?i\.?n\.?\b/g, 'cin')
+    .replace(/\bc\.?p\.?\b/g, 'child protection')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return lowered.replace(/[a-z]{5,}/g, correctWord);
+}
+
+function correctWord(word: string): string {
+  if (KNOWN.has(word)) return word;
+  const candidate = closest(word, VOCABULARY);
+  // Two edits allow a swapped pair of letters ("reveiw"); the first letter is almost never the typo.
+  const allowed = word.length >= 6 ? 2 : 1;
+  const near = distance(word, candidate) <= allowed && Math.abs(candidate.length - word.length) <= 1;
+  return near && candidate[0] === word[0] ? candidate : word;
+}

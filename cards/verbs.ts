@@ -1,0 +1,7 @@
+/**
+ * Every Action.Execute verb a card can send, named `<noun>.<act>`. bot/routes.ts routes each one, and
+ * tests/cards/verbs.test.ts checks that the templates use exactly these.
+ */
+export const VERBS = {
+  chooseAuthority: 'authority.choose',
+} as const;

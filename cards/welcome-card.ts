@@ -1,0 +1,24 @@
+import type { AdaptiveCardJson } from '../bot/ports.js';
+import { bindCard } from './bind.js';
+import template from './templates/welcome.json' with { type: 'json' };
+
+/** What the bot says on install and for `help`. */
+export interface WelcomeView {
+  /** The authorities whose procedures the bot knows, by name. */
+  readonly authorities: readonly string[];
+  /** Questions to try, in a social worker's words. */
+  readonly examples: readonly string[];
+  readonly commands: readonly { readonly command: string; readonly description: string }[];
+}
+
+/**
+ * The welcome card: what the bot does, the procedures it knows, example questions and commands.
+ *
+ * @example
+ * welcomeCard({ authorities: ['London Borough of Redbridge'], examples: ['How often do I visit in Slough?'],
+ *   commands: [{ command: 'help', description: 'what I do and how to ask' }] })
+ * //=> { type: 'AdaptiveCard', version: '1.5', body: [ … ] }
+ */
+export function welcomeCard(view: WelcomeView): AdaptiveCardJson {
+  return bindCard(template, view);
+}

@@ -1,0 +1,84 @@
+import { UTCDate } from '@date-fns/utc';
+import { format } from 'date-fns';
+import { z } from 'zod';
+
+/**
+ * A calendar date in Europe/London, written `YYYY-MM-DD`. It is a value, not an instant: no time, no zone,
+ * so no server time zone can move it.
+ */
+export type LocalDate = string & { readonly __brand: 'LocalDate' };
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Reads a `YYYY-MM-DD` string as a LocalDate, refusing impossible dates.
+ *
+ * @example
+ * parseLocalDate('2026-02-29') //=> undefined (2026 is not a leap year)
+ * parseLocalDate('2026-03-03') //=> '2026-03-03'
+ */
+export function parseLocalDate(text: string): LocalDate | undefined {
+  if (!ISO_DATE.test(text)) return undefined;
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  if (year < 1900) return undefined;
+  const asDate = new UTCDate(year, month - 1, day);
+  const real = asDate.getFullYear() === year && asDate.getMonth() === month - 1 && asDate.getDate() === day;
+  return real ? (text as LocalDate) : undefined;
+}
+
+export const LocalDateSchema = z
+  .string()
+  .refine((text) => parseLocalDate(text) !== undefined, { message: 'Expected a real date written YYYY-MM-DD' })
+  .transform((text) => text as LocalDate);
+
+/** The date as a UTC-midnight Date, for date-fns arithmetic that must not see the server's zone. */
+export function toUtcDate(date: LocalDate): UTCDate {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new UTCDate(year, month - 1, day);
+}
+
+/** The calendar date of a UTC-based date-fns value. */
+export function fromUtcDate(value: Date): LocalDate {
+  return format(new UTCDate(value), 'yyyy-MM-dd') as LocalDate;
+}
+
+/**
+ * Compares two dates: negative, zero or positive. Plain string order is date order for `YYYY-MM-DD`.
+ *
+ * @example
+ * compareLocalDates('2026-03-03', '2026-12-28') //=> -1
+ */
+export function compareLocalDates(left: LocalDate, right: LocalDate): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** Day of the week, 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: LocalDate): number {
+  return toUtcDate(date).getDay();
+}
+
+/**
+ * The date written for people: weekday, day, month and year, as the answers show it.
+ *
+ * @example
+ * formatLongDate('2026-12-28') //=> 'Monday 28 December 2026'
+ */
+export function formatLongDate(date: LocalDate): string {
+  return format(toUtcDate(date), 'EEEE d MMMM yyyy');
+}
+
+/**
+ * The London calendar date of an instant. Used at the edge (a message's timestamp), never with "now".
+ *
+ * @example
+ * londonDateOf(new Date('2026-06-30T23:30:00Z')) //=> '2026-07-01' (British Summer Time)
+ */
+export function londonDateOf(instant: Date): LocalDate {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
+  return parts as LocalDate;
+}

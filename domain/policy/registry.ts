@@ -1,0 +1,26 @@
+import { err, ok, type Result } from '../result.js';
+import { blackburnWithDarwen } from './authorities/blackburn-with-darwen.js';
+import { brightonAndHove } from './authorities/brighton-and-hove.js';
+import { camden } from './authorities/camden.js';
+import { redbridge } from './authorities/redbridge.js';
+import { slough } from './authorities/slough.js';
+import { PolicySchema, type Policy, type PolicyInput } from './schema.js';
+
+/** Every authority's policy file; a new authority is one more entry here and one file beside the others. */
+export const POLICY_INPUTS: readonly PolicyInput[] = [redbridge, blackburnWithDarwen, camden, slough, brightonAndHove];
+
+/** Parsed once: a policy file that does not match the schema is a bug, so loading fails loudly. */
+export const POLICIES: readonly Policy[] = POLICY_INPUTS.map((input) => PolicySchema.parse(input));
+
+export type UnknownAuthority = { readonly kind: 'unknown-authority'; readonly authorityId: string };
+
+/**
+ * The policy of an authority, by its slug.
+ *
+ * @example
+ * policyFor('camden') //=> { ok: true, value: { authority: { id: 'camden', … }, rules: [ … ] } }
+ */
+export function policyFor(authorityId: string): Result<Policy, UnknownAuthority> {
+  const policy = POLICIES.find((candidate) => candidate.authority.id === authorityId);
+  return policy ? ok(policy) : err({ kind: 'unknown-authority', authorityId });
+}

@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import { EventKindSchema } from '../cases/event-kinds.js';
+import { LocalDateSchema } from '../dates/local-date.js';
+import { OffsetSchema } from '../timescales/offset.js';
+
+/** What a rule is about, so a question ("when is the next review?") can find it. */
+export const TopicSchema = z.enum([
+  'initial-meeting',
+  'outline-plan',
+  'plan-required',
+  'plan-circulation',
+  'minutes-circulation',
+  'first-review',
+  'review',
+  'review-invitations',
+  'review-report',
+  'cancelled-review',
+  'review-written-report',
+  'visit',
+  'first-visit',
+  'assessment',
+  'assessment-update',
+  'transfer-in',
+  'transfer-out',
+  'transfer-between-teams',
+  'escalation',
+  'supervision-order',
+  'plan-duration',
+  'chair',
+  'authorisation',
+  'closure',
+  'step-down',
+  'plan-content',
+  'threshold',
+]);
+export type Topic = z.infer<typeof TopicSchema>;
+
+/** Cases that follow a different route through the procedure; a rule may apply only on, or never on, one. */
+export const PathwaySchema = z.enum(['disabled-children', 'direct-payments', 'supervision-order']);
+export type Pathway = z.infer<typeof PathwaySchema>;
+
+/** Who a rule falls to, for routing reminders; `words` is how the procedure names them. */
+export const ResponsibleSchema = z.strictObject({
+  role: z.enum(['worker', 'manager', 'senior-practitioner', 'iro', 'chair']),
+  words: z.string().min(3),
+});
+export type Responsible = z.infer<typeof ResponsibleSchema>;
+
+/** A verbatim sentence (or the part of one that states the rule) and the heading it stands under in the body. */
+export const CitationInputSchema = z.strictObject({
+  section: z.string().min(1),
+  quote: z.string().min(12),
+});
+
+const baseRule = {
+  /** `<authority>.<topic>.<act>`; stable, since audit rows, logs and tests use it. */
+  id: z.string().regex(/^[a-z0-9-]+(\.[a-z0-9-]+){2,}$/),
+  topic: TopicSchema,
+  /** What must be done, in plain words, as an answer would say it. */
+  requires: z.string().min(10),
+  citation: CitationInputSchema,
+  /** How an ambiguous sentence was read; every answer from the rule repeats it. */
+  interpretation: z.string().min(10).optional(),
+  /** The rule applies only to cases on this pathway. */
+  pathway: PathwaySchema.optional(),
+  /** The rule does not apply to cases on this pathway (another rule replaces it there). */
+  exceptPathway: PathwaySchema.optional(),
+};
+
+export const ConflictSchema = z.strictObject({
+  /** The other rule of the same document that gives a different figure for the same thing. */
+  rule: z.string(),
+  /** Reminders follow the stricter (earlier) date; answers name both. */
+  follow: z.literal('stricter'),
+});
+
+export const TimescaleRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('timescale'),
+  /** The events the timescale counts from; the latest one recorded on a case is used. */
+  anchors: z.array(EventKindSchema).min(1),
+  offset: OffsetSchema,
+  /** Recurring rules count each time from the last actual occurrence, never from when it was due. */
+  recurring: z.boolean(),
+  responsible: ResponsibleSchema,
+  /** Events that discharge the obligation, when recorded on or after the anchor. */
+  fulfilledBy: z.array(EventKindSchema).min(1),
+  conflictsWith: ConflictSchema.optional(),
+});
+
+export const NoFigureSetRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('no-figure-set'),
+  /** What the document says instead of a figure. */
+  says: z.string().min(10),
+});
+
+export const RoleRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('role'),
+  act: z.enum(['chairs', 'authorises', 'arranges', 'endorses', 'oversees', 'decides']),
+  who: z.string().min(3),
+});
+
+export const PlanContentRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('plan-content'),
+  /** A short name for the element, e.g. "contingency plan". */
+  element: z.string().min(3),
+  points: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
+});
+
+/** An automatic check the bot can make from a case's events before the worker confirms the rest. */
+export const AutoCheckSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('event-recorded'), event: EventKindSchema }),
+  z.strictObject({ kind: z.literal('in-place-for'), since: EventKindSchema, offset: OffsetSchema }),
+]);
+
+export const ConditionRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('condition'),
+  appliesTo: z.array(z.enum(['closure', 'step-down', 'transfer-out', 'transfer-in', 'plan-start'])).min(1),
+  autoCheck: AutoCheckSchema.optional(),
+});
+
+export const NeedLevelSchema = z.enum(['none', 'mild', 'moderate', 'severe', 'profound']);
+export type NeedLevel = z.infer<typeof NeedLevelSchema>;
+
+export const ThresholdRuleSchema = z.strictObject({
+  ...baseRule,
+  kind: z.literal('threshold'),
+  service: z.string().min(3),
+  /** The functions scored; a function the authority does not use is listed in `unscoredFunctions`. */
+  functions: z.array(z.string().min(3)).min(1),
+  unscoredFunctions: z.array(z.string()),
+  /** Eligible when any clause holds: at least `count` functions scored at `level` or above. */
+  eligibleWhenAnyOf: z
+    .array(z.strictObject({ count: z.number().int().positive(), levelOrAbove: NeedLevelSchema }))
+    .min(1),
+});
+
+export const RuleInputSchema = z.discriminatedUnion('kind', [
+  TimescaleRuleSchema,
+  NoFigureSetRuleSchema,
+  RoleRuleSchema,
+  PlanContentRuleSchema,
+  ConditionRuleSchema,
+  ThresholdRuleSchema,
+]);
+export type RuleInput = z.input<typeof RuleInputSchema>;
+
+export const PolicyInputSchema = z.strictObject({
+  authority: z.strictObject({
+    id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+    name: z.string().min(3),
+    /** Other ways people write the authority's name ("B&H", "LB Redbridge"), for understanding questions. */
+    alsoKnownAs: z.array(z.string().min(2)),
+  }),
+  source: z.strictObject({
+    /** The seed file under shared/seeds/ that the rules quote. */
+    file: z.string().regex(/^[\w.-]+\.txt$/),
+    title: z.string().min(3),
+    /** When someone last checked these rules against the source (OpenFisca's last_value_still_valid_on). */
+    checkedOn: LocalDateSchema,
+    /** The procedure's own date or version, as printed. */
+    version: z.string().min(3),
+  }),
+  rules: z.array(RuleInputSchema).min(1),
+});
+export type PolicyInput = z.input<typeof PolicyInputSchema>;
+
+/** A checked policy: every rule's citation carries the seed file, so a rule can be cited on its own. */
+export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
+  const ids = new Set<string>();
+  policy.rules.forEach((rule, index) => {
+    if (ids.has(rule.id)) context.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `Duplicate rule id ${rule.id}` });
+    ids.add(rule.id);
+    if (!rule.id.startsWith(`${policy.authority.id}.`)) {
+      context.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `Rule id must start with ${policy.authority.id}.` });
+    }
+  });
+  policy.rules.forEach((rule, index) => {
+    if (rule.kind !== 'timescale' || !rule.conflictsWith) return;
+    const other = policy.rules.find((candidate) => candidate.id === rule.conflictsWith?.rule);
+    if (other?.kind !== 'timescale' || other.conflictsWith?.rule !== rule.id) {
+      context.addIssue({
+        code: 'custom',
+        path: ['rules', index, 'conflictsWith'],
+        message: 'A conflict must name another timescale rule that names this one back',
+      });
+    }
+  });
+}).transform((policy) => ({
+  ...policy,
+  rules: policy.rules.map((rule) => ({
+    ...rule,
+    authority: policy.authority.id,
+    citation: { file: policy.source.file, ...rule.citation },
+  })),
+}));
+
+export type Policy = z.output<typeof PolicySchema>;
+export type Rule = Policy['rules'][number];
+export type TimescaleRule = Extract<Rule, { kind: 'timescale' }>;
+export type Citation = Rule['citation'];

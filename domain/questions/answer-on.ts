@@ -1,0 +1,53 @@
+import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
+import type { Policy, Rule, TimescaleRule } from '../policy/schema.js';
+import { dueDate } from '../timescales/due-date.js';
+import type { DueDate } from '../timescales/working.js';
+import type { Question } from './question.js';
+import { relatedRules, ruleFor } from './rule-for.js';
+
+/** What the procedure says in reply to a question; the bot turns it into words and a card. */
+export type Answer =
+  /** A date, counted from the question's date under the rule. */
+  | {
+      readonly kind: 'due-date';
+      readonly rule: TimescaleRule;
+      readonly due: DueDate;
+      /** The same document's other figure for the same thing, with its date (design/timescales.md). */
+      readonly conflict?: { readonly rule: TimescaleRule; readonly due: DueDate };
+      /** Other figures for the same step, e.g. an absolute maximum beside the usual timescale. */
+      readonly related: readonly { readonly rule: TimescaleRule; readonly due: DueDate }[];
+    }
+  /** The rule needs a date the question did not give. */
+  | { readonly kind: 'needs-date'; readonly rule: TimescaleRule }
+  /** The rule itself: a frequency, a role, a content rule, or a gap where the document sets no figure. */
+  | { readonly kind: 'rule'; readonly rule: Rule; readonly conflict?: Rule; readonly related: readonly Rule[] }
+  | { readonly kind: 'no-match' };
+
+/**
+ * Answers `question` from `policy`: a due date with its working when the question gives a date and the rule
+ * counts from one, else the rule with its figures and citation.
+ *
+ * @example
+ * answerOn(redbridge, { topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-09',
+ *   asksFrequency: false }, englandAndWalesCalendar())
+ * //=> { kind: 'due-date', rule: { id: 'redbridge.initial-meeting.convene', … }, due: { dueOn: '2026-03-30', … } }
+ */
+export function answerOn(policy: Policy, question: Question, calendar: HolidayCalendar): Answer {
+  const rule = ruleFor(policy, question);
+  if (!rule) return { kind: 'no-match' };
+  const conflict = policy.rules.find((candidate) => rule.kind === 'timescale' && candidate.id === rule.conflictsWith?.rule);
+  const related = relatedRules(policy, rule, question);
+  if (rule.kind !== 'timescale' || question.asksFrequency) {
+    return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
+  }
+  if (question.anchorDate === undefined) return { kind: 'needs-date', rule };
+  const anchorDate = question.anchorDate;
+  const dated = (timescale: TimescaleRule) => ({ rule: timescale, due: dueDate(anchorDate, timescale.offset, calendar) });
+  return {
+    kind: 'due-date',
+    rule,
+    due: dueDate(anchorDate, rule.offset, calendar),
+    ...(conflict?.kind === 'timescale' ? { conflict: dated(conflict) } : {}),
+    related: related.filter((other): other is TimescaleRule => other.kind === 'timescale').map(dated),
+  };
+}

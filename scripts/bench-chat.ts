@@ -1,0 +1,130 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * `npm run bench:chat [-- --seconds 10]`: replies per second and p50/p95/p99 latency (to the HTTP answer) of the
+ * bot answering date questions, beside a bare botbuilder echo bot, at concurrency 1 and 16, in one run on
+ * loopback. Rounds alternate (echo, ours, echo, ours) so a noisy neighbour hits both alike; the ratios are
+ * what to read. Targets: throughput at least 0.8 of the echo bot's, p99 at most 1.5 times its.
+ */
+const root = fileURLToPath(new URL('../', import.meta.url));
+const secondsArg = process.argv.indexOf('--seconds');
+const roundSeconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+const ROUNDS = 2;
+
+const QUESTIONS = [
+  'Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When must the initial CiN meeting be held by?',
+  'Camden: the last CIN review was on 10 June 2026. When is the next one due?',
+  'Slough: referral received on 15 May 2026. By when must the first visit take place?',
+  'Brighton and Hove: a CiN plan was established on 1 April 2026. When is the initial network meeting due?',
+  'Blackburn with Darwen: the initial intervention planning meeting was on 1 October 2026. When must the updated plan be circulated?',
+];
+
+interface Servers {
+  readonly ours: string;
+  readonly echo: string;
+  readonly serviceUrl: string;
+}
+
+interface Measured {
+  readonly replies: number;
+  readonly seconds: number;
+  readonly latenciesMs: number[];
+  readonly errors: number;
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'cin-bench-'));
+const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/chat-servers.ts'), dataDir], {
+  cwd: root,
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
+try {
+  const servers = await firstLineOf(child.stdout);
+  await load(servers.ours, servers.serviceUrl, 4, 2); // warm-up: JIT, database, first card binds
+  await load(servers.echo, servers.serviceUrl, 4, 2);
+  const lines: string[] = [];
+  for (const concurrency of [1, 16]) {
+    const echo: Measured[] = [];
+    const ours: Measured[] = [];
+    for (let round = 0; round < ROUNDS; round += 1) {
+      echo.push(await load(servers.echo, servers.serviceUrl, concurrency, roundSeconds));
+      ours.push(await load(servers.ours, servers.serviceUrl, concurrency, roundSeconds));
+    }
+    const echoSummary = summarise(echo);
+    const oursSummary = summarise(ours);
+    lines.push(
+      `concurrency ${concurrency}: echo ${format(echoSummary)}`,
+      `concurrency ${concurrency}: ours ${format(oursSummary)}`,
+      `concurrency ${concurrency}: throughput ratio ${(oursSummary.perSecond / echoSummary.perSecond).toFixed(2)} (target >= 0.80), ` +
+        `p99 ratio ${(oursSummary.p99 / echoSummary.p99).toFixed(2)} (target <= 1.50), errors ${oursSummary.errors}`,
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  child.kill('SIGTERM');
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+async function load(botUrl: string, serviceUrl: string, concurrency: number, seconds: number): Promise<Measured> {
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const started = performance.now();
+  const deadline = started + seconds * 1000;
+  const worker = async (workerIndex: number) => {
+    while (performance.now() < deadline) {
+      const index = sent++;
+      const body = JSON.stringify(activity(index, workerIndex, serviceUrl));
+      const begun = performance.now();
+      try {
+        const response = await fetch(`${botUrl}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        await response.arrayBuffer();
+        if (response.ok) latenciesMs.push(performance.now() - begun);
+        else errors += 1;
+      } catch {
+        errors += 1;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_unused, workerIndex) => worker(workerIndex)));
+  return { replies: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs, errors };
+}
+
+function activity(index: number, workerIndex: number, serviceUrl: string) {
+  const tenantId = '00000000-0000-4000-8000-0000000be4c4';
+  return {
+    type: 'message',
+    id: `bench-${index}`,
+    timestamp: '2026-06-11T09:00:00Z',
+    serviceUrl,
+    channelId: 'msteams',
+    from: { id: `29:bench-${workerIndex}`, aadObjectId: `00000000-0000-4000-8000-${String(workerIndex).padStart(12, '0')}` },
+    conversation: { conversationType: 'personal', tenantId, id: `a:bench-${workerIndex}` },
+    recipient: { id: '28:cin-assistant' },
+    locale: 'en-GB',
+    text: QUESTIONS[index % QUESTIONS.length],
+    channelData: { tenant: { id: tenantId } },
+  };
+}
+
+function summarise(rounds: readonly Measured[]) {
+  const latencies = rounds.flatMap((round) => round.latenciesMs).sort((left, right) => left - right);
+  const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? Number.NaN;
+  const replies = rounds.reduce((total, round) => total + round.replies, 0);
+  const seconds = rounds.reduce((total, round) => total + round.seconds, 0);
+  return { perSecond: replies / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors: rounds.reduce((total, round) => total + round.errors, 0), replies };
+}
+
+function format(summary: ReturnType<typeof summarise>): string {
+  return `${summary.perSecond.toFixed(0)} replies/s, p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms (${summary.replies} replies, ${summary.errors} errors)`;
+}
+
+async function firstLineOf(stream: NodeJS.ReadableStream): Promise<Servers> {
+  const lines = createInterface({ input: stream });
+  for await (const line of lines) return JSON.parse(line) as Servers;
+  throw new Error('The benchmark servers did not start');
+}

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, type Config, type InvalidConfig } from '../../bot/config.js';
+
+const APP_ID = '9f8e7d6c-5b4a-4392-8170-6e5d4c3b2a19';
+const TENANT_ID = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+const SECRET = 'Qx8~not-a-real-client-secret';
+
+function loaded(env: Record<string, string>): Config {
+  const result = loadConfig(env);
+  if (!result.ok) throw new Error(`expected a config, got: ${result.error.message}`);
+  return result.value;
+}
+
+function refused(env: Record<string, string>): InvalidConfig {
+  const result = loadConfig(env);
+  if (result.ok) throw new Error('expected loadConfig to refuse');
+  return result.error;
+}
+
+describe('loadConfig', () => {
+  it('refuses to start in production without MicrosoftAppId, and says why', () => {
+    const error = refused({ NODE_ENV: 'production' });
+
+    expect(error.kind).toBe('invalid-config');
+    expect(error.message).toMatch(/^MicrosoftAppId is required when NODE_ENV=production/);
+    expect(error.message).toContain('refusing to start without Bot Framework authentication');
+  });
+
+  it('refuses production when MicrosoftAppId is present but empty, as .env templates leave it', () => {
+    expect(refused({ NODE_ENV: 'production', MicrosoftAppId: '  ', MicrosoftAppPassword: '' }).message).toContain(
+      'MicrosoftAppId is required',
+    );
+  });
+
+  it('refuses a NODE_ENV it does not know, so a typo cannot slip past the production check', () => {
+    expect(refused({ NODE_ENV: 'prod' }).message).toMatch(/^NODE_ENV /);
+  });
+
+  it('fills in the defaults and runs unauthenticated for local use when nothing is set', () => {
+    expect(loaded({})).toEqual({
+      authentication: 'disabled-local',
+      port: 3978,
+      nodeEnv: 'development',
+      dataDir: './.data',
+      maxBodyBytes: 262_144,
+      logLevel: 'info',
+    });
+  });
+
+  it('reads every setting it is given', () => {
+    expect(
+      loaded({
+        MicrosoftAppId: APP_ID,
+        MicrosoftAppPassword: SECRET,
+        MicrosoftAppType: 'SingleTenant',
+        MicrosoftAppTenantId: TENANT_ID,
+        PORT: '8080',
+        NODE_ENV: 'production',
+        DATA_DIR: '/var/lib/cin-assistant',
+        DATABASE_URL: 'postgres://cin:secret@db.internal:5432/cin',
+        MAX_BODY_BYTES: '1048576',
+        LOG_LEVEL: 'warn',
+      }),
+    ).toEqual({
+      authentication: 'enabled',
+      microsoftApp: { id: APP_ID, type: 'SingleTenant', password: SECRET, tenantId: TENANT_ID },
+      port: 8080,
+      nodeEnv: 'production',
+      dataDir: '/var/lib/cin-assistant',
+      databaseUrl: 'postgres://cin:secret@db.internal:5432/cin',
+      maxBodyBytes: 1_048_576,
+      logLevel: 'warn',
+    });
+  });
+
+  it('treats an app registration without a type as MultiTenant', () => {
+    expect(loaded({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET })).toMatchObject({
+      authentication: 'enabled',
+      microsoftApp: { id: APP_ID, type: 'MultiTenant', password: SECRET },
+    });
+  });
+
+  it('accepts a user-assigned managed identity with a tenant and no password', () => {
+    expect(
+      loaded({ MicrosoftAppId: APP_ID, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID }).authentication,
+    ).toBe('enabled');
+  });
+
+  it.each([
+    ['MultiTenant without a password', { MicrosoftAppId: APP_ID }, 'MicrosoftAppPassword is required for MultiTenant'],
+    [
+      'SingleTenant without a tenant',
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: 'SingleTenant' },
+      'MicrosoftAppTenantId is required for SingleTenant',
+    ],
+    [
+      'a managed identity with a password',
+      { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: 'UserAssignedMSI', MicrosoftAppTenantId: TENANT_ID },
+      'MicrosoftAppPassword must not be set for UserAssignedMSI',
+    ],
+    ['a password without an app id', { MicrosoftAppPassword: SECRET }, 'MicrosoftAppPassword is set but MicrosoftAppId is not'],
+    ['an unknown app type', { MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, MicrosoftAppType: 'Tenantless' }, 'MicrosoftAppType'],
+    ['a port that is not a number', { PORT: 'http' }, 'PORT'],
+    ['a port out of range', { PORT: '70000' }, 'PORT'],
+    ['a body limit of nothing', { MAX_BODY_BYTES: '0' }, 'MAX_BODY_BYTES'],
+    ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
+    ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://cin:secret@db/cin' }, 'DATABASE_URL must be a postgres://'],
+  ])('refuses %s', (_case, env, expected) => {
+    expect(refused(env).message).toContain(expected);
+  });
+
+  it('lists each problem on its own line and never repeats a secret', () => {
+    const error = refused({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: SECRET,
+      PORT: 'http',
+      DATABASE_URL: 'mysql://cin:hunter2@db/cin',
+    });
+
+    expect(error.message.split('\n')).toHaveLength(2);
+    expect(error.message).not.toContain(SECRET);
+    expect(error.message).not.toContain('hunter2');
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { datesIn } from '../../../bot/understanding/dates.js';
+
+const today = '2026-03-10' as LocalDate; // Tuesday
+
+describe('datesIn', () => {
+  it.each([
+    ['3/2/2026', '2026-02-03' /* UK order: 3 February */],
+    ['03/02/2026', '2026-02-03'],
+    ['3rd March', '2026-03-03'],
+    ['3 Mar 26', '2026-03-03'],
+    ['22.12.25', '2025-12-22'],
+    ['2026-03-09', '2026-03-09'],
+    ['Christmas Eve 2026', '2026-12-24'],
+    ['boxing day 2025', '2025-12-26'],
+    ['Easter Monday 2026', '2026-04-06'],
+    ['yesterday', '2026-03-09'],
+    ['today', '2026-03-10'],
+    ['last Monday', '2026-03-09'],
+    ['last Friday', '2026-03-06'],
+    ['a fortnight ago', '2026-02-24'],
+    ['2 weeks ago', '2026-02-24'],
+    ['3 days ago', '2026-03-07'],
+    ['we decided on 9 March 2026 that a plan is needed', '2026-03-09'],
+    ['it was 3 March', '2026-03-03'],
+  ])('reads %j as %s', (text, expected) => {
+    expect(datesIn(text, today)[0]).toBe(expected);
+  });
+
+  it('finds no date where there is none', () => {
+    expect(datesIn('How often do I visit in Slough?', today)).toEqual([]);
+    expect(datesIn('a 6 week review', today)).toEqual([]);
+  });
+
+  it('counts relative days from the message date, not the server clock', () => {
+    expect(datesIn('yesterday', '2027-01-01' as LocalDate)[0]).toBe('2026-12-31');
+  });
+});

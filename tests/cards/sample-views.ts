@@ -1,0 +1,215 @@
+import type { AnswerView } from '../../cards/answer-card.js';
+import type { ChooseAuthorityView } from '../../cards/choose-authority-card.js';
+import type { ComparisonView } from '../../cards/comparison-card.js';
+import type { NotUnderstoodView } from '../../cards/not-understood-card.js';
+import type { RuleListEntry, RuleListView } from '../../cards/rule-list-card.js';
+import type { WelcomeView } from '../../cards/welcome-card.js';
+
+/** Views as the bot builds them, in the procedures' own words (quotes verbatim from ../shared/seeds/). */
+
+const REDBRIDGE = 'London Borough of Redbridge';
+const REDBRIDGE_DOCUMENT = '1.2.3 Children in Need (amended August 2018)';
+
+export const redbridgeInitialMeetingAnswer: AnswerView = {
+  authorityName: REDBRIDGE,
+  headlineLabel: 'Convene the initial CiN meeting that develops the CiN Plan by',
+  headline: 'Monday 30 March 2026',
+  attention: false,
+  ruleInWords: 'Convene the initial CiN meeting that develops the CiN Plan: within 15 working days of the decision that a CiN Plan is required.',
+  working: [
+    'Counted from: the decision that a CiN Plan is required, Monday 9 March 2026.',
+    'Timescale: 15 working days after (the decision day is day 0).',
+    'Calendar: England and Wales bank holidays.',
+    'No bank holidays fell in the count.',
+    'Due: Monday 30 March 2026.',
+  ],
+  notes: [],
+  citations: [
+    {
+      authorityName: REDBRIDGE,
+      document: REDBRIDGE_DOCUMENT,
+      section: '3. Initial CiN Meetings and Subsequent Reviews',
+      quote: 'The meeting is arranged by the allocated social worker and should be convened within 15 working days of the decision that a CiN Plan is required.',
+    },
+  ],
+};
+
+/** A past date, a weekend landing and a document that gives two figures: every optional part shown. */
+const SLOUGH_DOCUMENT = 'Children in Need Practice Guidance (Version 2, December 2018)';
+
+export const sloughReviewAnswerWithNotes: AnswerView = {
+  authorityName: 'Slough',
+  headlineLabel: 'Hold the next CiN review by',
+  headline: 'Saturday 28 February 2026',
+  attention: true,
+  ruleInWords: 'Hold the next CiN review: every 3 months, counted from the last review held.',
+  working: [
+    'Counted from: the last CiN review held, Sunday 30 November 2025.',
+    'Timescale: 3 calendar months after (the month-end clamp gives 28 February).',
+    'Calendar: calendar months; weekends and bank holidays still count.',
+    'Due: Saturday 28 February 2026.',
+  ],
+  notes: [
+    'Saturday 28 February 2026 falls on a weekend. The due date is still that date; the last working day before it is Friday 27 February 2026.',
+    'The same document gives another figure: every 6 months, which gives Sunday 31 May 2026. Both are cited below; reminders follow the stricter, earlier date.',
+    'This date has already passed (today is Tuesday 3 March 2026).',
+  ],
+  citations: [
+    {
+      authorityName: 'Slough',
+      document: SLOUGH_DOCUMENT,
+      section: 'The Child in Need Plan',
+      quote: 'A CIN plan should be produced following the initial CIN meeting, and will be reviewed every three months.',
+    },
+    {
+      authorityName: 'Slough',
+      document: SLOUGH_DOCUMENT,
+      section: 'The Child in Need Meeting',
+      quote: 'the first Review CiN Planning Meeting should take place within three months of the Initial CIN Meeting and thereafter at least every six months',
+    },
+  ],
+};
+
+/** A figure rather than a date, with no working: the "How this was worked out" list is left out. */
+export const brightonVisitFrequencyAnswer: AnswerView = {
+  authorityName: 'Brighton and Hove',
+  headlineLabel: 'Visit a child subject to a Child in Need Plan',
+  headline: 'Every 6 weeks',
+  attention: false,
+  ruleInWords: 'Visit a child subject to a Child in Need Plan: at least once every 6 weeks.',
+  working: [],
+  notes: [],
+  citations: [
+    {
+      authorityName: 'Brighton and Hove',
+      document: '1.4.3 Children in Need Plans and Network Meetings - Practice Guidance',
+      section: '4. Visits to Children subject to a Child in Need Plan',
+      quote: 'It is expected that a child will be visited at a minimum of once every 6 weeks.',
+    },
+  ],
+};
+
+export const AUTHORITIES = [
+  { id: 'redbridge', name: REDBRIDGE },
+  { id: 'blackburn-with-darwen', name: 'Blackburn with Darwen' },
+  { id: 'camden', name: 'Camden' },
+  { id: 'slough', name: 'Slough' },
+  { id: 'brighton-and-hove', name: 'Brighton and Hove' },
+] as const;
+
+export const chooseAuthorityForMeeting: ChooseAuthorityView = {
+  prompt: 'Which authority\u2019s procedure should I use?',
+  question: 'We decided on 9 March that a CiN plan is needed. When is the initial CiN meeting due?',
+  authorities: AUTHORITIES,
+};
+
+export const welcomeOnInstall: WelcomeView = {
+  authorities: AUTHORITIES.map((authority) => authority.name),
+  examples: [
+    'Redbridge: we decided on 3 March that a CiN plan is needed. When is the initial CiN meeting due?',
+    'How often do I visit in Slough?',
+    'Camden: the last CIN review was on 10 June. When is the next one due?',
+    'Who chairs the review in Brighton and Hove?',
+  ],
+  commands: [
+    { command: 'help', description: 'what I do and how to ask' },
+    { command: 'set authority <name>', description: 'remember which authority\u2019s procedure you follow' },
+    { command: 'what can you ask', description: 'the kinds of question I answer' },
+    { command: 'rules [authority]', description: 'every rule I know for an authority, with its source' },
+    { command: 'compare <topic>', description: 'one rule across all the authorities, e.g. "compare review frequency"' },
+  ],
+};
+
+const CAN_ANSWER = [
+  'when a meeting, review, visit or assessment is due, counted from a date you give me',
+  'when plans, minutes, invitations and reports must go out',
+  'how often reviews, network meetings and visits happen',
+  'transfers in and out, step-down from child protection, return from care, supervision orders',
+  'who chairs, who authorises, what a plan must contain, closure and step-down conditions',
+  'Camden\u2019s disability service threshold',
+];
+
+export const notUnderstoodWithNearest: NotUnderstoodView = {
+  canAnswer: CAN_ANSWER,
+  nearest: [
+    { authorityName: REDBRIDGE, requires: 'Send copies of the Plan to the child, family and everyone in the planning and review group', ruleId: 'redbridge.plan-circulation.send-copies' },
+    { authorityName: REDBRIDGE, requires: 'Review the initial CiN Plan', ruleId: 'redbridge.first-review.at-six-weeks' },
+    { authorityName: 'Slough', requires: 'Hold the next CiN review', ruleId: 'slough.review.frequency' },
+  ],
+};
+
+export const notUnderstoodWithNothingNear: NotUnderstoodView = { canAnswer: CAN_ANSWER, nearest: [] };
+
+export const reviewFrequencyComparison: ComparisonView = {
+  title: 'Compared across 5 authorities: review',
+  rows: [
+    {
+      authorityName: REDBRIDGE,
+      figure: 'Hold the next CiN review (at least every 6 months after the first review): 6 months after the last review held',
+      section: '5. Frequency of Planning and Review Meetings',
+      quote: 'The initial CiN Plan should be reviewed at 6 weeks and thereafter at a minimum frequency of 6 months.',
+    },
+    {
+      authorityName: 'Blackburn with Darwen',
+      figure: 'Review the initial plan: within 6 weeks, at the 6 weekly Child in Need Meeting',
+      section: '3. Child and Young Person in Need',
+      quote: 'The initial plan should be reviewed within a maximum of 6 weeks and this will be undertaken via the 6 weekly Child in Need Meeting.',
+    },
+    {
+      authorityName: 'Camden',
+      figure: 'Hold the next child in need review: every 3 months',
+      section: '9. Reviewing the child in need plan',
+      quote: 'Child in need reviews are held every 3 months.',
+    },
+    {
+      authorityName: 'Slough',
+      figure: 'Review the CIN plan: every 3 months; the document also says every 6 months',
+      section: 'The Child in Need Plan',
+      quote: 'A CIN plan should be produced following the initial CIN meeting, and will be reviewed every three months.',
+    },
+    {
+      authorityName: 'Brighton and Hove',
+      figure: 'Hold a Child in Need Network Meeting: every 3 months',
+      section: '1. Introduction',
+      quote: 'Child in Need Network Meetings should be held once every 3 months to ensure that progress towards the identified outcomes is being achieved.',
+    },
+  ],
+};
+
+/** The same comparison where one procedure says nothing: that row has no section, toggle or quote. */
+export const comparisonWithASilentProcedure: ComparisonView = {
+  ...reviewFrequencyComparison,
+  rows: reviewFrequencyComparison.rows.map((row) =>
+    row.authorityName === 'Brighton and Hove' ? { ...row, figure: 'The procedure says nothing on this.', section: '', quote: '' } : row,
+  ),
+};
+
+/** Redbridge's ten sections with seven rules each, as long as the longest in the procedures: 70 rules. */
+const SECTIONS = [
+  '1. Introduction',
+  '2. Child in Need Plan',
+  '3. Initial CiN Meetings and Subsequent Reviews',
+  '4. Recording the Plan',
+  '5. Frequency of Planning and Review Meetings',
+  '6. Following the Review Meeting',
+  '7. Children in Need Moving to Another Authority - Principles',
+  '8. Step Down Process',
+  '9. Step Up Process',
+  '10. Visiting Requirements for a Child/Young Person Subject to CiN Procedures',
+];
+
+const RULES_IN_A_SECTION: readonly Omit<RuleListEntry, 'section'>[] = [
+  { requires: 'Convene the initial CiN meeting that develops the CiN Plan', timing: 'within 15 working days after the decision that a CiN Plan is required' },
+  { requires: 'Send copies of the Plan to the child, family and everyone in the planning and review group', timing: 'within 10 working days after the meeting' },
+  { requires: 'Have a CiN Plan in place for a child with social work involvement', timing: 'within 3 months after the case is opened' },
+  { requires: 'Once the Plan has been in place 12 months, have the next review chaired by a Team Manager or Senior Practitioner', timing: '12 months after the Plan started' },
+  { requires: 'Convene a Child in Need Meeting for a family who moved into the area', timing: 'within 20 working days after the family became resident' },
+  { requires: 'Visit the child, seeing them alone where appropriate', timing: '' },
+  { requires: 'Record the decision to close the plan, with the manager\u2019s authorisation', timing: '' },
+];
+
+export const largeRuleCatalogue: RuleListView = {
+  authorityName: REDBRIDGE,
+  document: REDBRIDGE_DOCUMENT,
+  rules: SECTIONS.flatMap((section) => RULES_IN_A_SECTION.map((rule) => ({ ...rule, section }))),
+};

@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import { answerCard } from '../../cards/answer-card.js';
+import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
+import { comparisonCard } from '../../cards/comparison-card.js';
+import { notUnderstoodCard } from '../../cards/not-understood-card.js';
+import { ruleListCard, type RuleListEntry } from '../../cards/rule-list-card.js';
+import { VERBS } from '../../cards/verbs.js';
+import { welcomeCard } from '../../cards/welcome-card.js';
+import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, textsIn, type Json } from './card-queries.js';
+import {
+  brightonVisitFrequencyAnswer,
+  chooseAuthorityForMeeting,
+  comparisonWithASilentProcedure,
+  largeRuleCatalogue,
+  notUnderstoodWithNearest,
+  notUnderstoodWithNothingNear,
+  redbridgeInitialMeetingAnswer,
+  reviewFrequencyComparison,
+  sloughReviewAnswerWithNotes,
+  welcomeOnInstall,
+} from './sample-views.js';
+
+/** Teams refuses a message over 28 KB. */
+const TEAMS_MESSAGE_LIMIT_BYTES = 28_000;
+
+const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string; readonly card: Json }[] = [
+  { name: 'answer: Redbridge initial CiN meeting', template: 'answer.json', card: answerCard(redbridgeInitialMeetingAnswer) },
+  { name: 'answer: Slough review, past, with notes and two citations', template: 'answer.json', card: answerCard(sloughReviewAnswerWithNotes) },
+  { name: 'answer: Brighton and Hove visiting figure, no working', template: 'answer.json', card: answerCard(brightonVisitFrequencyAnswer) },
+  { name: 'choose authority', template: 'choose-authority.json', card: chooseAuthorityCard(chooseAuthorityForMeeting) },
+  { name: 'welcome', template: 'welcome.json', card: welcomeCard(welcomeOnInstall) },
+  { name: 'not understood, with nearest rules', template: 'not-understood.json', card: notUnderstoodCard(notUnderstoodWithNearest) },
+  { name: 'not understood, nothing near', template: 'not-understood.json', card: notUnderstoodCard(notUnderstoodWithNothingNear) },
+  { name: 'comparison of review frequency', template: 'comparison.json', card: comparisonCard(reviewFrequencyComparison) },
+  { name: 'comparison with a silent procedure', template: 'comparison.json', card: comparisonCard(comparisonWithASilentProcedure) },
+  { name: 'rule list of 70 rules', template: 'rule-list.json', card: ruleListCard(largeRuleCatalogue) },
+];
+
+const TEMPLATES = templateFiles();
+
+describe('card templates', () => {
+  it('each has a bound sample below', () => {
+    const sampled = new Set(BOUND_SAMPLES.map((sample) => sample.template));
+    expect(TEMPLATES.map((file) => file.name).filter((name) => !sampled.has(name))).toEqual([]);
+  });
+
+  describe.each(TEMPLATES)('$name', ({ template }) => {
+    it('is an Adaptive Card 1.5 with the schema named', () => {
+      expect(template).toMatchObject({ $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', type: 'AdaptiveCard', version: '1.5' });
+    });
+
+    it('uses no templating but ${} bindings, $data and $when', () => {
+      const templatingKeys = objectsIn(template).flatMap((object) => Object.keys(object).filter((key) => key.startsWith('$')));
+      expect(templatingKeys.filter((key) => !['$schema', '$data', '$when'].includes(key))).toEqual([]);
+    });
+
+    it('binds plain names only: no functions or operators in the JSON', () => {
+      const bindings = JSON.stringify(template).match(/\$\{[^}]*\}/g) ?? [];
+      expect(bindings.filter((binding) => !/^\$\{\$?\w+(\.\w+)*\}$/.test(binding))).toEqual([]);
+    });
+
+    it('makes each $when a single view boolean, which bindCard can tell from a broken one', () => {
+      const conditions = objectsIn(template).flatMap((object) => ('$when' in object ? [object['$when']] : []));
+      expect(conditions.filter((condition) => typeof condition !== 'string' || !/^\$\{\w+\}$/.test(condition))).toEqual([]);
+    });
+
+    it('keeps bound text out of TextBlocks, so no view string is read as markdown', () => {
+      const boundTextBlocks = objectsOfType(template, 'TextBlock').filter((block) => String(block['text']).includes('${'));
+      expect(boundTextBlocks).toEqual([]);
+    });
+
+    it('wraps every TextBlock and fixes no column width, so nothing runs off a phone screen', () => {
+      expect(objectsOfType(template, 'TextBlock').filter((block) => block['wrap'] !== true)).toEqual([]);
+      const widths = objectsOfType(template, 'Column').map((column) => column['width']);
+      expect(widths.filter((width) => width !== 'auto' && width !== 'stretch' && typeof width !== 'number')).toEqual([]);
+    });
+
+    it('wraps each Action.Execute in an ActionSet, falling back to an Action.Submit with the same title, verb and data', () => {
+      const executes = objectsOfType(template, 'Action.Execute');
+      const inActionSets = objectsOfType(template, 'ActionSet').flatMap((set) => (set['actions'] as Json[]).filter((action) => action['type'] === 'Action.Execute'));
+      expect(inActionSets).toHaveLength(executes.length);
+      for (const execute of executes) {
+        expect(execute['fallback']).toEqual({
+          type: 'Action.Submit',
+          title: execute['title'],
+          data: { verb: execute['verb'], ...(execute['data'] as Json) },
+        });
+      }
+    });
+  });
+});
+
+describe.each(BOUND_SAMPLES)('bound card: $name', ({ card }) => {
+  it('parses and validates with the adaptivecards library', () => {
+    expect(problemsParsing(card)).toEqual([]);
+  });
+
+  it('is version 1.5, with no binding left', () => {
+    expect(card['version']).toBe('1.5');
+    expect(JSON.stringify(card)).not.toContain('${');
+  });
+
+  it(`stays under Teams' 28 KB`, () => {
+    expect(sizeInBytes(card)).toBeLessThan(TEAMS_MESSAGE_LIMIT_BYTES);
+  });
+
+  it('gives each element id once, and each toggle targets one of them', () => {
+    const ids = objectsIn(card).flatMap((object) => (typeof object['id'] === 'string' ? [object['id']] : []));
+    expect(new Set(ids).size).toBe(ids.length);
+    const targets = objectsOfType(card, 'Action.ToggleVisibility').flatMap((toggle) => toggle['targetElements'] as string[]);
+    expect(targets.filter((target) => !ids.includes(target))).toEqual([]);
+  });
+});
+
+describe('answerCard', () => {
+  const redbridge = answerCard(redbridgeInitialMeetingAnswer);
+  const slough = answerCard(sloughReviewAnswerWithNotes);
+  const brighton = answerCard(brightonVisitFrequencyAnswer);
+
+  it('puts the date near the top, large and bold, after the authority and what falls due', () => {
+    const [authority, label, headline] = objectsOfType(redbridge, 'TextRun');
+    expect(authority?.['text']).toBe('London Borough of Redbridge');
+    expect(label?.['text']).toBe('Convene the initial CiN meeting that develops the CiN Plan by');
+    expect(headline).toMatchObject({ text: 'Monday 30 March 2026', size: 'ExtraLarge', weight: 'Bolder', color: 'Default' });
+  });
+
+  it('shows a date already past in the attention colour', () => {
+    expect(objectsOfType(slough, 'TextRun').find((run) => run['size'] === 'ExtraLarge')).toMatchObject({
+      text: 'Saturday 28 February 2026',
+      color: 'Attention',
+    });
+  });
+
+  it('lists each line of working under "How this was worked out"', () => {
+    const texts = textsIn(redbridge);
+    const heading = texts.indexOf('How this was worked out');
+    expect(heading).toBeGreaterThan(-1);
+    expect(texts.filter((text) => text !== '•').slice(heading + 1, heading + 6)).toEqual(redbridgeInitialMeetingAnswer.working);
+  });
+
+  it('leaves out the working heading when the answer is a figure with no working', () => {
+    expect(textsIn(brighton)).not.toContain('How this was worked out');
+  });
+
+  it('shows notes in a warning container, and leaves it out when there are none', () => {
+    const [notes, ...others] = objectsOfType(slough, 'Container').filter((container) => container['style'] === 'warning');
+    expect(others).toEqual([]);
+    expect(textsIn(notes)).toEqual(['Please note', ...sloughReviewAnswerWithNotes.notes]);
+    expect(objectsOfType(redbridge, 'Container').filter((container) => container['style'] === 'warning')).toEqual([]);
+  });
+
+  it('hides the source behind "Show source": document, section and the quote in italics', () => {
+    const [toggle] = objectsOfType(redbridge, 'Action.ToggleVisibility');
+    expect(toggle).toMatchObject({ title: 'Show source', targetElements: ['source'] });
+    const source = objectsIn(redbridge).find((object) => object['id'] === 'source');
+    expect(source?.['isVisible']).toBe(false);
+    const [citation] = redbridgeInitialMeetingAnswer.citations;
+    expect(textsIn(source)).toEqual([
+      `${citation?.authorityName}, ${citation?.document}`,
+      citation?.section,
+      `\u201c${citation?.quote}\u201d`,
+    ]);
+    expect(objectsOfType(source, 'TextRun').at(-1)?.['italic']).toBe(true);
+  });
+
+  it('cites both passages when the document gives two figures', () => {
+    const source = objectsIn(slough).find((object) => object['id'] === 'source');
+    const quotes = objectsOfType(source, 'TextRun').filter((run) => run['italic'] === true).map((run) => run['text']);
+    expect(quotes).toEqual(sloughReviewAnswerWithNotes.citations.map((citation) => `\u201c${citation.quote}\u201d`));
+  });
+});
+
+describe('chooseAuthorityCard', () => {
+  const card = chooseAuthorityCard(chooseAuthorityForMeeting);
+
+  it('offers one button per authority, each in its own ActionSet so they stack on a phone', () => {
+    const actionSets = objectsOfType(card, 'ActionSet');
+    expect(actionSets.map((set) => (set['actions'] as Json[]).map((action) => action['title']))).toEqual(
+      chooseAuthorityForMeeting.authorities.map((authority) => [authority.name]),
+    );
+  });
+
+  it('sends the verb with the authority and the question, by Action.Execute or its Action.Submit fallback', () => {
+    const { question } = chooseAuthorityForMeeting;
+    const executes = objectsOfType(card, 'Action.Execute');
+    expect(executes.map((execute) => [execute['verb'], execute['data']])).toEqual(
+      chooseAuthorityForMeeting.authorities.map((authority) => [VERBS.chooseAuthority, { authorityId: authority.id, question }]),
+    );
+    expect(executes.map((execute) => (execute['fallback'] as Json)['data'])).toEqual(
+      chooseAuthorityForMeeting.authorities.map((authority) => ({ verb: VERBS.chooseAuthority, authorityId: authority.id, question })),
+    );
+  });
+
+  it('echoes the question, and leaves out "You asked" when there is none', () => {
+    expect(textsIn(card)).toContain(chooseAuthorityForMeeting.question);
+    expect(textsIn(chooseAuthorityCard({ ...chooseAuthorityForMeeting, question: '' }))).not.toContain('You asked: ');
+  });
+});
+
+describe('welcomeCard', () => {
+  it('names every authority, example and command', () => {
+    const texts = textsIn(welcomeCard(welcomeOnInstall));
+    expect(texts).toEqual(expect.arrayContaining([...welcomeOnInstall.authorities, ...welcomeOnInstall.commands.map((entry) => entry.command)]));
+    expect(texts).toEqual(expect.arrayContaining(welcomeOnInstall.examples.map((example) => `\u201c${example}\u201d`)));
+  });
+});
+
+describe('notUnderstoodCard', () => {
+  it('lists what the bot can answer and the nearest rules with their ids', () => {
+    const texts = textsIn(notUnderstoodCard(notUnderstoodWithNearest));
+    expect(texts).toEqual(expect.arrayContaining([...notUnderstoodWithNearest.canAnswer, 'The nearest rules I know']));
+    expect(texts).toEqual(expect.arrayContaining(notUnderstoodWithNearest.nearest.flatMap((rule) => [rule.requires, ` \u00b7 ${rule.ruleId}`])));
+  });
+
+  it('leaves out the nearest rules when there are none', () => {
+    expect(textsIn(notUnderstoodCard(notUnderstoodWithNothingNear))).not.toContain('The nearest rules I know');
+  });
+});
+
+describe('comparisonCard', () => {
+  it('gives each authority a row of columns: name beside figure', () => {
+    const card = comparisonCard(reviewFrequencyComparison);
+    const rows = objectsOfType(card, 'ColumnSet').map((row) => textsIn(row));
+    expect(rows).toEqual(reviewFrequencyComparison.rows.map((row) => [row.authorityName, row.figure]));
+  });
+
+  it('puts each quote behind its own toggle, with none for a procedure that says nothing', () => {
+    const card = comparisonCard(comparisonWithASilentProcedure);
+    const targets = objectsOfType(card, 'Action.ToggleVisibility').map((toggle) => toggle['targetElements']);
+    expect(targets).toEqual([['quote-0'], ['quote-1'], ['quote-2'], ['quote-3']]);
+    const hidden = objectsIn(card).filter((object) => object['isVisible'] === false);
+    expect(hidden.map((quote) => textsIn(quote))).toEqual(
+      comparisonWithASilentProcedure.rows.filter((row) => row.quote !== '').map((row) => [`\u201c${row.quote}\u201d`]),
+    );
+  });
+});
+
+describe('ruleListCard', () => {
+  const card = ruleListCard(largeRuleCatalogue);
+
+  it('lists all 70 rules, each in bold', () => {
+    const requirements = objectsOfType(card, 'TextRun').filter((run) => run['weight'] === 'Bolder').map((run) => run['text']);
+    expect(requirements).toEqual([largeRuleCatalogue.authorityName, ...largeRuleCatalogue.rules.map((rule) => rule.requires)]);
+  });
+
+  it('prints each section heading once, above its rules', () => {
+    const headings = [...new Set(largeRuleCatalogue.rules.map((rule) => rule.section))];
+    expect(textsIn(card).filter((text) => headings.includes(text))).toEqual(headings);
+  });
+
+  it('adds the timing after the rule, and nothing for a rule without one', () => {
+    const lineFor = (rule: RuleListEntry | undefined) => objectsOfType(card, 'RichTextBlock').find((block) => textsIn(block)[0] === rule?.requires);
+    const [timed, untimed] = [largeRuleCatalogue.rules[0], largeRuleCatalogue.rules[5]];
+    expect(untimed?.timing).toBe('');
+    expect(textsIn(lineFor(timed))).toEqual([timed?.requires, `: ${timed?.timing}`]);
+    expect(textsIn(lineFor(untimed))).toEqual([untimed?.requires]);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { POLICIES } from '../../../domain/policy/registry.js';
+import { normaliseWhitespace, seedText } from '../../helpers/seeds.js';
+
+describe('citations', () => {
+  for (const policy of POLICIES) {
+    const seed = normaliseWhitespace(seedText(policy.source.file));
+    const headings = seedText(policy.source.file)
+      .split('\n')
+      .map((line) => normaliseWhitespace(line));
+
+    describe(policy.authority.name, () => {
+      it.each(policy.rules.map((rule) => [rule.id, rule] as const))('%s quotes its seed verbatim', (_id, rule) => {
+        expect(seed).toContain(normaliseWhitespace(rule.citation.quote));
+      });
+
+      it.each(policy.rules.map((rule) => [rule.id, rule] as const))('%s names a heading printed in the body', (_id, rule) => {
+        expect(headings).toContain(normaliseWhitespace(rule.citation.section));
+      });
+
+      it('cites each quote under the heading it names', () => {
+        const misplaced = policy.rules.filter((rule) => {
+          const body = seedText(policy.source.file);
+          const lines = body.split('\n').map((line) => normaliseWhitespace(line));
+          const headingLine = lines.lastIndexOf(normaliseWhitespace(rule.citation.section));
+          const after = normaliseWhitespace(lines.slice(headingLine).join(' '));
+          return !after.includes(normaliseWhitespace(rule.citation.quote));
+        });
+        expect(misplaced.map((rule) => rule.id)).toEqual([]);
+      });
+    });
+  }
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { POLICIES, POLICY_INPUTS, policyFor } from '../../../domain/policy/registry.js';
+import { PolicySchema } from '../../../domain/policy/schema.js';
+import { ruleCatalogue } from '../../../domain/policy/catalogue.js';
+
+describe('policy files', () => {
+  it.each(POLICY_INPUTS.map((input) => [input.authority.id, input]))('%s parses against the schema', (_id, input) => {
+    expect(PolicySchema.safeParse(input).success).toBe(true);
+  });
+
+  it('gives every rule an id unique across all authorities', () => {
+    const ids = POLICIES.flatMap((policy) => policy.rules.map((rule) => rule.id));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('gives every authority a distinct slug and seed', () => {
+    expect(new Set(POLICIES.map((policy) => policy.authority.id)).size).toBe(POLICIES.length);
+    expect(new Set(POLICIES.map((policy) => policy.source.file)).size).toBe(POLICIES.length);
+  });
+
+  it('holds at least 40 timescale or frequency rules across the five authorities', () => {
+    const timescales = ruleCatalogue(POLICIES).filter((entry) => entry.kind === 'timescale');
+    expect(POLICIES).toHaveLength(5);
+    expect(timescales.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('gives each authority its own timescales', () => {
+    for (const policy of POLICIES) {
+      expect(policy.rules.filter((rule) => rule.kind === 'timescale').length, policy.authority.id).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('refuses a rule without a quote', () => {
+    const [first] = POLICY_INPUTS;
+    const broken = { ...first, rules: [{ ...first?.rules[0], citation: { section: '1. Introduction' } }] };
+    expect(PolicySchema.safeParse(broken).success).toBe(false);
+  });
+
+  it('refuses a conflict that does not name its other side back', () => {
+    const policy = POLICY_INPUTS.find((input) => input.rules.some((rule) => rule.kind === 'timescale' && rule.conflictsWith));
+    expect(policy, 'a policy records a conflict').toBeDefined();
+    if (!policy) return;
+    const rules = policy.rules.map((rule) => (rule.kind === 'timescale' && rule.conflictsWith ? { ...rule, conflictsWith: { rule: rule.id, follow: 'stricter' as const } } : rule));
+    expect(PolicySchema.safeParse({ ...policy, rules }).success).toBe(false);
+  });
+
+  it('answers an unknown authority with an expected error, not an exception', () => {
+    expect(policyFor('atlantis')).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'atlantis' } });
+  });
+});

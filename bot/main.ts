@@ -1,8 +1,6 @@
 import { loadConfig } from './config.js';
-import { createTurnHandler } from './handlers/index.js';
 import { createLogger } from './log.js';
-import { createAdapter } from './teams/adapter.js';
-import { startServer } from './teams/server.js';
+import { startBot } from './start-bot.js';
 
 const WITHOUT_AUTHENTICATION_WARNING = `
 !!! CiN Assistant is running WITHOUT authentication, for local use only.
@@ -25,8 +23,12 @@ async function main(): Promise<void> {
   if (config.authentication === 'disabled-local') process.stderr.write(WITHOUT_AUTHENTICATION_WARNING);
 
   const log = createLogger(config.logLevel);
-  const server = await startServer(config, createTurnHandler(), { adapter: createAdapter(config, log), log });
-  log.info('listening', { url: server.url, authentication: config.authentication });
+  const bot = await startBot(process.env, { log });
+  log.info('listening', {
+    url: bot.url,
+    authentication: config.authentication,
+    database: bot.database.engine === 'pglite' ? `embedded (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)',
+  });
 
   const stop = (signal: NodeJS.Signals) => {
     log.info('stopping', { signal });
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
       log.error('stop-timed-out', { afterMs: GRACEFUL_STOP_MS });
       process.exit(1);
     }, GRACEFUL_STOP_MS).unref();
-    server.close().then(
+    bot.stop().then(
       () => log.info('stopped'),
       (error: unknown) => {
         log.error('stop-failed', { errorName: error instanceof Error ? error.name : typeof error });

@@ -1,9 +1,48 @@
-import type { TurnHandler } from '../ports.js';
+import { CARD_ROUTES, MESSAGE_ROUTES } from '../routes.js';
+import type { Asker, Turn, TurnHandler } from '../ports.js';
+import { askQuestion, type QuestionContext } from './ask-question.js';
+import { welcome } from './commands.js';
 
-/** Placeholder until the route table lands: enough to prove the server end to end. */
-export function createTurnHandler(): TurnHandler {
+/** Local chats (the Emulator, the Playground, tests without a tenant) all belong to this one tenant. */
+export const LOCAL_TENANT_ID = 'local';
+
+/**
+ * The bot's behaviour for one turn: typed commands from the route table, else a procedural question; card
+ * actions by verb, their data checked against the verb's schema; a welcome on install.
+ */
+export function createTurnHandler(context: QuestionContext): TurnHandler {
   return {
-    handle: async (turn) =>
-      turn.kind === 'message' ? { messages: [{ text: 'CiN Assistant is starting up.' }] } : { messages: [] },
+    async handle(turn) {
+      const asker = askerOf(turn);
+      switch (turn.kind) {
+        case 'message': {
+          const request = { text: turn.text, receivedAt: turn.receivedAt, asker };
+          for (const route of MESSAGE_ROUTES) {
+            const match = route.pattern.exec(turn.text);
+            if (match) return route.handle(match, request, context);
+          }
+          return askQuestion(turn.text, turn.receivedAt, asker, context);
+        }
+        case 'card-action': {
+          const route = Object.hasOwn(CARD_ROUTES, turn.verb) ? CARD_ROUTES[turn.verb as keyof typeof CARD_ROUTES] : undefined;
+          if (!route) return { messages: [], invokeMessage: 'That button is from a card this version of the bot no longer knows.' };
+          const data = route.schema.safeParse(turn.data);
+          if (!data.success) return { messages: [], invokeMessage: 'That card sent something I could not read. Please ask again.' };
+          return route.handle(data.data, { receivedAt: turn.receivedAt, asker }, context);
+        }
+        case 'installed':
+          return welcome(context.policies);
+        case 'uninstalled':
+          return { messages: [] };
+      }
+    },
+  };
+}
+
+function askerOf(turn: Turn): Asker {
+  return {
+    tenantId: turn.conversation.tenantId ?? LOCAL_TENANT_ID,
+    userId: turn.user.aadObjectId ?? turn.user.id,
+    conversationId: turn.conversation.id,
   };
 }

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Database } from '../../../bot/store/database.js';
+import { databaseQuestionMemory, setTenantAuthority } from '../../../bot/store/question-memory.js';
+import type { PendingQuestion, QuestionMemory } from '../../../bot/ports.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { DATABASE_ENGINES } from '../../helpers/databases.js';
+
+const SAM = { tenantId: 'tenant-a', userId: 'sam-object-id', conversationId: 'a:sams-chat' };
+const PRIYA = { tenantId: 'tenant-a', userId: 'priya-object-id', conversationId: 'a:priyas-chat' };
+const AT_NINE = new Date('2026-03-10T09:00:00Z');
+const minutesAfter = (start: Date, minutes: number) => new Date(start.getTime() + minutes * 60_000);
+
+const HALF_ASKED: PendingQuestion = {
+  missing: 'date',
+  authorityId: 'camden',
+  question: { topic: 'review', events: ['review-held'], asksFrequency: false },
+};
+
+describe.each(DATABASE_ENGINES)('question memory on $name', ({ open }) => {
+  let database: Database;
+  let memory: QuestionMemory;
+  beforeEach(async () => {
+    database = await open();
+    memory = databaseQuestionMemory(database.db);
+  });
+  afterEach(() => database.close());
+
+  it('knows no authority until the user or the tenant chooses one', async () => {
+    expect(await memory.authorityFor(SAM)).toBeUndefined();
+  });
+
+  it('prefers the user\u2019s own choice to the tenant\u2019s default', async () => {
+    await setTenantAuthority(database.db, 'tenant-a', 'slough');
+    await memory.rememberUserAuthority(SAM, 'camden');
+    expect(await memory.authorityFor(SAM)).toBe('camden');
+    expect(await memory.authorityFor(PRIYA)).toBe('slough');
+  });
+
+  it('changes a user\u2019s choice in place', async () => {
+    await memory.rememberUserAuthority(SAM, 'camden');
+    await memory.rememberUserAuthority(SAM, 'redbridge');
+    expect(await memory.authorityFor(SAM)).toBe('redbridge');
+  });
+
+  it('keeps a half-asked question for its user and conversation only, for 30 minutes', async () => {
+    await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
+    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 29))).toEqual(HALF_ASKED);
+    expect(await memory.pendingQuestion(PRIYA, minutesAfter(AT_NINE, 1))).toBeUndefined();
+    expect(await memory.pendingQuestion({ ...SAM, conversationId: 'another' }, minutesAfter(AT_NINE, 1))).toBeUndefined();
+    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 30))).toBeUndefined();
+  });
+
+  it('replaces a half-asked question with the newer one and forgets it when answered', async () => {
+    const newer: PendingQuestion = {
+      missing: 'authority',
+      question: { topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-03' as LocalDate, asksFrequency: false },
+    };
+    await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
+    await memory.rememberPendingQuestion(SAM, newer, minutesAfter(AT_NINE, 1));
+    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 2))).toEqual(newer);
+    await memory.forgetPendingQuestion(SAM);
+    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 3))).toBeUndefined();
+  });
+
+  it('refuses to store a pending question that is not one (nothing invalid is written)', async () => {
+    const broken = { ...HALF_ASKED, question: { ...HALF_ASKED.question, topic: 'DROP TABLE cases' } } as unknown as PendingQuestion;
+    await expect(memory.rememberPendingQuestion(SAM, broken, AT_NINE)).rejects.toThrow();
+    expect(await memory.pendingQuestion(SAM, AT_NINE)).toBeUndefined();
+  });
+});

@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openDatabase, type Database } from '../../bot/store/database.js';
+
+/**
+ * The engines every storage test runs on: PGlite always, and PostgreSQL when TEST_DATABASE_URL names a server
+ * (CI sets it). Each opened PostgreSQL database lives in a schema of its own, dropped on close.
+ */
+export const DATABASE_ENGINES: readonly { readonly name: string; readonly open: () => Promise<Database> }[] = [
+  { name: 'PGlite', open: () => openDatabase({}) },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'PostgreSQL', open: () => openPostgres(process.env.TEST_DATABASE_URL ?? '') }] : []),
+];
+
+async function openPostgres(databaseUrl: string): Promise<Database> {
+  const schema = `test_${randomUUID().replace(/-/g, '')}`;
+  const database = await openDatabase({ databaseUrl, schema });
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const client = new pg.Client({ connectionString: databaseUrl });
+      await client.connect();
+      try {
+        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}

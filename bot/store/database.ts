@@ -14,8 +14,13 @@ export interface DatabaseOptions {
   readonly databaseUrl?: string;
   /** PGlite's data folder; absent means in memory (tests). */
   readonly dataDir?: string;
-  /** PostgreSQL only: keep every table in this schema (tests give each run its own). */
+  /** Keep every table in this schema (tests give each test its own); the default schema when absent. */
   readonly schema?: string;
+  /**
+   * An already open PGlite to use instead of opening one. Closing the database then drops nothing and leaves
+   * the instance open for its owner (the tests share one instance, since each takes seconds to start).
+   */
+  readonly embedded?: PGlite;
 }
 
 export interface Database {
@@ -30,28 +35,47 @@ export interface Database {
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const engine = options.databaseUrl ? 'postgres' : 'pglite';
-  const db = new Kysely<Tables>({ dialect: options.databaseUrl ? await postgresDialect(options.databaseUrl, options.schema) : pgliteDialect(options.dataDir) });
+  const schema = options.schema === undefined ? undefined : checkedSchemaName(options.schema);
+  if (options.embedded && schema !== undefined) {
+    await options.embedded.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
+  }
+  const dialect = options.databaseUrl
+    ? await postgresDialect(options.databaseUrl, schema)
+    : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
+  const db = new Kysely<Tables>({ dialect });
   const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
   if (error) {
-    await db.destroy();
+    if (!options.embedded) await db.destroy();
     throw error instanceof Error ? error : new Error('The database migration failed');
   }
-  return { db, engine, close: () => db.destroy() };
+  return { db, engine, close: options.embedded ? () => Promise.resolve() : () => db.destroy() };
 }
 
-function pgliteDialect(dataDir: string | undefined): PGliteDialect {
-  if (dataDir === undefined) return new PGliteDialect(new PGlite());
+function checkedSchemaName(schema: string): string {
+  // Checked here, so the name can stand in a statement as an identifier.
+  if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('A schema name is lower-case letters, digits and _');
+  return schema;
+}
+
+/** PostgreSQL's `date` type. Read as the `YYYY-MM-DD` text it is, never as a JavaScript Date in some zone. */
+const DATE_OID = 1082;
+/** bigint identities: text, as the pg driver gives them. */
+const INT8_OID = 20;
+const asText = (value: string) => value;
+
+/** A PGlite in `dataDir` (created if missing), or in memory without one, reading dates and bigints as text. */
+export function openPglite(dataDir?: string): PGlite {
+  const options = { parsers: { [DATE_OID]: asText, [INT8_OID]: asText } };
+  if (dataDir === undefined) return new PGlite(options);
   mkdirSync(dataDir, { recursive: true });
-  return new PGliteDialect(new PGlite(dataDir));
+  return new PGlite(dataDir, options);
 }
 
 async function postgresDialect(databaseUrl: string, schema: string | undefined): Promise<PostgresDialect> {
   if (schema !== undefined) {
-    if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('A schema name is lower-case letters, digits and _');
     const setup = new pg.Client({ connectionString: databaseUrl });
     await setup.connect();
     try {
-      // The name was checked above, so it can stand in the statement as an identifier.
       await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     } finally {
       await setup.end();
@@ -61,6 +85,10 @@ async function postgresDialect(databaseUrl: string, schema: string | undefined):
     pool: new pg.Pool({
       connectionString: databaseUrl,
       max: 10,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     }),
   });

@@ -29,6 +29,98 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
        PRIMARY KEY (tenant_id, user_id, conversation_id)
      )`,
   ],
+  '0002-cases-roles-audit': [
+    // Staff as Teams knows them. Their names are kept so a manager's card can name the worker; never children's.
+    `CREATE TABLE people (
+       tenant_id text NOT NULL,
+       user_id text NOT NULL,
+       channel_user_id text,
+       name text,
+       last_seen_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, user_id)
+     )`,
+    `CREATE INDEX people_by_channel_id ON people (tenant_id, channel_user_id)`,
+    `CREATE TABLE role_assignments (
+       tenant_id text NOT NULL,
+       user_id text NOT NULL,
+       role text NOT NULL CHECK (role IN ('worker', 'manager', 'senior-practitioner', 'iro', 'admin')),
+       team text NOT NULL,
+       assigned_by text NOT NULL,
+       assigned_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, user_id, role, team)
+     )`,
+    `CREATE TABLE cases (
+       id text PRIMARY KEY,
+       tenant_id text NOT NULL,
+       reference text NOT NULL,
+       initials text NOT NULL,
+       authority_id text NOT NULL,
+       team text NOT NULL,
+       worker_id text NOT NULL,
+       manager_id text,
+       pathways jsonb NOT NULL,
+       status text NOT NULL CHECK (status IN ('open', 'closed')),
+       opened_on date NOT NULL,
+       closed_on date,
+       created_at timestamptz NOT NULL,
+       updated_at timestamptz NOT NULL,
+       UNIQUE (tenant_id, reference)
+     )`,
+    `CREATE INDEX cases_by_worker ON cases (tenant_id, worker_id)`,
+    `CREATE INDEX cases_by_team ON cases (tenant_id, team)`,
+    `CREATE TABLE case_events (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       kind text NOT NULL,
+       happened_on date NOT NULL,
+       counts_from date,
+       recorded_by text NOT NULL,
+       recorded_at timestamptz NOT NULL,
+       withdrawn_at timestamptz,
+       withdrawn_by text
+     )`,
+    `CREATE INDEX case_events_by_case ON case_events (case_id)`,
+    `CREATE TABLE obligations (
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       rule_id text NOT NULL,
+       tenant_id text NOT NULL,
+       worker_id text NOT NULL,
+       team text NOT NULL,
+       responsible_role text NOT NULL,
+       due_on date NOT NULL,
+       done_on date,
+       PRIMARY KEY (case_id, rule_id)
+     )`,
+    `CREATE INDEX obligations_open_by_due_date ON obligations (due_on) WHERE done_on IS NULL`,
+    `CREATE INDEX obligations_open_by_worker ON obligations (tenant_id, worker_id, due_on) WHERE done_on IS NULL`,
+    `CREATE INDEX obligations_open_by_team ON obligations (tenant_id, team, due_on) WHERE done_on IS NULL`,
+    `CREATE TABLE audit_log (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       tenant_id text NOT NULL,
+       at timestamptz NOT NULL,
+       actor_id text NOT NULL,
+       action text NOT NULL,
+       case_reference text,
+       detail jsonb NOT NULL
+     )`,
+    `CREATE INDEX audit_log_by_case ON audit_log (tenant_id, case_reference)`,
+    // Append-only: an audit row can be neither changed nor removed, whoever asks.
+    `CREATE FUNCTION audit_log_is_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+     BEGIN
+       RAISE EXCEPTION 'audit_log is append-only';
+     END
+     $$`,
+    `CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
+       FOR EACH ROW EXECUTE FUNCTION audit_log_is_append_only()`,
+    `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
+       FOR EACH STATEMENT EXECUTE FUNCTION audit_log_is_append_only()`,
+    // botbuilder's conversation and user state, with an eTag for optimistic concurrency.
+    `CREATE TABLE bot_state (
+       key text PRIMARY KEY,
+       etag bigint NOT NULL,
+       document jsonb NOT NULL
+     )`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

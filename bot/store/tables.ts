@@ -1,4 +1,4 @@
-import type { ColumnType } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /** A timestamp column: written as a Date, read back as a Date (both drivers parse timestamptz). */
 type Timestamp = ColumnType<Date, Date, Date>;
@@ -23,5 +23,74 @@ export interface Tables {
     /** The half-asked question as structured JSON (topic, events, date, pathway), never the user's words. */
     pending: unknown;
     expires_at: Timestamp;
+  };
+  people: {
+    tenant_id: string;
+    user_id: string;
+    channel_user_id: string | null;
+    name: string | null;
+    last_seen_at: Timestamp;
+  };
+  role_assignments: {
+    tenant_id: string;
+    user_id: string;
+    role: string;
+    team: string;
+    assigned_by: string;
+    assigned_at: Timestamp;
+  };
+  cases: {
+    id: string;
+    tenant_id: string;
+    reference: string;
+    initials: string;
+    authority_id: string;
+    team: string;
+    worker_id: string;
+    manager_id: string | null;
+    /** JSON array of pathway ids. */
+    pathways: unknown;
+    status: string;
+    /** `YYYY-MM-DD`: the date type is read as text (bot/store/database.ts). */
+    opened_on: string;
+    closed_on: string | null;
+    created_at: Timestamp;
+    updated_at: Timestamp;
+  };
+  case_events: {
+    id: Generated<string>;
+    case_id: string;
+    kind: string;
+    happened_on: string;
+    /** The booked review's date or the order's expiry, for the two kinds that count from a second date. */
+    counts_from: string | null;
+    recorded_by: string;
+    recorded_at: Timestamp;
+    withdrawn_at: Timestamp | null;
+    withdrawn_by: string | null;
+  };
+  obligations: {
+    case_id: string;
+    rule_id: string;
+    tenant_id: string;
+    worker_id: string;
+    team: string;
+    responsible_role: string;
+    due_on: string;
+    done_on: string | null;
+  };
+  audit_log: {
+    id: Generated<string>;
+    tenant_id: string;
+    at: Timestamp;
+    actor_id: string;
+    action: string;
+    case_reference: string | null;
+    detail: unknown;
+  };
+  bot_state: {
+    key: string;
+    etag: string;
+    document: unknown;
   };
 }

@@ -1,0 +1,320 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import type { CaseEvent, CaseFile } from '../../domain/cases/case-events.js';
+import { eventRefusalOn, type EventRefusal } from '../../domain/cases/event-refusal.js';
+import { EventKindSchema } from '../../domain/cases/event-kinds.js';
+import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
+import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import { PathwaySchema, type Pathway, type Policy } from '../../domain/policy/schema.js';
+import { err, ok, type Result } from '../../domain/result.js';
+import { appendAudit } from './audit.js';
+import type { Db } from './database.js';
+
+const CaseRowSchema = z.object({
+  id: z.string(),
+  tenant_id: z.string(),
+  reference: z.string(),
+  initials: z.string(),
+  authority_id: z.string(),
+  team: z.string(),
+  worker_id: z.string(),
+  manager_id: z.string().nullable(),
+  pathways: z.array(PathwaySchema),
+  status: z.enum(['open', 'closed']),
+  opened_on: LocalDateSchema,
+  closed_on: LocalDateSchema.nullable(),
+});
+
+const EventRowSchema = z.object({
+  id: z.coerce.string(),
+  kind: EventKindSchema,
+  happened_on: LocalDateSchema,
+  counts_from: LocalDateSchema.nullable(),
+  recorded_by: z.string(),
+  recorded_at: z.date(),
+});
+
+/** A case as the bot keeps it: a reference and initials, never a name. */
+export interface CaseRecord {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly reference: string;
+  readonly initials: string;
+  readonly authorityId: string;
+  readonly team: string;
+  readonly workerId: string;
+  readonly managerId?: string;
+  readonly pathways: readonly Pathway[];
+  readonly status: 'open' | 'closed';
+  readonly openedOn: LocalDate;
+  readonly closedOn?: LocalDate;
+}
+
+export type NewCase = Omit<CaseRecord, 'id' | 'status' | 'closedOn'>;
+
+export interface RecordedEvent {
+  readonly id: string;
+  readonly event: CaseEvent;
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+}
+
+/** A deadline from the materialised obligations, with the case it belongs to. */
+export interface Deadline {
+  readonly caseReference: string;
+  readonly ruleId: string;
+  readonly workerId: string;
+  readonly team: string;
+  readonly responsibleRole: string;
+  readonly dueOn: LocalDate;
+}
+
+const DeadlineRowSchema = z.object({
+  reference: z.string(),
+  rule_id: z.string(),
+  worker_id: z.string(),
+  team: z.string(),
+  responsible_role: z.string(),
+  due_on: LocalDateSchema,
+});
+
+export type CaseWriteRefusal = EventRefusal | { readonly kind: 'reference-taken'; readonly reference: string } | { readonly kind: 'no-such-event'; readonly eventId: string };
+
+export interface Actor {
+  readonly tenantId: string;
+  readonly userId: string;
+}
+
+/**
+ * The cases, their events and their materialised obligations. Every write re-computes the case's obligations
+ * from its events in the same transaction, and is audited.
+ */
+export class CaseStore {
+  constructor(
+    private readonly db: Db,
+    private readonly policies: readonly Policy[],
+    private readonly calendar: HolidayCalendar,
+  ) {}
+
+  async openCase(input: NewCase, actor: Actor, at: Date): Promise<Result<CaseRecord, CaseWriteRefusal>> {
+    const record: CaseRecord = { ...input, id: randomUUID(), status: 'open' };
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('cases')
+        .values({ ...rowOf(record), created_at: at, updated_at: at })
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'reference']).doNothing())
+        .returning('id')
+        .executeTakeFirst();
+      if (!inserted) return err({ kind: 'reference-taken', reference: input.reference });
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'case.opened',
+        caseReference: record.reference,
+        detail: { authorityId: record.authorityId, team: record.team, workerId: record.workerId, pathways: record.pathways, openedOn: record.openedOn },
+        at,
+      });
+      return ok(record);
+    });
+  }
+
+  async caseByReference(tenantId: string, reference: string): Promise<CaseRecord | undefined> {
+    const row = await this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => eb.fn('upper', ['reference']), '=', reference.toUpperCase())
+      .executeTakeFirst();
+    return row ? caseOf(row) : undefined;
+  }
+
+  async casesOf(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[] }): Promise<CaseRecord[]> {
+    let query = this.db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'open');
+    if (filter.workerId !== undefined) query = query.where('worker_id', '=', filter.workerId);
+    if (filter.teams !== undefined) query = filter.teams.length === 0 ? query.where(({ lit }) => lit(false)) : query.where('team', 'in', [...filter.teams]);
+    const rows = await query.orderBy('reference').execute();
+    return rows.map(caseOf);
+  }
+
+  async eventsOf(caseId: string): Promise<RecordedEvent[]> {
+    const rows = await this.db
+      .selectFrom('case_events')
+      .select(['id', 'kind', 'happened_on', 'counts_from', 'recorded_by', 'recorded_at'])
+      .where('case_id', '=', caseId)
+      .where('withdrawn_at', 'is', null)
+      .orderBy('happened_on')
+      .orderBy('id')
+      .execute();
+    return rows.map((row) => {
+      const parsed = EventRowSchema.parse(row);
+      return { id: parsed.id, event: eventOf(parsed), recordedBy: parsed.recorded_by, recordedAt: parsed.recorded_at };
+    });
+  }
+
+  /** Records what happened, refusing a date in the future or before the case opened, and re-computes. */
+  async recordEvent(record: CaseRecord, event: CaseEvent, actor: Actor, today: LocalDate, at: Date): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
+    const refusal = eventRefusalOn(event, record.openedOn, today);
+    if (refusal) return err(refusal);
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('case_events')
+        .values({
+          case_id: record.id,
+          kind: event.kind,
+          happened_on: event.on,
+          counts_from: countsFromOf(event) ?? null,
+          recorded_by: actor.userId,
+          recorded_at: at,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (event.kind === 'plan-closed') {
+        await trx.updateTable('cases').set({ status: 'closed', closed_on: event.on, updated_at: at }).where('id', '=', record.id).execute();
+      }
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'event.recorded',
+        caseReference: record.reference,
+        detail: { eventId: String(row.id), kind: event.kind, on: event.on, ...(countsFromOf(event) ? { countsFrom: countsFromOf(event) } : {}) },
+        at,
+      });
+      await this.recompute(trx, record, today);
+      return ok({ id: String(row.id), event, recordedBy: actor.userId, recordedAt: at });
+    });
+  }
+
+  /** A correction: the event stays in the table, marked withdrawn by whom and when, and the audit says so. */
+  async withdrawEvent(record: CaseRecord, eventId: string, actor: Actor, today: LocalDate, at: Date): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
+    return this.db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('case_events')
+        .set({ withdrawn_at: at, withdrawn_by: actor.userId })
+        .where('id', '=', eventId)
+        .where('case_id', '=', record.id)
+        .where('withdrawn_at', 'is', null)
+        .returning(['id', 'kind', 'happened_on', 'counts_from', 'recorded_by', 'recorded_at'])
+        .executeTakeFirst();
+      if (!row) return err({ kind: 'no-such-event', eventId });
+      const parsed = EventRowSchema.parse(row);
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'event.withdrawn',
+        caseReference: record.reference,
+        detail: { eventId: parsed.id, kind: parsed.kind, on: parsed.happened_on },
+        at,
+      });
+      await this.recompute(trx, record, today);
+      return ok({ id: parsed.id, event: eventOf(parsed), recordedBy: parsed.recorded_by, recordedAt: parsed.recorded_at });
+    });
+  }
+
+  /** The case's obligations on `today`, worked out afresh from its events (with rule, working and citation). */
+  async obligationsOf(record: CaseRecord, today: LocalDate): Promise<Obligation[]> {
+    const events = (await this.eventsOf(record.id)).map((recorded) => recorded.event);
+    return obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
+  }
+
+  /** Open deadlines from the materialised obligations, soonest first. */
+  async deadlines(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[]; readonly dueOnOrBefore?: LocalDate }): Promise<Deadline[]> {
+    let query = this.db
+      .selectFrom('obligations')
+      .innerJoin('cases', 'cases.id', 'obligations.case_id')
+      .select(['cases.reference', 'obligations.rule_id', 'obligations.worker_id', 'obligations.team', 'obligations.responsible_role', 'obligations.due_on'])
+      .where('obligations.tenant_id', '=', tenantId)
+      .where('obligations.done_on', 'is', null);
+    if (filter.workerId !== undefined) query = query.where('obligations.worker_id', '=', filter.workerId);
+    if (filter.teams !== undefined) query = filter.teams.length === 0 ? query.where(({ lit }) => lit(false)) : query.where('obligations.team', 'in', [...filter.teams]);
+    if (filter.dueOnOrBefore !== undefined) query = query.where('obligations.due_on', '<=', filter.dueOnOrBefore);
+    const rows = await query.orderBy('obligations.due_on').orderBy('cases.reference').limit(500).execute();
+    return rows.map((row) => {
+      const parsed = DeadlineRowSchema.parse(row);
+      return { caseReference: parsed.reference, ruleId: parsed.rule_id, workerId: parsed.worker_id, team: parsed.team, responsibleRole: parsed.responsible_role, dueOn: parsed.due_on };
+    });
+  }
+
+  private async recompute(trx: Db, record: CaseRecord, today: LocalDate): Promise<void> {
+    const rows = await trx
+      .selectFrom('case_events')
+      .select(['id', 'kind', 'happened_on', 'counts_from', 'recorded_by', 'recorded_at'])
+      .where('case_id', '=', record.id)
+      .where('withdrawn_at', 'is', null)
+      .execute();
+    const events = rows.map((row) => eventOf(EventRowSchema.parse(row)));
+    const obligations = obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
+    await trx.deleteFrom('obligations').where('case_id', '=', record.id).execute();
+    if (obligations.length === 0) return;
+    await trx
+      .insertInto('obligations')
+      .values(
+        obligations.map((obligation) => ({
+          case_id: record.id,
+          rule_id: obligation.ruleId,
+          tenant_id: record.tenantId,
+          worker_id: record.workerId,
+          team: record.team,
+          responsible_role: obligation.responsible.role,
+          due_on: obligation.dueOn,
+          done_on: obligation.doneOn ?? null,
+        })),
+      )
+      .execute();
+  }
+
+  private caseFileOf(record: CaseRecord, events: readonly CaseEvent[]): CaseFile {
+    return { authorityId: record.authorityId, pathways: record.pathways, events };
+  }
+
+  private policyOf(record: CaseRecord): Policy {
+    const policy = this.policies.find((candidate) => candidate.authority.id === record.authorityId);
+    if (!policy) throw new Error(`Case ${record.reference} names an authority with no policy file: ${record.authorityId}`);
+    return policy;
+  }
+}
+
+function rowOf(record: CaseRecord) {
+  return {
+    id: record.id,
+    tenant_id: record.tenantId,
+    reference: record.reference,
+    initials: record.initials,
+    authority_id: record.authorityId,
+    team: record.team,
+    worker_id: record.workerId,
+    manager_id: record.managerId ?? null,
+    pathways: JSON.stringify(record.pathways),
+    status: record.status,
+    opened_on: record.openedOn,
+    closed_on: record.closedOn ?? null,
+  };
+}
+
+function caseOf(row: unknown): CaseRecord {
+  const parsed = CaseRowSchema.parse(row);
+  return {
+    id: parsed.id,
+    tenantId: parsed.tenant_id,
+    reference: parsed.reference,
+    initials: parsed.initials,
+    authorityId: parsed.authority_id,
+    team: parsed.team,
+    workerId: parsed.worker_id,
+    ...(parsed.manager_id === null ? {} : { managerId: parsed.manager_id }),
+    pathways: parsed.pathways,
+    status: parsed.status,
+    openedOn: parsed.opened_on,
+    ...(parsed.closed_on === null ? {} : { closedOn: parsed.closed_on }),
+  };
+}
+
+function countsFromOf(event: CaseEvent): LocalDate | undefined {
+  return event.kind === 'review-booked' ? event.reviewOn : event.kind === 'supervision-order-made' ? event.expiresOn : undefined;
+}
+
+function eventOf(row: z.infer<typeof EventRowSchema>): CaseEvent {
+  if (row.kind === 'review-booked') return { kind: row.kind, on: row.happened_on, reviewOn: row.counts_from ?? row.happened_on };
+  if (row.kind === 'supervision-order-made') return { kind: row.kind, on: row.happened_on, expiresOn: row.counts_from ?? row.happened_on };
+  return { kind: row.kind, on: row.happened_on };
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { appendAudit } from './audit.js';
+import type { Db } from './database.js';
+
+export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export interface RoleAssignment {
+  readonly userId: string;
+  readonly role: Role;
+  /** The team the role is held in; empty for admins, who hold it across the tenant. */
+  readonly team: string;
+}
+
+const AssignmentRowSchema = z.object({ user_id: z.string(), role: RoleSchema, team: z.string() });
+
+/**
+ * Who holds which role in which team, per tenant. The first admins come from BOT_ADMINS; every other role is
+ * given in chat by an admin, and audited. Authorisation reads only this, never anything a card sends.
+ */
+export class RoleStore {
+  constructor(
+    private readonly db: Db,
+    /** Entra object ids from BOT_ADMINS: admins in every tenant the bot serves. */
+    private readonly configuredAdmins: readonly string[],
+  ) {}
+
+  async rolesOf(tenantId: string, userId: string): Promise<RoleAssignment[]> {
+    const rows = await this.db.selectFrom('role_assignments').select(['user_id', 'role', 'team']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
+    const stored = rows.map((row) => assignmentOf(row));
+    return this.configuredAdmins.includes(userId) ? [{ userId, role: 'admin', team: '' }, ...stored] : stored;
+  }
+
+  async everyAssignment(tenantId: string): Promise<RoleAssignment[]> {
+    const rows = await this.db
+      .selectFrom('role_assignments')
+      .select(['user_id', 'role', 'team'])
+      .where('tenant_id', '=', tenantId)
+      .orderBy('team')
+      .orderBy('role')
+      .orderBy('user_id')
+      .execute();
+    return [...this.configuredAdmins.map((userId): RoleAssignment => ({ userId, role: 'admin', team: '' })), ...rows.map(assignmentOf)];
+  }
+
+  async assign(tenantId: string, assignment: RoleAssignment, assignedBy: string, at: Date): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('role_assignments')
+        .values({ tenant_id: tenantId, user_id: assignment.userId, role: assignment.role, team: assignment.team, assigned_by: assignedBy, assigned_at: at })
+        .onConflict((conflict) => conflict.columns(['tenant_id', 'user_id', 'role', 'team']).doNothing())
+        .execute();
+      await appendAudit(trx, { tenantId, actorId: assignedBy, action: 'role.assigned', detail: { ...assignment }, at });
+    });
+  }
+
+  async withdraw(tenantId: string, assignment: RoleAssignment, withdrawnBy: string, at: Date): Promise<boolean> {
+    return this.db.transaction().execute(async (trx) => {
+      const removed = await trx
+        .deleteFrom('role_assignments')
+        .where('tenant_id', '=', tenantId)
+        .where('user_id', '=', assignment.userId)
+        .where('role', '=', assignment.role)
+        .where('team', '=', assignment.team)
+        .executeTakeFirst();
+      if (removed.numDeletedRows === 0n) return false;
+      await appendAudit(trx, { tenantId, actorId: withdrawnBy, action: 'role.withdrawn', detail: { ...assignment }, at });
+      return true;
+    });
+  }
+}
+
+function assignmentOf(row: unknown): RoleAssignment {
+  const parsed = AssignmentRowSchema.parse(row);
+  return { userId: parsed.user_id, role: parsed.role, team: parsed.team };
+}

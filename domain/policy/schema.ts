@@ -32,6 +32,7 @@ export const TopicSchema = z.enum([
   'step-down',
   'plan-content',
   'threshold',
+  'meeting-agenda',
 ]);
 export type Topic = z.infer<typeof TopicSchema>;
 
@@ -119,7 +120,7 @@ export const AutoCheckSchema = z.discriminatedUnion('kind', [
 export const ConditionRuleSchema = z.strictObject({
   ...baseRule,
   kind: z.literal('condition'),
-  appliesTo: z.array(z.enum(['closure', 'step-down', 'transfer-out', 'transfer-in', 'plan-start'])).min(1),
+  appliesTo: z.array(z.enum(['closure', 'step-down', 'transfer-out', 'transfer-in', 'plan-start', 'transfer-between-teams'])).min(1),
   autoCheck: AutoCheckSchema.optional(),
 });
 
@@ -182,7 +183,7 @@ export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
   policy.rules.forEach((rule, index) => {
     if (rule.kind !== 'timescale' || !rule.conflictsWith) return;
     const other = policy.rules.find((candidate) => candidate.id === rule.conflictsWith?.rule);
-    if (other?.kind !== 'timescale' || other.conflictsWith?.rule !== rule.id) {
+    if (other?.kind !== 'timescale' || other.id === rule.id || other.conflictsWith?.rule !== rule.id) {
       context.addIssue({
         code: 'custom',
         path: ['rules', index, 'conflictsWith'],

@@ -21,7 +21,7 @@ const TOPIC_PATTERNS: readonly (readonly [Topic, RegExp])[] = [
   ['visit', /\bvisit/],
   ['assessment-update', /updat\w* (the |an? )?(child and family )?assessment|assessments? (be |are |is )?updat/],
   ['outline-plan', /outline (cin )?plan/],
-  ['plan-required', /\b(have|need|get) a (cin )?plan\b|plan (be )?in place by|must have a (cin )?plan/],
+  ['plan-required', /\b(have|need|get) a (cin )?plan\b|plan (be )?in place\b(?! for)|must have a (cin )?plan|\bthere be a (cin )?plan\b/],
   ['plan-duration', /how long\b.*\bplan|plan\b.*\bin place for|minimum (length|duration)|shortest/],
   ['transfer-in', /\b(transfer(red)?|moved?|moving)[ -](in|into)\b|transfer-in/],
   ['transfer-out', /\b(transfer(red)?|moved?|moving)[ -](out|away)\b|another (local )?authority|new (borough|authority)/],

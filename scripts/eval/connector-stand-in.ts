@@ -25,7 +25,9 @@ export async function startConnectorStandIn(options: { readonly keep: boolean } 
   const server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const match = /^\/v3\/conversations\/([^/]+)\/activities(?:\/[^/]+)?$/.exec(request.url ?? '');
     if (request.method !== 'POST' || !match) {
-      response.writeHead(404).end();
+      // Not chained: restify, when loaded in the same process, replaces writeHead with one returning nothing.
+      response.writeHead(404);
+      response.end();
       return;
     }
     const chunks: Buffer[] = [];
@@ -33,7 +35,8 @@ export async function startConnectorStandIn(options: { readonly keep: boolean } 
     request.on('end', () => {
       const conversationId = decodeURIComponent(match[1] ?? '');
       if (options.keep) sent.push({ conversationId, activity: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
-      response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: `reply-${nextId++}` }));
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(JSON.stringify({ id: `reply-${nextId++}` }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

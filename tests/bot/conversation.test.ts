@@ -1,0 +1,183 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTurnHandler } from '../../bot/handlers/index.js';
+import { loadConfig } from '../../bot/config.js';
+import { botContextOn } from '../../bot/start-bot.js';
+import { openDatabase, type Database } from '../../bot/store/database.js';
+import { activityFixture, CONNECTOR, replyPath, startBot, type BotUnderTest } from './teams/bot-framework-double.js';
+import { replyText } from '../../scripts/eval/expectations.js';
+
+// A conversation with the real bot: real handlers, a real (embedded) database, nock as the Bot Connector.
+let database: Database;
+let bot: BotUnderTest;
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  database = await openDatabase({});
+  const config = loadConfig({ NODE_ENV: 'test' });
+  if (!config.ok) throw new Error(config.error.message);
+  bot = await startBot({ NODE_ENV: 'test' }, createTurnHandler(botContextOn(database.db, config.value)));
+});
+afterAll(async () => {
+  await bot.close();
+  await database.close();
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+interface Sent {
+  readonly text: string;
+  readonly cards: readonly Record<string, unknown>[];
+  /** Every string of the activity, the text and all card text, as a user (and the evaluation) reads it. */
+  readonly everything: string;
+}
+
+let nextActivity = 0;
+
+/** Posts `text` as a personal-chat message from `user` at `timestamp`, and returns what the bot sent back. */
+async function say(text: string, { user = 'sam', timestamp = '2026-03-10T09:00:00Z' } = {}): Promise<Sent[]> {
+  const base = activityFixture('personal-message');
+  const conversationId = `a:chat-with-${user}`;
+  const activityId = `msg-${nextActivity++}`;
+  const activity = {
+    ...base,
+    id: activityId,
+    text,
+    attachments: [],
+    timestamp,
+    localTimestamp: timestamp,
+    from: { id: `29:${user}`, aadObjectId: `aad-${user}` },
+    conversation: { ...(base.conversation as object), id: conversationId },
+  };
+  return exchange(activity, conversationId, activityId);
+}
+
+async function exchange(activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Sent[]> {
+  const sent: Record<string, unknown>[] = [];
+  nock(CONNECTOR)
+    .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
+    .times(5)
+    .reply(200, { id: 'reply' });
+  const response = await bot.post(activity);
+  expect(response.status).toBe(200);
+  expect(sent.length, "the bot replied").toBeGreaterThan(0);
+  nock.cleanAll();
+  return sent.map((reply) => ({
+    text: String(reply.text ?? ''),
+    cards: ((reply.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((attachment) => attachment.content),
+    everything: replyText([reply]),
+  }));
+}
+
+const allText = (replies: readonly Sent[]) => replies.map((reply) => reply.everything).join('\n');
+
+describe('asking CiN Assistant a question', () => {
+  it.each([
+    ['Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', 'Monday 30 March 2026'],
+    ['Blackburn with Darwen: the initial CiN plan was agreed on 5 January 2026. When must it be reviewed by?', 'Monday 16 February 2026'],
+    ['Camden: the last CIN review was on 10 June 2026. When is the next one due?', 'Thursday 10 September 2026'],
+    ['Slough: referral received on 15 May 2026. By when must the first visit take place?', 'Friday 22 May 2026'],
+    ['Brighton & Hove: network meeting held on 7 May 2026, when do the minutes go out?', 'Thursday 21 May 2026'],
+  ])('%s → %s, on a card and as plain text', async (question, dueOn) => {
+    const [reply, ...others] = await say(question, { timestamp: '2026-06-11T09:00:00Z' });
+    expect(others).toEqual([]);
+    expect(reply?.text).toContain(dueOn);
+    expect(reply?.cards).toHaveLength(1);
+    expect(JSON.stringify(reply?.cards[0])).toContain(dueOn);
+    expect(reply?.everything).toMatch(/Show source/);
+  });
+
+  it('asks which authority when none is named or chosen, and never guesses', async () => {
+    const replies = await say('When is the initial CiN meeting due if we decided on 3 March?', { user: 'newcomer' });
+    expect(replies[0]?.text).toMatch(/Which authority/);
+    expect(allText(replies)).toMatch(/Redbridge[\s\S]*Camden[\s\S]*Slough/);
+    expect(allText(replies)).not.toMatch(/2026-03-24|24 March/);
+  });
+
+  it('completes the half-asked question once the authority is given in the next message', async () => {
+    await say('When is the initial CiN meeting due if we decided on 3 March?', { user: 'asks-twice', timestamp: '2026-03-04T09:00:00Z' });
+    const replies = await say('Redbridge', { user: 'asks-twice', timestamp: '2026-03-04T09:01:00Z' });
+    // 3 March 2026 (Tue) + 15 working days: 4-6 (3), 9-13 (8), 16-20 (13), 23, 24 (15)
+    expect(replies[0]?.text).toContain('Tuesday 24 March 2026');
+  });
+
+  it('asks for the date it needs and completes the question from the reply "it was 10 June"', async () => {
+    const asked = await say('Camden: when is the next CIN review due?', { user: 'no-date', timestamp: '2026-06-20T09:00:00Z' });
+    expect(asked[0]?.text).toMatch(/What was the date of/);
+    const answered = await say('it was 10 June', { user: 'no-date', timestamp: '2026-06-20T09:02:00Z' });
+    expect(answered[0]?.text).toContain('Thursday 10 September 2026');
+  });
+
+  it('remembers "set authority Slough" for the next questions', async () => {
+    const set = await say('set authority Slough', { user: 'sets-slough' });
+    expect(set[0]?.text).toMatch(/Slough/);
+    const replies = await say('I last visited the child on 5 August 2026. When is the next visit due?', { user: 'sets-slough', timestamp: '2026-08-06T09:00:00Z' });
+    // 5 August 2026 + 4 weeks = Wednesday 2 September 2026
+    expect(replies[0]?.text).toContain('Wednesday 2 September 2026');
+  });
+
+  it('reads relative dates from the message\u2019s own day in London: "yesterday" on 1 April 2026 at 00:30 BST is 31 March', async () => {
+    // 2026-03-31T23:30Z is 00:30 on Wednesday 1 April in London (BST); yesterday is Tuesday 31 March.
+    const replies = await say('Redbridge: we decided yesterday that a CiN plan is needed. When is the initial meeting due?', {
+      user: 'late-night',
+      timestamp: '2026-03-31T23:30:00Z',
+    });
+    // 31 March + 15 working days: 1, 2 Apr (2), Good Friday 3 and Easter Monday 6 skipped, 7-10 (6), 13-17 (11), 20-23 (15)
+    expect(replies[0]?.text).toContain('Thursday 23 April 2026');
+  });
+
+  it('answers a question without a date with the rule, its figure and its source', async () => {
+    const replies = await say('How often are network meetings held in Brighton and Hove?', { user: 'frequency' });
+    expect(allText(replies)).toMatch(/3 months/);
+    expect(allText(replies)).toMatch(/Show source/);
+  });
+
+  it('says where a document sets no figure, and what it says instead', async () => {
+    const replies = await say('What is the minimum visiting frequency in Redbridge?', { user: 'gap' });
+    expect(allText(replies)).toMatch(/no specific minimum/i);
+    expect(allText(replies)).toMatch(/CiN Plan/);
+  });
+
+  it('offers what it can answer and the nearest rules for a question it cannot place', async () => {
+    const replies = await say('Redbridge: what colour should the folder be?', { user: 'lost' });
+    expect(allText(replies)).toMatch(/I can answer|can answer/i);
+  });
+
+  it('compares one rule across all five authorities in one card', async () => {
+    const replies = await say('Compare review frequency across authorities', { user: 'comparer' });
+    const text = allText(replies);
+    for (const name of ['Redbridge', 'Blackburn with Darwen', 'Camden', 'Slough', 'Brighton and Hove']) expect(text).toContain(name);
+    expect(replies[0]?.cards).toHaveLength(1);
+  });
+
+  it('strips the @mention in a channel before reading the question', async () => {
+    const base = activityFixture('channel-message-with-mention');
+    const activity = { ...base, id: 'channel-1', text: '<at>CiN Assistant</at> Slough: how many points should a CIN plan have?' };
+    const conversationId = String((base.conversation as { id: string }).id);
+    const replies = await exchange(activity, conversationId, 'channel-1');
+    expect(allText(replies)).toMatch(/6\u20138|6-8|6 to 8/);
+  });
+
+  it('welcomes a new user with the commands when the app is installed', async () => {
+    const base = activityFixture('conversation-update-bot-added');
+    const conversationId = String((base.conversation as { id: string }).id);
+    const replies = await exchange(base, conversationId, String(base.id));
+    expect(allText(replies)).toMatch(/set authority/);
+    expect(replies[0]?.cards).toHaveLength(1);
+  });
+
+  it('answers the "choose authority" card button with the question it was asked', async () => {
+    await say('When is the initial CiN meeting due if we decided on 3 March?', { user: 'presses', timestamp: '2026-03-04T09:00:00Z' });
+    const base = activityFixture('adaptive-card-action-invoke');
+    const invoke = {
+      ...base,
+      id: 'press-1',
+      timestamp: '2026-03-04T09:01:00Z',
+      from: { id: '29:presses', aadObjectId: 'aad-presses' },
+      conversation: { ...(base.conversation as object), id: 'a:chat-with-presses' },
+      value: { action: { type: 'Action.Execute', verb: 'authority.choose', data: { authorityId: 'redbridge' } }, trigger: 'manual' },
+    };
+    const replies = await exchange(invoke, 'a:chat-with-presses', 'press-1');
+    expect(allText(replies)).toContain('Tuesday 24 March 2026');
+  });
+});

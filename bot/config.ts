@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { err, ok, type Result } from '../domain/result.js';
 import { LOG_LEVELS, type LogLevel } from './log.js';
@@ -21,6 +22,14 @@ interface SharedConfig {
   readonly databaseUrl?: string;
   readonly maxBodyBytes: number;
   readonly logLevel: LogLevel;
+  /** Entra object ids of the first administrators (BOT_ADMINS); they give everyone else their roles. */
+  readonly botAdmins: readonly string[];
+  /** Where people's browsers reach this server, for download links (calendar files, census exports). */
+  readonly publicBaseUrl: string;
+  /** Signs download links. Random per process when unset outside production (links then end with it). */
+  readonly linkSigningSecret: string;
+  /** Days after closure before a case's working data is deleted; absent keeps it until an admin removes it. */
+  readonly retentionDaysAfterClosure?: number;
 }
 
 export type Config =
@@ -53,6 +62,10 @@ const EnvironmentSchema = z
     ),
     MAX_BODY_BYTES: optional(z.coerce.number().int().positive()),
     LOG_LEVEL: optional(z.enum(LOG_LEVELS)),
+    BOT_ADMINS: optional(z.string()),
+    PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))),
+    LINK_SIGNING_SECRET: optional(z.string().min(32, { error: 'must be at least 32 characters' })),
+    RETENTION_DAYS_AFTER_CLOSURE: optional(z.coerce.number().int().positive()),
   })
   .superRefine((env, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
@@ -74,6 +87,15 @@ const EnvironmentSchema = z
     }
     if (appType !== 'MultiTenant' && !env.MicrosoftAppTenantId) {
       problem('MicrosoftAppTenantId', `is required for ${appType}`);
+    }
+  })
+  .superRefine((env, context) => {
+    if (env.NODE_ENV === 'production' && !env.LINK_SIGNING_SECRET) {
+      context.addIssue({
+        code: 'custom',
+        path: ['LINK_SIGNING_SECRET'],
+        message: 'is required when NODE_ENV=production, so every instance signs and checks download links alike',
+      });
     }
   });
 
@@ -103,6 +125,10 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     ...(settings.DATABASE_URL === undefined ? {} : { databaseUrl: settings.DATABASE_URL }),
     maxBodyBytes: settings.MAX_BODY_BYTES ?? 262_144,
     logLevel: settings.LOG_LEVEL ?? 'info',
+    botAdmins: (settings.BOT_ADMINS ?? '').split(/[\s,;]+/).filter((id) => id !== ''),
+    publicBaseUrl: settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`,
+    linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
+    ...(settings.RETENTION_DAYS_AFTER_CLOSURE === undefined ? {} : { retentionDaysAfterClosure: settings.RETENTION_DAYS_AFTER_CLOSURE }),
   };
   if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
   return ok({

@@ -38,6 +38,10 @@ export type Turn =
       readonly kind: 'message';
       /** The text with any @mention of the bot removed and whitespace trimmed. */
       readonly text: string;
+      /** Entra object ids of the people @mentioned (not the bot), in order. */
+      readonly mentionedUserIds: readonly string[];
+      /** Files sent with the message (Teams gives a pre-authorised download link for each). */
+      readonly files: readonly AttachedFile[];
     })
   | (TurnBase & {
       /** Action.Execute (invoke adaptiveCard/action) or the Action.Submit fallback (message with value). */
@@ -48,6 +52,11 @@ export type Turn =
     })
   | (TurnBase & { readonly kind: 'installed' })
   | (TurnBase & { readonly kind: 'uninstalled' });
+
+export interface AttachedFile {
+  readonly name: string;
+  readonly downloadUrl: string;
+}
 
 /** One message to send back: plain text always (notifications, screen readers, cardless clients), a card when there is one. */
 export interface OutgoingMessage {

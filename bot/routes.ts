@@ -1,37 +1,61 @@
 import { z } from 'zod';
 import { VERBS } from '../cards/verbs.js';
-import type { Asker, Reply } from './ports.js';
-import { askQuestion, type QuestionContext } from './handlers/ask-question.js';
+import type { AttachedFile, Reply } from './ports.js';
+import { exportCensusLink, importAttachedCases, removeCaseNow } from './handlers/admin.js';
+import { askQuestion } from './handlers/ask-question.js';
+import { showCase } from './handlers/case-timeline.js';
 import { compareAcrossAuthorities, listRules, setAuthority, welcome } from './handlers/commands.js';
+import type { BotContext, CardRequest, MessageRequest } from './handlers/context.js';
+import { myCases, myDeadlines, teamDeadlines } from './handlers/deadlines.js';
+import { CaseFormSubmissionSchema, createCase, newCaseForm } from './handlers/open-case.js';
+import { OpenRecordFormSchema, openRecordForm, RecordEventSubmissionSchema, recordFromCard, withdrawEvent } from './handlers/record-event.js';
+import { changeRole, listRoles } from './handlers/roles.js';
 
-interface MessageRequest {
-  readonly text: string;
-  readonly receivedAt: Date;
-  readonly asker: Asker;
-}
+export type MessageRouteRequest = MessageRequest & { readonly mentionedUserIds: readonly string[]; readonly files: readonly AttachedFile[] };
 
-/** Typed commands, tried in order before the text is read as a question. */
+/** Typed commands, tried in order before the text is read as a record request or a question. */
 export const MESSAGE_ROUTES: readonly {
   readonly pattern: RegExp;
-  readonly handle: (match: RegExpExecArray, request: MessageRequest, context: QuestionContext) => Promise<Reply> | Reply;
+  readonly handle: (match: RegExpExecArray, request: MessageRouteRequest, context: BotContext) => Promise<Reply> | Reply;
 }[] = [
   { pattern: /^(help|hi|hello|start|\?)$/i, handle: (_match, _request, context) => welcome(context.policies) },
   { pattern: /^what can (you|i) (ask|answer|do)\b/i, handle: (_match, _request, context) => welcome(context.policies) },
   { pattern: /^set (?:my )?authority(?: to)?\s+(.+)$/i, handle: (match, request, context) => setAuthority(match[1] ?? '', request.asker, context) },
   { pattern: /^rules\b(?:\s+(?:for\s+)?(.*))?$/i, handle: (match, request, context) => listRules(match[1] ?? '', request.asker, context) },
+  { pattern: /^new case\s+(\S{1,40})$/i, handle: (match, request, context) => newCaseForm((match[1] ?? '').toUpperCase(), request, context) },
+  { pattern: /^case\s+(\S{1,40})$/i, handle: (match, request, context) => showCase(match[1] ?? '', request, context) },
+  { pattern: /^my cases$/i, handle: (_match, request, context) => myCases(request, context) },
+  { pattern: /^my deadlines$/i, handle: (_match, request, context) => myDeadlines(request, context) },
+  { pattern: /^team deadlines$/i, handle: (_match, request, context) => teamDeadlines(request, context) },
+  { pattern: /^withdraw\s+(?:entry\s+)?#?(\d{1,18})\s+for\s+(\S{1,40})$/i, handle: (match, request, context) => withdrawEvent(match[1] ?? '', match[2] ?? '', request, context) },
+  { pattern: /^(remove\s+)?role\s+(<at>.*?<\/at>|\S+)\s+(.+?)(?:\s+of\s+(.+))?$/i, handle: (match, request, context) => changeRole(match, request, context) },
+  { pattern: /^roles$/i, handle: (_match, request, context) => listRoles(request, context) },
+  { pattern: /^remove case\s+(\S{1,40})$/i, handle: (match, request, context) => removeCaseNow(match[1] ?? '', request, context) },
+  { pattern: /^export census\b(.*)$/i, handle: (match, request, context) => exportCensusLink(match[1] ?? '', request, context) },
+  { pattern: /^import cases\b/i, handle: (_match, request, context) => importAttachedCases(request, context) },
   { pattern: /^compare\b|\bacross (all )?(the )?(five )?authorities\b|\bevery authority\b|\beach authority\b/i, handle: (_match, request, context) => compareAcrossAuthorities(request.text, context) },
 ];
 
 export const ChooseAuthoritySchema = z.object({ authorityId: z.string().min(1).max(80), question: z.string().max(2000).optional() });
 
+interface CardRoute<Schema extends z.ZodType> {
+  readonly schema: Schema;
+  readonly handle: (data: z.infer<Schema>, request: CardRequest, context: BotContext) => Promise<Reply>;
+}
+
+const route = <Schema extends z.ZodType>(definition: CardRoute<Schema>): CardRoute<Schema> => definition;
+
 /** Every card verb with the schema its data must meet and what it does. */
-export const CARD_ROUTES = {
-  [VERBS.chooseAuthority]: {
+export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
+  [VERBS.chooseAuthority]: route({
     schema: ChooseAuthoritySchema,
-    handle: (data: z.infer<typeof ChooseAuthoritySchema>, request: Omit<MessageRequest, 'text'>, context: QuestionContext): Promise<Reply> => {
+    handle: (data, request, context) => {
       const policy = context.policies.find((candidate) => candidate.authority.id === data.authorityId);
       if (!policy) return Promise.resolve({ messages: [{ text: 'That authority is not one I know.' }] });
       return askQuestion(policy.authority.name, request.receivedAt, request.asker, context);
     },
-  },
-} as const;
+  }),
+  [VERBS.createCase]: route({ schema: CaseFormSubmissionSchema, handle: createCase }),
+  [VERBS.openRecordForm]: route({ schema: OpenRecordFormSchema, handle: openRecordForm }),
+  [VERBS.recordEvent]: route({ schema: RecordEventSubmissionSchema, handle: recordFromCard }),
+};

@@ -1,13 +1,42 @@
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
+import { londonDateOf, type LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
 import { loadConfig, type Config } from './config.js';
+import { exportCensus } from './cases/export-census.js';
+import { caseCalendarLink, censusLink, serveDownload } from './downloads/serve-download.js';
+import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
-import { openDatabase, type Database } from './store/database.js';
+import { openDatabase, type Database, type Db } from './store/database.js';
+import { CaseStore } from './store/cases.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
+import { applyRetention } from './store/retention.js';
+import { startRetentionSchedule } from './store/retention-schedule.js';
+import { RoleStore } from './store/roles.js';
 import { createAdapter } from './teams/adapter.js';
 import { startServer } from './teams/server.js';
 import { nearestRuleIndex } from './understanding/nearest-rules.js';
+
+/**
+ * What the handlers need: every authority's policy, the calendar, and the stores on the database. In local use
+ * with no BOT_ADMINS, everyone is an admin, so the bot can be tried without a tenant.
+ */
+export function botContextOn(db: Db, config: Config): BotContext {
+  const calendar = englandAndWalesCalendar();
+  const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
+  return {
+    policies: POLICIES,
+    calendar,
+    memory: databaseQuestionMemory(db),
+    nearestRules: nearestRuleIndex(POLICIES),
+    cases: new CaseStore(db, POLICIES, calendar),
+    roles: new RoleStore(db, admins),
+    db,
+    // The server's clock, not the message's: the link is checked against the same clock when it is opened.
+    downloadLink: (download) =>
+      download.kind === 'case-calendar' ? caseCalendarLink(config, download, new Date()) : censusLink(config, download, new Date()),
+  };
+}
 
 export interface StartedBot {
   readonly url: string;
@@ -35,22 +64,36 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const database = await openDatabase({
     ...(config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl }),
   });
-  const handler = createTurnHandler({
-    policies: POLICIES,
-    calendar: englandAndWalesCalendar(),
-    memory: databaseQuestionMemory(database.db),
-    nearestRules: nearestRuleIndex(POLICIES),
-  });
-  const server = await startServer(config, handler, {
+  const context = botContextOn(database.db, config);
+  const server = await startServer(config, createTurnHandler(context), {
     adapter: createAdapter(config, log),
     log,
     ...(options.host === undefined ? {} : { host: options.host }),
+    downloads: (token, now) =>
+      serveDownload(token, now, {
+        secret: config.linkSigningSecret,
+        cases: context.cases,
+        roles: context.roles,
+        census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
+      }),
   });
+  const retentionDays = config.retentionDaysAfterClosure;
+  const retention =
+    retentionDays === undefined
+      ? undefined
+      : startRetentionSchedule({
+          log,
+          run: async () => {
+            const now = new Date();
+            return (await applyRetention(database.db, { retentionDaysAfterClosure: retentionDays, today: londonDateOf(now), at: now })).length;
+          },
+        });
   return {
     url: server.url,
     config,
     database,
     stop: async () => {
+      retention?.stop();
       await server.close();
       await database.close();
     },

@@ -4,4 +4,7 @@
  */
 export const VERBS = {
   chooseAuthority: 'authority.choose',
+  createCase: 'case.create',
+  openRecordForm: 'event.open-form',
+  recordEvent: 'event.record',
 } as const;

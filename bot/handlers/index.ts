@@ -1,30 +1,36 @@
+import { londonDateOf } from '../../domain/dates/local-date.js';
 import { CARD_ROUTES, MESSAGE_ROUTES } from '../routes.js';
 import type { Asker, Turn, TurnHandler } from '../ports.js';
-import { askQuestion, type QuestionContext } from './ask-question.js';
+import { recordRequestIn } from '../understanding/recorded-event.js';
+import { askQuestion } from './ask-question.js';
 import { welcome } from './commands.js';
+import type { BotContext } from './context.js';
+import { recordFromText } from './record-event.js';
 
 /** Local chats (the Emulator, the Playground, tests without a tenant) all belong to this one tenant. */
 export const LOCAL_TENANT_ID = 'local';
 
 /**
- * The bot's behaviour for one turn: typed commands from the route table, else a procedural question; card
- * actions by verb, their data checked against the verb's schema; a welcome on install.
+ * The bot's behaviour for one turn: typed commands from the route table, then "record … for <ref>", else a
+ * procedural question; card actions by verb, their data checked against the verb's schema; a welcome on install.
  */
-export function createTurnHandler(context: QuestionContext): TurnHandler {
+export function createTurnHandler(context: BotContext): TurnHandler {
   return {
     async handle(turn) {
       const asker = askerOf(turn);
       switch (turn.kind) {
         case 'message': {
-          const request = { text: turn.text, receivedAt: turn.receivedAt, asker };
+          const request = { text: turn.text, receivedAt: turn.receivedAt, asker, mentionedUserIds: turn.mentionedUserIds, files: turn.files };
           for (const route of MESSAGE_ROUTES) {
             const match = route.pattern.exec(turn.text);
             if (match) return route.handle(match, request, context);
           }
+          const recordRequest = recordRequestIn(turn.text, londonDateOf(turn.receivedAt), context.policies);
+          if (recordRequest) return recordFromText(recordRequest, request, context);
           return askQuestion(turn.text, turn.receivedAt, asker, context);
         }
         case 'card-action': {
-          const route = Object.hasOwn(CARD_ROUTES, turn.verb) ? CARD_ROUTES[turn.verb as keyof typeof CARD_ROUTES] : undefined;
+          const route = Object.hasOwn(CARD_ROUTES, turn.verb) ? CARD_ROUTES[turn.verb] : undefined;
           if (!route) return { messages: [], invokeMessage: 'That button is from a card this version of the bot no longer knows.' };
           const data = route.schema.safeParse(turn.data);
           if (!data.success) return { messages: [], invokeMessage: 'That card sent something I could not read. Please ask again.' };

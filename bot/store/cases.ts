@@ -119,6 +119,39 @@ export class CaseStore {
     });
   }
 
+  /**
+   * Opens the case, or brings an existing one with the same reference up to date (initials, authority, team,
+   * worker, manager, dates): a re-import updates rather than duplicates. Audited either way.
+   */
+  async upsertCase(input: NewCase & { readonly closedOn?: LocalDate }, actor: Actor, at: Date): Promise<{ readonly record: CaseRecord; readonly created: boolean }> {
+    const existing = await this.caseByReference(input.tenantId, input.reference);
+    if (!existing) {
+      const opened = await this.openCase(input, actor, at);
+      if (opened.ok) return { record: opened.value, created: true };
+      return this.upsertCase(input, actor, at);
+    }
+    const record: CaseRecord = {
+      ...input,
+      id: existing.id,
+      reference: existing.reference,
+      status: input.closedOn === undefined ? existing.status : 'closed',
+      ...(input.closedOn === undefined ? (existing.closedOn === undefined ? {} : { closedOn: existing.closedOn }) : { closedOn: input.closedOn }),
+    };
+    await this.db.transaction().execute(async (trx) => {
+      const { id: _id, tenant_id: _tenant, reference: _reference, ...changes } = rowOf(record);
+      await trx.updateTable('cases').set({ ...changes, updated_at: at }).where('id', '=', existing.id).execute();
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'case.updated',
+        caseReference: record.reference,
+        detail: { authorityId: record.authorityId, team: record.team, workerId: record.workerId, status: record.status },
+        at,
+      });
+    });
+    return { record, created: false };
+  }
+
   async caseByReference(tenantId: string, reference: string): Promise<CaseRecord | undefined> {
     const row = await this.db
       .selectFrom('cases')
@@ -152,10 +185,24 @@ export class CaseStore {
     });
   }
 
-  /** Records what happened, refusing a date in the future or before the case opened, and re-computes. */
-  async recordEvent(record: CaseRecord, event: CaseEvent, actor: Actor, today: LocalDate, at: Date): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
+  /**
+   * Records what happened, refusing a date in the future or before the case opened, and re-computes. With
+   * `unlessRecorded`, an event of the same kind on the same day already recorded is kept instead (re-imports).
+   */
+  async recordEvent(
+    record: CaseRecord,
+    event: CaseEvent,
+    actor: Actor,
+    today: LocalDate,
+    at: Date,
+    { unlessRecorded = false } = {},
+  ): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
     const refusal = eventRefusalOn(event, record.openedOn, today);
     if (refusal) return err(refusal);
+    if (unlessRecorded) {
+      const same = (await this.eventsOf(record.id)).find((recorded) => recorded.event.kind === event.kind && recorded.event.on === event.on);
+      if (same) return ok(same);
+    }
     return this.db.transaction().execute(async (trx) => {
       const row = await trx
         .insertInto('case_events')

@@ -43,7 +43,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ? await postgresDialect(options.databaseUrl, schema)
     : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
   const db = new Kysely<Tables>({ dialect });
-  const { error } = await new Migrator({ db, provider: migrationProvider }).migrateToLatest();
+  // Named, or Kysely looks for its lock table in every schema and trips over another run's.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+  const { error } = await migrator.migrateToLatest();
   if (error) {
     if (!options.embedded) await db.destroy();
     throw error instanceof Error ? error : new Error('The database migration failed');

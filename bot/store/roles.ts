@@ -22,14 +22,15 @@ const AssignmentRowSchema = z.object({ user_id: z.string(), role: RoleSchema, te
 export class RoleStore {
   constructor(
     private readonly db: Db,
-    /** Entra object ids from BOT_ADMINS: admins in every tenant the bot serves. */
-    private readonly configuredAdmins: readonly string[],
+    /** Entra object ids from BOT_ADMINS, admins in every tenant the bot serves; 'everyone' in local use only. */
+    private readonly configuredAdmins: readonly string[] | 'everyone',
   ) {}
 
   async rolesOf(tenantId: string, userId: string): Promise<RoleAssignment[]> {
     const rows = await this.db.selectFrom('role_assignments').select(['user_id', 'role', 'team']).where('tenant_id', '=', tenantId).where('user_id', '=', userId).execute();
     const stored = rows.map((row) => assignmentOf(row));
-    return this.configuredAdmins.includes(userId) ? [{ userId, role: 'admin', team: '' }, ...stored] : stored;
+    const configured = this.configuredAdmins === 'everyone' || this.configuredAdmins.includes(userId);
+    return configured ? [{ userId, role: 'admin', team: '' }, ...stored] : stored;
   }
 
   async everyAssignment(tenantId: string): Promise<RoleAssignment[]> {
@@ -41,7 +42,8 @@ export class RoleStore {
       .orderBy('role')
       .orderBy('user_id')
       .execute();
-    return [...this.configuredAdmins.map((userId): RoleAssignment => ({ userId, role: 'admin', team: '' })), ...rows.map(assignmentOf)];
+    const configured = this.configuredAdmins === 'everyone' ? [] : this.configuredAdmins;
+    return [...configured.map((userId): RoleAssignment => ({ userId, role: 'admin', team: '' })), ...rows.map(assignmentOf)];
   }
 
   async assign(tenantId: string, assignment: RoleAssignment, assignedBy: string, at: Date): Promise<void> {

@@ -1,6 +1,6 @@
-import { ActivityTypes, CardFactory, type Activity, type TurnContext } from 'botbuilder';
+import { ActivityTypes, CardFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
-import type { ConversationKind, Reply, Turn, TurnHandler } from '../ports.js';
+import type { AttachedFile, ConversationKind, Reply, Turn, TurnHandler } from '../ports.js';
 import { addressOf, tenantIdOf } from './conversation-reference.js';
 import { activityFor } from './outgoing-activity.js';
 import {
@@ -42,8 +42,10 @@ export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
       case 'malformed-card-action':
         await context.sendActivity(asInvokeResponseActivity(errorResponse(400, 'BadRequest', reading.reason)));
         return;
-      case 'turn':
-        await deliver(context, reading.turn, await turnHandler.handle(reading.turn));
+      case 'turn': {
+        const turn = await withMentionedPeople(context, reading.turn);
+        await deliver(context, turn, await turnHandler.handle(turn));
+      }
     }
   };
 }
@@ -68,7 +70,7 @@ function readTurn(activity: Activity): Reading {
         const { verb, ...data } = submitted.data;
         return turn({ ...base, kind: 'card-action', verb, data, via: 'submit' });
       }
-      return turn({ ...base, kind: 'message', text: textWithoutBotMention(activity) });
+      return turn({ ...base, kind: 'message', text: textWithoutBotMention(activity), mentionedUserIds: [], files: filesOf(activity) });
     }
     case ActivityTypes.Invoke: {
       if (activity.name !== 'adaptiveCard/action') return { kind: 'ignored' };
@@ -102,6 +104,43 @@ function readTurn(activity: Activity): Reading {
     default:
       return { kind: 'ignored' };
   }
+}
+
+/**
+ * Teams names a mentioned person by their channel id (29:…) only; roles are kept by Entra object id, so each
+ * mention other than the bot's is looked up in the conversation's roster. One that cannot be found is left out.
+ */
+async function withMentionedPeople(context: TurnContext, turn: Turn): Promise<Turn> {
+  if (turn.kind !== 'message') return turn;
+  const mentioned = (context.activity.entities ?? [])
+    .filter((entity) => String(entity.type).toLowerCase() === 'mention')
+    .map((entity): unknown => entity.mentioned?.id)
+    .filter((id): id is string => typeof id === 'string' && id !== context.activity.recipient.id);
+  if (mentioned.length === 0) return turn;
+  const objectIds = await Promise.all(
+    mentioned.map(async (id) => {
+      try {
+        return (await TeamsInfo.getMember(context, id)).aadObjectId;
+      } catch {
+        return undefined;
+      }
+    }),
+  );
+  return { ...turn, mentionedUserIds: objectIds.filter((id): id is string => typeof id === 'string' && id !== '') };
+}
+
+/** Teams' own file type for a file sent to a bot in personal chat, with a short-lived download link. */
+const FileDownloadInfoSchema = z.object({
+  contentType: z.literal('application/vnd.microsoft.teams.file.download.info'),
+  name: z.string().max(255),
+  content: z.object({ downloadUrl: z.url({ protocol: /^https$/ }) }),
+});
+
+function filesOf(activity: Activity): AttachedFile[] {
+  return (activity.attachments ?? []).flatMap((attachment) => {
+    const file = FileDownloadInfoSchema.safeParse(attachment);
+    return file.success ? [{ name: file.data.name, downloadUrl: file.data.content.downloadUrl }] : [];
+  });
 }
 
 function conversationKindOf(conversationType: string | undefined): ConversationKind {

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import restify, { type Next, type Request, type Response } from 'restify';
 import type { Config } from '../config.js';
+import type { DownloadResult } from '../downloads/serve-download.js';
 import type { Logger } from '../log.js';
 import type { TurnHandler } from '../ports.js';
 import { createActivityHandler } from './activity-handler.js';
@@ -19,16 +20,19 @@ export interface ServerDependencies {
   readonly log: Logger;
   /** The interface to listen on; every interface when absent, as a container needs. */
   readonly host?: string;
+  /** Answers `GET /downloads/:token` (calendar files, census exports); the route exists only when given. */
+  readonly downloads?: (token: string, now: Date) => Promise<DownloadResult>;
 }
 
 /**
  * The bot's HTTP server: `POST /api/messages` for Teams (authenticated by botbuilder, which answers 401 before
- * any handler runs) and `GET /healthz` for the platform's probes. Every malformed request gets a 4xx.
+ * any handler runs), `GET /healthz` for the platform's probes and, when wired, `GET /downloads/:token` for
+ * signed download links. Every malformed request gets a 4xx.
  */
 export async function startServer(
   config: Config,
   turnHandler: TurnHandler,
-  { adapter, log, host }: ServerDependencies,
+  { adapter, log, host, downloads }: ServerDependencies,
 ): Promise<RunningServer> {
   const logic = createActivityHandler(turnHandler);
   // restify's own pino logger would print request details; our log lines carry ids only.
@@ -60,12 +64,58 @@ export async function startServer(
     next();
   });
 
+  if (downloads) {
+    // A wildcard, not `:token`: restify's router refuses parameters over 100 characters, and a token is longer.
+    server.get('/downloads/*', async (request: Request, response: Response) => {
+      // Whatever follows /downloads/ is the token; a stray slash or anything else makes it fail verification.
+      const token = /^\/downloads\/([^?#]*)/.exec(request.url ?? '')?.[1] ?? '';
+      let result: DownloadResult;
+      try {
+        result = await downloads(token, new Date());
+      } catch (error) {
+        // restify would send the error's own message to the browser; a database error's text is not for it.
+        log.error('download-failed', { errorName: error instanceof Error ? error.name : typeof error });
+        sendDownload(response, { status: 500, message: 'The file could not be made just now; try the link again shortly.' });
+        return;
+      }
+      log.info('download-answered', { status: result.status });
+      sendDownload(response, result);
+    });
+  }
+
   await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `http://${host ?? 'localhost'}:${port}`,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+/**
+ * Writes a download or its refusal. A file is an attachment, never shown inline, and nothing is cached: the
+ * body holds case data, and a shared machine's browser cache must not keep it after the link expires.
+ */
+function sendDownload(response: Response, result: DownloadResult | { readonly status: 500; readonly message: string }): void {
+  const safety = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+  if (result.status !== 200) {
+    response.writeHead(result.status, { ...safety, 'Content-Type': 'text/plain; charset=utf-8' });
+    response.end(result.message);
+    return;
+  }
+  response.writeHead(200, {
+    ...safety,
+    'Content-Type': result.contentType,
+    'Content-Disposition': contentDispositionOf(result.filename),
+    'Content-Length': Buffer.byteLength(result.body),
+  });
+  response.end(result.body);
+}
+
+/** RFC 6266: a plain ASCII name for old clients, and the exact name encoded (RFC 8187) for the rest. */
+function contentDispositionOf(filename: string): string {
+  const ascii = filename.replace(/[^\w.-]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (character) => `%${character.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

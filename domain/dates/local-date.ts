@@ -39,7 +39,11 @@ export function toUtcDate(date: LocalDate): UTCDate {
 
 /** The calendar date of a UTC-based date-fns value. */
 export function fromUtcDate(value: Date): LocalDate {
-  return format(new UTCDate(value), 'yyyy-MM-dd') as LocalDate;
+  // By hand rather than date-fns format: this runs for every date of every case's timeline.
+  const year = String(value.getUTCFullYear()).padStart(4, '0');
+  const month = String(value.getUTCMonth() + 1).padStart(2, '0');
+  const day = String(value.getUTCDate()).padStart(2, '0');
+  return `${year}-${month}-${day}` as LocalDate;
 }
 
 /**

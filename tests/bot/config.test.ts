@@ -44,7 +44,20 @@ describe('loadConfig', () => {
       dataDir: './.data',
       maxBodyBytes: 262_144,
       logLevel: 'info',
+      botAdmins: [],
+      publicBaseUrl: 'http://localhost:3978',
+      linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
     });
+  });
+
+  it('signs download links with a fresh random secret in each process unless one is set', () => {
+    expect(loaded({}).linkSigningSecret).not.toBe(loaded({}).linkSigningSecret);
+  });
+
+  it('refuses to start in production without a link-signing secret that every instance shares', () => {
+    const message = refused({ NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET }).message;
+    expect(message).toMatch(/^LINK_SIGNING_SECRET is required when NODE_ENV=production/);
+    expect(refused({ LINK_SIGNING_SECRET: 'too short' }).message).toMatch(/^LINK_SIGNING_SECRET must be at least 32 characters/);
   });
 
   it('reads every setting it is given', () => {
@@ -60,6 +73,10 @@ describe('loadConfig', () => {
         DATABASE_URL: 'postgres://cin:secret@db.internal:5432/cin',
         MAX_BODY_BYTES: '1048576',
         LOG_LEVEL: 'warn',
+        BOT_ADMINS: 'admin-one, admin-two',
+        PUBLIC_BASE_URL: 'https://cin.council.example/',
+        LINK_SIGNING_SECRET: 'a-secret-of-at-least-thirty-two-characters',
+        RETENTION_DAYS_AFTER_CLOSURE: '365',
       }),
     ).toEqual({
       authentication: 'enabled',
@@ -70,6 +87,10 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://cin:secret@db.internal:5432/cin',
       maxBodyBytes: 1_048_576,
       logLevel: 'warn',
+      botAdmins: ['admin-one', 'admin-two'],
+      publicBaseUrl: 'https://cin.council.example',
+      linkSigningSecret: 'a-secret-of-at-least-thirty-two-characters',
+      retentionDaysAfterClosure: 365,
     });
   });
 

@@ -4,6 +4,10 @@ import type { ComparisonView } from '../../cards/comparison-card.js';
 import type { NotUnderstoodView } from '../../cards/not-understood-card.js';
 import type { RuleListEntry, RuleListView } from '../../cards/rule-list-card.js';
 import type { WelcomeView } from '../../cards/welcome-card.js';
+import type { CaseFormView } from '../../cards/case-form-card.js';
+import type { DeadlineListView } from '../../cards/deadline-list-card.js';
+import type { RecordEventView } from '../../cards/record-event-card.js';
+import type { TimelineView } from '../../cards/timeline-card.js';
 
 /** Views as the bot builds them, in the procedures' own words (quotes verbatim from ../shared/seeds/). */
 
@@ -213,3 +217,85 @@ export const largeRuleCatalogue: RuleListView = {
   document: REDBRIDGE_DOCUMENT,
   rules: SECTIONS.flatMap((section) => RULES_IN_A_SECTION.map((rule) => ({ ...rule, section }))),
 };
+
+const AUTHORITY_CHOICES = AUTHORITIES.map((authority) => ({ id: authority.id, name: authority.name }));
+const PATHWAY_CHOICES = [
+  { value: 'disabled-children', title: 'Disabled children' },
+  { value: 'direct-payments', title: 'Direct payments' },
+  { value: 'supervision-order', title: 'Supervision order' },
+];
+
+export const blankCaseForm: CaseFormView = {
+  reference: 'AB12',
+  initials: '',
+  authorityId: 'camden',
+  team: 'North',
+  worker: 'me',
+  openedOn: '2026-03-10',
+  pathways: '',
+  authorities: AUTHORITY_CHOICES,
+  pathwayChoices: PATHWAY_CHOICES,
+  errors: {},
+  formError: '',
+};
+
+export const refusedCaseForm: CaseFormView = {
+  ...blankCaseForm,
+  initials: 'Jayden',
+  team: 'South',
+  openedOn: '2026-03-12',
+  pathways: 'disabled-children,direct-payments',
+  errors: {
+    initials: 'Give the child\u2019s initials only: up to four letters, e.g. A.B. Never a name.',
+    team: 'You hold no role in team South; an admin can give you one, or choose your own team.',
+    openedOn: 'That is after today (Tuesday 10 March 2026).',
+  },
+  formError: 'There is already a case AB12. Open it with "case AB12".',
+};
+
+const EVENT_CHOICES = [
+  { value: 'visit-made', title: 'Visit made' },
+  { value: 'review-held', title: 'Review or network meeting held' },
+  { value: 'review-booked', title: 'Review booked (give the review date)' },
+];
+
+export const refusedRecordEvent: RecordEventView = {
+  reference: 'AB12',
+  kind: 'visit-made',
+  on: '2026-03-12',
+  countsFrom: '',
+  eventKinds: EVENT_CHOICES,
+  errors: { on: 'Thursday 12 March 2026 is after today (Tuesday 10 March 2026): record it once it has happened.' },
+  formError: '',
+};
+
+export const twelveObligationTimeline: TimelineView = {
+  reference: 'CIN-2026-0142',
+  initials: 'A.B.',
+  summary: 'London Borough of Camden \u00b7 team North \u00b7 open since Monday 2 March 2026',
+  obligations: Array.from({ length: 12 }, (_unused, index) => ({
+    status: index < 2 ? 'Overdue' : 'Upcoming',
+    overdue: index < 2,
+    dueOn: 'Wednesday 10 June 2026',
+    requires: 'Hold the initial CIN review meeting, 2 weeks after the child and family assessment is completed',
+    source: `camden.initial-meeting.initial-cin-review-${index} \u00b7 10.1 Purpose and frequency`,
+  })),
+  events: Array.from({ length: 12 }, (_unused, index) => ({ id: String(100 + index), on: 'Wednesday 27 May 2026', what: 'Child and family assessment completed' })),
+  calendarUrl: 'https://cin.council.example/downloads/eyJkb3dubG9hZCI6e319.c2lnbmF0dXJl',
+};
+
+export const emptyTimeline: TimelineView = { ...twelveObligationTimeline, obligations: [], events: [] };
+
+export const longDeadlineList: DeadlineListView = {
+  title: 'Deadlines of team North',
+  emptyMessage: 'Nothing is due in your teams.',
+  rows: Array.from({ length: 80 }, (_unused, index) => ({
+    caseReference: `CIN-2026-${String(index).padStart(4, '0')}`,
+    dueOn: 'Monday 30 March 2026',
+    what: 'Convene the initial CiN meeting that develops the CiN Plan',
+    overdue: index % 5 === 0,
+  })),
+  moreCount: 0,
+};
+
+export const emptyDeadlineList: DeadlineListView = { title: 'My deadlines', emptyMessage: 'Nothing is due on your cases.', rows: [], moreCount: 0 };

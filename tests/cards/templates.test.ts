@@ -6,6 +6,10 @@ import { notUnderstoodCard } from '../../cards/not-understood-card.js';
 import { ruleListCard, type RuleListEntry } from '../../cards/rule-list-card.js';
 import { VERBS } from '../../cards/verbs.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
+import { caseFormCard } from '../../cards/case-form-card.js';
+import { deadlineListCard } from '../../cards/deadline-list-card.js';
+import { recordEventCard } from '../../cards/record-event-card.js';
+import { timelineCard } from '../../cards/timeline-card.js';
 import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, textsIn, type Json } from './card-queries.js';
 import {
   brightonVisitFrequencyAnswer,
@@ -18,6 +22,13 @@ import {
   reviewFrequencyComparison,
   sloughReviewAnswerWithNotes,
   welcomeOnInstall,
+  blankCaseForm,
+  refusedCaseForm,
+  refusedRecordEvent,
+  twelveObligationTimeline,
+  emptyTimeline,
+  longDeadlineList,
+  emptyDeadlineList,
 } from './sample-views.js';
 
 /** Teams refuses a message over 28 KB. */
@@ -34,6 +45,13 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'comparison of review frequency', template: 'comparison.json', card: comparisonCard(reviewFrequencyComparison) },
   { name: 'comparison with a silent procedure', template: 'comparison.json', card: comparisonCard(comparisonWithASilentProcedure) },
   { name: 'rule list of 70 rules', template: 'rule-list.json', card: ruleListCard(largeRuleCatalogue) },
+  { name: 'new case form', template: 'case-form.json', card: caseFormCard(blankCaseForm) },
+  { name: 'new case form refused, input kept', template: 'case-form.json', card: caseFormCard(refusedCaseForm) },
+  { name: 'record event refused, input kept', template: 'record-event.json', card: recordEventCard(refusedRecordEvent) },
+  { name: 'timeline with 12 obligations and 12 events', template: 'timeline.json', card: timelineCard(twelveObligationTimeline) },
+  { name: 'timeline of a new case', template: 'timeline.json', card: timelineCard(emptyTimeline) },
+  { name: 'deadline list of 80 (40 shown)', template: 'deadline-list.json', card: deadlineListCard(longDeadlineList) },
+  { name: 'deadline list, nothing due', template: 'deadline-list.json', card: deadlineListCard(emptyDeadlineList) },
 ];
 
 const TEMPLATES = templateFiles();

@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../../bot/config.js';
 import type { Logger, LogFields } from '../../../bot/log.js';
 import type { Reply, Turn, TurnHandler } from '../../../bot/ports.js';
 import { createAdapter } from '../../../bot/teams/adapter.js';
-import { startServer, type RunningServer } from '../../../bot/teams/server.js';
+import { startServer, type RunningServer, type ServerDependencies } from '../../../bot/teams/server.js';
 
 /** The recorded Teams activities, as Teams posts them to /api/messages. */
 export function activityFixture(name: string): Record<string, unknown> {
@@ -49,8 +49,12 @@ export interface BotUnderTest {
   close(): Promise<void>;
 }
 
-/** The real server, adapter and activity handler on a free loopback port. */
-export async function startBot(env: Record<string, string>, turnHandler: TurnHandler): Promise<BotUnderTest> {
+/** The real server, adapter and activity handler on a free loopback port; `downloads` adds the download route. */
+export async function startBot(
+  env: Record<string, string>,
+  turnHandler: TurnHandler,
+  downloads?: ServerDependencies['downloads'],
+): Promise<BotUnderTest> {
   const loaded = loadConfig({ PORT: '0', ...env });
   if (!loaded.ok) throw new Error(loaded.error.message);
   const config = loaded.value;
@@ -59,6 +63,7 @@ export async function startBot(env: Record<string, string>, turnHandler: TurnHan
     adapter: createAdapter(config, log),
     log,
     host: '127.0.0.1',
+    ...(downloads === undefined ? {} : { downloads }),
   });
   return {
     url: server.url,

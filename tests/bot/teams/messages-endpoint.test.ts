@@ -105,6 +105,8 @@ describe('POST /api/messages, authentication disabled for local use', () => {
     expect(handler.turns).toEqual([
       {
         kind: 'message',
+        mentionedUserIds: [],
+        files: [],
         text: 'When is the initial CiN meeting due if we decided on 3 March?',
         user: SAM,
         conversation: { id: SAMS_CHAT, kind: 'personal', tenantId: TENANT_ID },
@@ -146,6 +148,8 @@ describe('POST /api/messages, authentication disabled for local use', () => {
     expect(handler.turns).toMatchObject([
       {
         kind: 'message',
+        mentionedUserIds: [],
+        files: [],
         text: 'how often do I visit in Slough?',
         user: PRIYA,
         conversation: { id: CHANNEL_THREAD, kind: 'channel', tenantId: TENANT_ID },
@@ -180,11 +184,19 @@ describe('POST /api/messages, authentication disabled for local use', () => {
       ],
     };
 
+    // Teams names a mentioned person by channel id; the roster (the team's, as the message came from one) gives
+    // their Entra object id.
+    const roster = nock(CONNECTOR)
+      .get((path) => path.startsWith('/uk/v3/conversations/') && path.endsWith(`/members/${encodeURIComponent(SAM.id)}`))
+      .reply(200, { id: SAM.id, name: 'Sam Okafor', aadObjectId: SAM.aadObjectId });
+
     await bot.post(inGroupChat);
 
+    expect(roster.isDone()).toBe(true);
     expect(handler.turns).toMatchObject([
       {
         kind: 'message',
+        mentionedUserIds: [SAM.aadObjectId],
         text: 'Is <at>Sam Okafor</at> right that the review is due or is it later?',
         conversation: { id: groupChatId, kind: 'groupChat', tenantId: TENANT_ID },
       },
@@ -457,7 +469,7 @@ describe('POST /api/messages with MicrosoftAppId set', () => {
   beforeAll(async () => {
     handler = new RecordingTurnHandler(() => ({ messages: [{ text: 'CiN Assistant is starting up.' }] }));
     bot = await startBot(
-      { NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret' },
+      { NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'not-a-real-secret', LINK_SIGNING_SECRET: 'a-test-secret-of-at-least-thirty-two-characters' },
       handler,
     );
   });

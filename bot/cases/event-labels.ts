@@ -1,0 +1,31 @@
+import type { EventKind } from '../../domain/cases/event-kinds.js';
+
+/** What each event is called on the record card and the timeline, in a worker's words. */
+export const EVENT_LABELS: Readonly<Record<EventKind, string>> = {
+  'case-opened': 'Case opened to the team',
+  'referral-received': 'Referral received',
+  'assessment-started': 'Child and family assessment started',
+  'assessment-completed': 'Child and family assessment completed',
+  'assessment-updated': 'Assessment updated',
+  'outline-plan-completed': 'Initial outline plan completed',
+  'plan-decision': 'Decision that a CiN plan is needed',
+  'plan-started': 'CiN plan started or agreed',
+  'initial-meeting-held': 'Initial CiN meeting held',
+  'review-booked': 'Review booked (give the review date)',
+  'review-held': 'Review or network meeting held',
+  'review-cancelled': 'Review cancelled',
+  'plan-circulated': 'Plan circulated',
+  'minutes-circulated': 'Minutes or review record circulated',
+  'invitations-sent': 'Review invitations sent',
+  'report-shared': 'Updated assessment report shared',
+  'visit-made': 'Visit made',
+  'reflective-supervision-held': 'Reflective case supervision held',
+  'oversight-review-held': 'Senior-chaired oversight review held',
+  'cp-plan-ended': 'Child protection plan ended',
+  'returned-from-care': 'Returned home from care',
+  'supervision-order-made': 'Supervision order made (give the expiry date)',
+  'moved-in': 'Family moved into the area',
+  'moved-out': 'Family moved out of the area',
+  'transfer-meeting-held': 'Transfer meeting held',
+  'plan-closed': 'CiN plan closed',
+};

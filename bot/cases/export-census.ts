@@ -1,0 +1,103 @@
+import { z } from 'zod';
+import { EventKindSchema, type EventKind } from '../../domain/cases/event-kinds.js';
+import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import type { Db } from '../store/database.js';
+import { formatCensusCsv, type CensusDateColumn, type CensusRow } from './census-csv.js';
+
+/** Which recorded event fills each census date; CINclosureDate is the case's own closure date. */
+const EVENT_COLUMNS = {
+  'referral-received': 'CINreferralDate',
+  'assessment-started': 'AssessmentActualStartDate',
+  'assessment-completed': 'AssessmentAuthorisationDate',
+  'plan-started': 'CINPlanStartDate',
+  'plan-closed': 'CINPlanEndDate',
+} as const satisfies Partial<Record<EventKind, CensusDateColumn>>;
+const CENSUS_KINDS = Object.keys(EVENT_COLUMNS) as (keyof typeof EVENT_COLUMNS)[];
+
+const CaseRowSchema = z.object({
+  id: z.string(),
+  reference: z.string(),
+  initials: z.string(),
+  authority_id: z.string(),
+  team: z.string(),
+  worker_id: z.string(),
+  manager_id: z.string().nullable(),
+  closed_on: LocalDateSchema.nullable(),
+});
+
+const LatestEventRowSchema = z.object({
+  case_id: z.string(),
+  kind: EventKindSchema,
+  latest_on: LocalDateSchema,
+});
+
+/**
+ * The tenant's cases as a census-style CSV (the columns of CENSUS_COLUMNS), for every case open at any time in
+ * [from, to] or with a census date in it. Each date is the latest recorded event of its kind, withdrawn events
+ * left out; a plan end is written only where a plan start is recorded, since a case closed without a plan
+ * records its closure as the plan closing.
+ *
+ * @example
+ * await exportCensus(db, 'tenant-a', '2026-04-01', '2027-03-31')
+ * //=> 'LAchildID,CINreferralDate,…,Manager\nAB12,2026-02-03,2026-02-05,,,,,A.B.,redbridge,north,w-1,m-1\n'
+ */
+export async function exportCensus(db: Db, tenantId: string, from: LocalDate, to: LocalDate): Promise<string> {
+  const caseRows = await db
+    .selectFrom('cases')
+    .select(['id', 'reference', 'initials', 'authority_id', 'team', 'worker_id', 'manager_id', 'closed_on'])
+    .where('tenant_id', '=', tenantId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('opened_on', '<=', to), eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', from)])]),
+        eb.exists(
+          eb
+            .selectFrom('case_events')
+            .select('case_events.id')
+            .whereRef('case_events.case_id', '=', 'cases.id')
+            .where('case_events.withdrawn_at', 'is', null)
+            .where('case_events.kind', 'in', CENSUS_KINDS)
+            .where('case_events.happened_on', '>=', from)
+            .where('case_events.happened_on', '<=', to),
+        ),
+      ]),
+    )
+    .orderBy('reference')
+    .execute();
+  const eventRows = await db
+    .selectFrom('case_events')
+    .innerJoin('cases', 'cases.id', 'case_events.case_id')
+    .select((eb) => ['case_events.case_id', 'case_events.kind', eb.fn.max('case_events.happened_on').as('latest_on')])
+    .where('cases.tenant_id', '=', tenantId)
+    .where('case_events.withdrawn_at', 'is', null)
+    .where('case_events.kind', 'in', CENSUS_KINDS)
+    .groupBy(['case_events.case_id', 'case_events.kind'])
+    .execute();
+
+  const latest = new Map<string, Map<EventKind, LocalDate>>();
+  for (const row of eventRows) {
+    const parsed = LatestEventRowSchema.parse(row);
+    const ofCase = latest.get(parsed.case_id) ?? new Map<EventKind, LocalDate>();
+    ofCase.set(parsed.kind, parsed.latest_on);
+    latest.set(parsed.case_id, ofCase);
+  }
+  const rows = caseRows.map((row): CensusRow => {
+    const parsed = CaseRowSchema.parse(row);
+    const events = latest.get(parsed.id) ?? new Map<EventKind, LocalDate>();
+    const dates: Partial<Record<CensusDateColumn, LocalDate>> = {};
+    for (const kind of CENSUS_KINDS) {
+      const on = events.get(kind);
+      if (on !== undefined && (kind !== 'plan-closed' || events.has('plan-started'))) dates[EVENT_COLUMNS[kind]] = on;
+    }
+    if (parsed.closed_on !== null) dates.CINclosureDate = parsed.closed_on;
+    return {
+      reference: parsed.reference,
+      initials: parsed.initials,
+      authorityId: parsed.authority_id,
+      team: parsed.team,
+      workerId: parsed.worker_id,
+      ...(parsed.manager_id === null ? {} : { managerId: parsed.manager_id }),
+      dates,
+    };
+  });
+  return formatCensusCsv(rows);
+}

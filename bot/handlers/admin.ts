@@ -1,0 +1,79 @@
+import { compareLocalDates, formatLongDate, londonDateOf } from '../../domain/dates/local-date.js';
+import { isAdmin } from '../cases/access.js';
+import { parseCensusCsv } from '../cases/census-csv.js';
+import { importCases } from '../cases/import-cases.js';
+import type { AttachedFile, Reply } from '../ports.js';
+import { removeCase } from '../store/retention.js';
+import { datesIn } from '../understanding/dates.js';
+import type { BotContext, MessageRequest } from './context.js';
+import { say } from './workable-case.js';
+
+/** A census file of a whole authority is a few megabytes at most; anything bigger is not one. */
+const MOST_IMPORT_BYTES = 8 * 1024 * 1024;
+
+async function refusedUnlessAdmin(request: MessageRequest, context: BotContext, what: string): Promise<Reply | undefined> {
+  const roles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
+  return isAdmin(roles) ? undefined : say(`Only an admin can ${what}.`);
+}
+
+/** `remove case <ref>`: an admin deletes a case and everything the bot holds about it, at once, audited. */
+export async function removeCaseNow(reference: string, request: MessageRequest, context: BotContext): Promise<Reply> {
+  const refused = await refusedUnlessAdmin(request, context, 'remove a case');
+  if (refused) return refused;
+  const removed = await removeCase(context.db, request.asker.tenantId, reference, request.asker.userId, request.receivedAt);
+  if (!removed.ok) return say(`There is no case ${reference.slice(0, 40)} here.`);
+  return say(`Removed ${removed.value.reference} and everything held about it. The audit log keeps the reference.`);
+}
+
+/** `export census 1 April 2026 to 31 March 2027`: a one-hour link to the census CSV of the bot's cases. */
+export async function exportCensusLink(period: string, request: MessageRequest, context: BotContext): Promise<Reply> {
+  const refused = await refusedUnlessAdmin(request, context, 'export the census');
+  if (refused) return refused;
+  const [from, to] = datesIn(period, londonDateOf(request.receivedAt));
+  if (!from || !to || compareLocalDates(from, to) > 0) {
+    return say('Give the period as two dates, the earlier first: "export census 1 April 2026 to 31 March 2027".');
+  }
+  const link = context.downloadLink({ kind: 'census', tenantId: request.asker.tenantId, userId: request.asker.userId, from, to });
+  return say(`The census return for ${formatLongDate(from)} to ${formatLongDate(to)} (valid for an hour): ${link}`);
+}
+
+/** `import cases` with a CSV attached: loads the rows, reports every rejected line with its reason. */
+export async function importAttachedCases(request: MessageRequest & { readonly files: readonly AttachedFile[] }, context: BotContext): Promise<Reply> {
+  const refused = await refusedUnlessAdmin(request, context, 'import cases');
+  if (refused) return refused;
+  const [file] = request.files;
+  if (!file) return say('Attach the CSV file to the same message as "import cases". Its columns follow the Children in Need census: LAchildID, CINreferralDate, … Initials, Authority, Team, Worker, Manager.');
+  const text = await downloaded(file);
+  if (text === undefined) return say(`I could not read ${file.name.slice(0, 80)}. Send it again, as a .csv file under 8 MB.`);
+  const today = londonDateOf(request.receivedAt);
+  const parsed = parseCensusCsv(text, today);
+  if (!parsed.ok) return say(`Nothing imported: ${parsed.error.message}`);
+  const summary = await importCases(parsed.value.rows, {
+    db: context.db,
+    cases: context.cases,
+    roles: context.roles,
+    tenantId: request.asker.tenantId,
+    actorId: request.asker.userId,
+    today,
+    at: request.receivedAt,
+    rejectedOnParsing: parsed.value.rejected,
+  });
+  const lines = [
+    `Imported ${file.name.slice(0, 80)}: ${summary.created} cases opened, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.eventsRecorded} dates recorded, ${summary.rolesAssigned} roles given.`,
+    ...(summary.rejected.length === 0 ? ['Every row loaded.'] : [`${summary.rejected.length} rows not loaded:`, ...summary.rejected.slice(0, 50).map((row) => `- line ${row.line}${row.reference ? ` (${row.reference})` : ''}: ${row.reason}`)]),
+    ...(summary.rejected.length > 50 ? [`…and ${summary.rejected.length - 50} more; "npm run import" on the server lists them all.`] : []),
+  ];
+  return say(lines.join('\n'));
+}
+
+async function downloaded(file: AttachedFile): Promise<string | undefined> {
+  try {
+    const response = await fetch(file.downloadUrl, { signal: AbortSignal.timeout(15_000) });
+    if (!response.ok) return undefined;
+    if (Number(response.headers.get('content-length') ?? 0) > MOST_IMPORT_BYTES) return undefined;
+    const body = await response.arrayBuffer();
+    return body.byteLength > MOST_IMPORT_BYTES ? undefined : new TextDecoder('utf-8').decode(body);
+  } catch {
+    return undefined;
+  }
+}

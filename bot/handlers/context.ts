@@ -1,0 +1,28 @@
+import type { Download } from '../downloads/signed-link.js';
+import type { Asker } from '../ports.js';
+import type { CaseStore } from '../store/cases.js';
+import type { Db } from '../store/database.js';
+import type { RoleStore } from '../store/roles.js';
+import type { QuestionContext } from './ask-question.js';
+
+/** What the case commands need beside the question context. */
+export interface CaseContext {
+  readonly cases: CaseStore;
+  readonly roles: RoleStore;
+  /** For the admin commands that work across tables: import, census export, removing a case. */
+  readonly db: Db;
+  /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */
+  readonly downloadLink: (download: Download) => string;
+}
+
+export type BotContext = QuestionContext & CaseContext;
+
+/** A typed message, reduced to what handlers need. */
+export interface MessageRequest {
+  readonly text: string;
+  readonly receivedAt: Date;
+  readonly asker: Asker;
+}
+
+/** A card action: who pressed it and when (its data is parsed by the route's schema). */
+export type CardRequest = Omit<MessageRequest, 'text'>;

@@ -1,0 +1,297 @@
+import { randomUUID } from 'node:crypto';
+import { availableParallelism, loadavg } from 'node:os';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { z } from 'zod';
+import { CaseStore } from '../bot/store/cases.js';
+import { openDatabase, type Database, type Db } from '../bot/store/database.js';
+import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
+import { addCalendarDays } from '../domain/calendar/add-calendar-days.js';
+import type { CaseEvent } from '../domain/cases/case-events.js';
+import type { LocalDate } from '../domain/dates/local-date.js';
+import { POLICIES } from '../domain/policy/registry.js';
+import { withIndexesSetAside } from './bench/store-bulk-load.js';
+import { planOf } from './bench/store-explain.js';
+import { figuresOf, timed, type Figures } from './bench/store-figures.js';
+import { BENCH_TENANTS, CaseHistories, benchStaff, seededRandom } from './bench/store-histories.js';
+import { seedCases, type Seeded } from './bench/store-seed.js';
+
+/**
+ * `npm run bench:store [-- --cases N]`: seeds N cases (default 400,000, England's children in need in a year)
+ * with their events and obligations into a schema of its own on PostgreSQL (BENCH_DATABASE_URL, else
+ * TEST_DATABASE_URL, else DATABASE_URL, else the local server), then measures "what is due on date D" and
+ * recording an event through CaseStore.recordEvent. Prints the figures beside the issue's targets and exits 1
+ * if one is missed. The schema is dropped at the end, whatever happens.
+ */
+const ArgsSchema = z.object({ cases: z.coerce.number().int().positive().default(400_000) });
+const casesArg = process.argv.indexOf('--cases');
+const { cases: caseCount } = ArgsSchema.parse({ cases: casesArg > 0 ? process.argv[casesArg + 1] : undefined });
+const databaseUrl = process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fixed "today", so every run seeds and asks the same: the figures compare run to run. */
+const TODAY = '2026-11-23' as LocalDate;
+const AT = new Date('2026-11-23T10:00:00Z');
+const DUE_ON_QUERIES = 50;
+/** On different open cases; a smaller run may have fewer, and records on all it has. */
+const RECORDINGS = 2_000;
+const WARM_UP_RECORDINGS = 20;
+const DUE_ON_TARGET_MS = 1_000;
+const RECORD_P99_TARGET_MS = 10;
+const SEEDING_GUIDE_SECONDS = 240;
+
+const schema = `bench_store_${randomUUID().slice(0, 8)}`;
+const calendar = englandAndWalesCalendar();
+const stopSeeding = new AbortController();
+
+async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeconds: number; readonly rebuildSeconds: number }> {
+  const started = performance.now();
+  await db
+    .insertInto('role_assignments')
+    .values(benchStaff().map((staff) => ({ tenant_id: staff.tenantId, user_id: staff.userId, role: staff.role, team: staff.team, assigned_by: 'bench', assigned_at: AT })))
+    .execute();
+  // One a core, at most 8, among whom DISTINCT_HISTORIES divides evenly.
+  const processes = Math.max(1, Math.min(8, availableParallelism()));
+  const { loaded, rebuildSeconds } = await withIndexesSetAside(db, ['cases', 'case_events', 'obligations'], () =>
+    seedCases({ databaseUrl, schema, cases: caseCount, today: TODAY, at: AT, batchSize: 2_000 }, processes, stopSeeding.signal),
+  );
+  return { rows: loaded, totalSeconds: (performance.now() - started) / 1000, rebuildSeconds };
+}
+
+const RowCountsSchema = z.object({
+  cases: z.coerce.number(),
+  openCases: z.coerce.number(),
+  events: z.coerce.number(),
+  obligations: z.coerce.number(),
+  openObligations: z.coerce.number(),
+});
+
+type RowCounts = z.infer<typeof RowCountsSchema>;
+
+async function rowCounts(db: Db): Promise<RowCounts> {
+  const { rows } = await sql`SELECT (SELECT count(*) FROM cases) AS "cases", (SELECT count(*) FROM cases WHERE status = 'open') AS "openCases",
+      (SELECT count(*) FROM case_events) AS "events", (SELECT count(*) FROM obligations) AS "obligations",
+      (SELECT count(*) FROM obligations WHERE done_on IS NULL) AS "openObligations"`.execute(db);
+  return RowCountsSchema.parse(rows[0]);
+}
+
+/** Every open obligation due on exactly `date`, across all tenants or one: what a daily reminder run asks. */
+function dueOnQuery(db: Db, date: LocalDate, tenantId?: string) {
+  let query = db
+    .selectFrom('obligations')
+    .innerJoin('cases', 'cases.id', 'obligations.case_id')
+    .select(['obligations.tenant_id', 'cases.reference', 'obligations.rule_id', 'obligations.worker_id', 'obligations.team', 'obligations.responsible_role', 'obligations.due_on'])
+    .where('obligations.done_on', 'is', null)
+    .where('obligations.due_on', '=', date);
+  if (tenantId !== undefined) query = query.where('obligations.tenant_id', '=', tenantId);
+  return query.orderBy('obligations.tenant_id').orderBy('cases.reference').orderBy('obligations.rule_id');
+}
+
+interface DueOnFigures {
+  readonly allTenants: Figures & { readonly meanRows: number };
+  readonly oneTenant: Figures & { readonly meanRows: number };
+  readonly oneWorker: Figures & { readonly meanRows: number };
+}
+
+/** 50 dates from a week ago to three months ahead; each asked across all tenants, of one tenant, of one worker. */
+async function measureDueOn(db: Db): Promise<DueOnFigures> {
+  const store = new CaseStore(db, POLICIES, calendar);
+  const staff = benchStaff().filter((member) => member.role === 'worker');
+  const runs = { allTenants: [] as number[], oneTenant: [] as number[], oneWorker: [] as number[] };
+  const rows = { allTenants: 0, oneTenant: 0, oneWorker: 0 };
+  for (let query = 0; query < DUE_ON_QUERIES; query += 1) {
+    const date = addCalendarDays(TODAY, -7 + query * 2);
+    const tenant = BENCH_TENANTS[query % BENCH_TENANTS.length] ?? BENCH_TENANTS[0]!;
+    const worker = staff[(query * 37) % staff.length] ?? staff[0]!;
+    const all = await timed(() => dueOnQuery(db, date).execute());
+    const ofTenant = await timed(() => dueOnQuery(db, date, tenant.id).execute());
+    const ofWorker = await timed(() => store.deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: date }));
+    runs.allTenants.push(all.ms);
+    runs.oneTenant.push(ofTenant.ms);
+    runs.oneWorker.push(ofWorker.ms);
+    rows.allTenants += all.value.length;
+    rows.oneTenant += ofTenant.value.length;
+    rows.oneWorker += ofWorker.value.length;
+  }
+  return {
+    allTenants: { ...figuresOf(runs.allTenants), meanRows: rows.allTenants / DUE_ON_QUERIES },
+    oneTenant: { ...figuresOf(runs.oneTenant), meanRows: rows.oneTenant / DUE_ON_QUERIES },
+    oneWorker: { ...figuresOf(runs.oneWorker), meanRows: rows.oneWorker / DUE_ON_QUERIES },
+  };
+}
+
+interface DuePlan {
+  readonly name: string;
+  readonly firstLine: string;
+  readonly indexes: readonly string[];
+}
+
+/** Which obligations index each due-date query's plan uses; none would mean a scan of the whole table. */
+async function duePlans(db: Db): Promise<DuePlan[]> {
+  const tenant = BENCH_TENANTS[0]!;
+  const worker = benchStaff().find((member) => member.role === 'worker' && member.tenantId === tenant.id)!;
+  const plans = [
+    { name: 'due on D, all tenants', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY).execute()) },
+    { name: 'due on D, one tenant', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY, tenant.id).execute()) },
+    {
+      name: 'CaseStore.deadlines, one worker',
+      lines: await planOf(db, (captured) => new CaseStore(captured, POLICIES, calendar).deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: TODAY })),
+    },
+  ];
+  return plans.map(({ name, lines }) => ({
+    name,
+    firstLine: lines[0]?.trim() ?? '',
+    indexes: [...new Set(lines.flatMap((line) => /\b(obligations_open_\w+)/.exec(line)?.[1] ?? []))],
+  }));
+}
+
+interface RecordingFigures {
+  readonly recording: Figures;
+  /** CaseStore.caseByReference, which every "record … for AB12" runs first: shown, not a target of the issue. */
+  readonly lookup: Figures;
+}
+
+/** Records an event on RECORDINGS different open cases, one after another, through the real CaseStore. */
+async function measureRecording(db: Db): Promise<RecordingFigures> {
+  const store = new CaseStore(db, POLICIES, calendar);
+  const histories = new CaseHistories(TODAY);
+  const random = seededRandom(10);
+  const chosen = new Set<number>();
+  const recordings: number[] = [];
+  const lookups: number[] = [];
+  let warmUps = 0;
+  const kinds: CaseEvent['kind'][] = ['visit-made', 'review-held', 'minutes-circulated', 'assessment-updated'];
+  while (recordings.length < RECORDINGS && chosen.size < caseCount) {
+    const index = Math.floor(random() * caseCount);
+    if (chosen.has(index)) continue;
+    chosen.add(index);
+    const seededCase = histories.caseAt(index);
+    const { value: record, ms: lookupMs } = await timed(() => store.caseByReference(seededCase.tenantId, seededCase.reference));
+    if (!record || record.status !== 'open') continue;
+    const event = { kind: kinds[chosen.size % kinds.length] ?? 'visit-made', on: TODAY } as CaseEvent;
+    const actor = { tenantId: record.tenantId, userId: record.workerId };
+    const { value: recorded, ms } = await timed(() => store.recordEvent(record, event, actor, TODAY, AT));
+    if (!recorded.ok) throw new Error(`Recording on ${record.reference} was refused: ${recorded.error.kind}`);
+    // The first few warm the JIT and the connection pool; a running bot is past them.
+    if (warmUps < WARM_UP_RECORDINGS) {
+      warmUps += 1;
+      continue;
+    }
+    recordings.push(ms);
+    lookups.push(lookupMs);
+  }
+  return { recording: figuresOf(recordings), lookup: figuresOf(lookups) };
+}
+
+/**
+ * One-row INSERTs, each its own transaction: what a commit alone costs on this server (mostly the disk's fsync),
+ * the floor under any write. Shown beside the recording figures, so a miss can be told from the disk's share.
+ */
+async function measureCommit(db: Db): Promise<Figures> {
+  await sql`CREATE TABLE commit_probe (at timestamptz NOT NULL)`.execute(db);
+  const latencies: number[] = [];
+  for (let commit = 0; commit < 200; commit += 1) latencies.push((await timed(() => sql`INSERT INTO commit_probe VALUES (now())`.execute(db))).ms);
+  return figuresOf(latencies);
+}
+
+async function postgresVersion(db: Db): Promise<string> {
+  const { rows } = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
+  return rows[0]?.server_version ?? 'unknown';
+}
+
+function report(results: {
+  readonly seeded: Awaited<ReturnType<typeof seed>>;
+  readonly analyzeSeconds: number;
+  readonly counts: RowCounts;
+  readonly dueOn: DueOnFigures;
+  readonly plans: readonly DuePlan[];
+  readonly recording: RecordingFigures;
+  readonly commit: Figures;
+  readonly postgres: string;
+}): boolean {
+  const { seeded, counts, dueOn, plans, recording } = results;
+  const number = (value: number) => Math.round(value).toLocaleString('en-GB');
+  const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(10);
+  const [oneMinute] = loadavg();
+  const lines = [
+    `Storage benchmark, --cases ${caseCount}${caseCount === 400_000 ? ' (the full run)' : ' (a smaller run: the targets are for 400,000)'}`,
+    `Machine: ${availableParallelism()} CPUs (nproc), node ${process.version}, PostgreSQL ${results.postgres}, load average ${oneMinute?.toFixed(1) ?? '?'} at the end`,
+    `Rows: ${number(counts.cases)} cases (${number(counts.openCases)} open), ${number(counts.events)} events, ` +
+      `${number(counts.obligations)} obligations (${number(counts.openObligations)} open), ${benchStaff().length} staff in ${BENCH_TENANTS.length} tenants`,
+    `Seeding: ${seeded.totalSeconds.toFixed(1)} s (rows ${seeded.rows.seconds.toFixed(1)} s, indexes and keys rebuilt ${seeded.rebuildSeconds.toFixed(1)} s), ` +
+      `ANALYZE ${results.analyzeSeconds.toFixed(1)} s; guide: under ${SEEDING_GUIDE_SECONDS} s${seeded.totalSeconds > SEEDING_GUIDE_SECONDS ? ' (OVER)' : ''}`,
+    '',
+  ];
+  const rows: { label: string; figures: Figures; shown: string; target: string; pass: boolean }[] = [
+    ...(
+      [
+        ['due on D, all tenants', dueOn.allTenants],
+        ['due on D, one tenant', dueOn.oneTenant],
+        ['deadlines of one worker, due by D', dueOn.oneWorker],
+      ] as const
+    ).map(([label, figures]) => ({
+      label: `${label} (${figures.count}x, ~${number(figures.meanRows)} rows)`,
+      figures,
+      shown: `p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  max ${ms(figures.max)}`,
+      target: `max < ${DUE_ON_TARGET_MS} ms`,
+      pass: figures.max < DUE_ON_TARGET_MS,
+    })),
+    {
+      label: `record an event + recompute (${recording.recording.count}x)`,
+      figures: recording.recording,
+      shown: `p50 ${ms(recording.recording.p50)}  p95 ${ms(recording.recording.p95)}  p99 ${ms(recording.recording.p99)}`,
+      target: `p99 < ${RECORD_P99_TARGET_MS} ms`,
+      pass: recording.recording.p99 < RECORD_P99_TARGET_MS,
+    },
+  ];
+  const width = Math.max(...rows.map((row) => row.label.length));
+  for (const row of rows) lines.push(`${row.label.padEnd(width)}  ${row.shown}  ${row.target.padEnd(14)}  ${row.pass ? 'PASS' : 'FAIL'}`);
+  const shown = (label: string, figures: Figures) => `${`(shown) ${label} (${figures.count}x)`.padEnd(width)}  p50 ${ms(figures.p50)}  p95 ${ms(figures.p95)}  p99 ${ms(figures.p99)}`;
+  lines.push(shown('find the case by reference first', recording.lookup), shown('a bare one-row commit', results.commit), '');
+  for (const plan of plans) {
+    lines.push(`EXPLAIN ${plan.name}: ${plan.firstLine}`, `  index used: ${plan.indexes.length > 0 ? plan.indexes.join(', ') : 'NONE (a full scan)'}`);
+  }
+  const failed = rows.some((row) => !row.pass) || plans.some((plan) => plan.indexes.length === 0);
+  lines.push('', failed ? 'FAIL: a target was missed' : 'PASS: every target met');
+  process.stdout.write(`${lines.join('\n')}\n`);
+  return failed;
+}
+
+async function dropSchema(): Promise<void> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
+}
+
+// Last, so every declaration above is initialised before it runs.
+let database: Database | undefined;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  // Stopped half-way, the seeding processes stop and the schema still goes: a seeded one holds gigabytes.
+  process.once(signal, () => {
+    stopSeeding.abort();
+    void dropSchema().finally(() => process.exit(130));
+  });
+}
+try {
+  database = await openDatabase({ databaseUrl, schema });
+  const { db } = database;
+  // Kysely's Migrator looks for its tables in every schema unless told which (migrationTableSchema): while ours
+  // stood, a migration in any other schema on this server would take them for its own and fail. Migrated now,
+  // this throw-away schema needs them no more.
+  await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(db);
+  const seeded = await seed(db);
+  const analyzed = await timed(() => sql`ANALYZE`.execute(db));
+  const counts = await rowCounts(db);
+  const dueOn = await measureDueOn(db);
+  const plans = await duePlans(db);
+  const recording = await measureRecording(db);
+  const commit = await measureCommit(db);
+  const failed = report({ seeded, analyzeSeconds: analyzed.ms / 1000, counts, dueOn, plans, recording, commit, postgres: await postgresVersion(db) });
+  process.exitCode = failed ? 1 : 0;
+} finally {
+  await database?.close();
+  await dropSchema();
+}

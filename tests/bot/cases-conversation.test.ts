@@ -1,0 +1,224 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type StartedBot } from '../../bot/start-bot.js';
+import { replyText } from '../../scripts/eval/expectations.js';
+import { activityFixture, CONNECTOR, replyPath } from './teams/bot-framework-double.js';
+
+// Cases through activities, as Teams sends them: the real bot on an embedded database in a folder, nock as
+// the Bot Connector. The bot is stopped and started again on the same folder half-way.
+const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+const ADMIN = 'admin-object-id';
+const SAM = 'sam-object-id';
+const PRIYA = 'priya-object-id';
+const MANAGER = 'manager-object-id';
+
+let dataDir: string;
+let bot: StartedBot;
+const env = () => ({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN });
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  dataDir = mkdtempSync(join(tmpdir(), 'cin-cases-'));
+  bot = await startBot(env(), { host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await bot.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+let nextId = 0;
+
+interface Exchange {
+  /** Everything the bot posted to the chat: texts and card strings. */
+  readonly said: string;
+  readonly cards: readonly Record<string, unknown>[];
+  /** The card that replaced the pressed one (Action.Execute's invoke response), if any. */
+  readonly updatedCard?: Record<string, unknown>;
+}
+
+async function post(activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Exchange> {
+  const sent: Record<string, unknown>[] = [];
+  nock(CONNECTOR)
+    .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
+    .times(5)
+    .reply(200, { id: 'reply' });
+  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  expect(response.status).toBe(200);
+  const body = await response.text();
+  nock.cleanAll();
+  const invoke = body === '' ? undefined : (JSON.parse(body) as { value?: unknown; type?: string });
+  return {
+    said: replyText(sent),
+    cards: sent.flatMap((reply) => ((reply.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((attachment) => attachment.content)),
+    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Record<string, unknown> } : {}),
+  };
+}
+
+function base(userId: string, timestamp: string) {
+  const fixture = activityFixture('personal-message');
+  const id = `activity-${nextId++}`;
+  const conversationId = `a:chat-${userId}`;
+  return {
+    id,
+    conversationId,
+    activity: {
+      ...fixture,
+      id,
+      attachments: [],
+      timestamp,
+      localTimestamp: timestamp,
+      from: { id: `29:${userId}`, aadObjectId: userId },
+      conversation: { conversationType: 'personal', tenantId: TENANT, id: conversationId },
+      channelData: { tenant: { id: TENANT } },
+    },
+  };
+}
+
+async function say(userId: string, text: string, timestamp = '2026-03-10T09:00:00Z', extra: Record<string, unknown> = {}): Promise<Exchange> {
+  const { id, conversationId, activity } = base(userId, timestamp);
+  return post({ ...activity, text, ...extra }, conversationId, id);
+}
+
+async function press(userId: string, verb: string, data: Record<string, unknown>, timestamp = '2026-03-10T09:00:00Z'): Promise<Exchange> {
+  const { id, conversationId, activity } = base(userId, timestamp);
+  const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+  return post(invoke, conversationId, id);
+}
+
+const cardText = (card: Record<string, unknown> | undefined) => replyText([{ attachments: [card] }]);
+
+describe('cases through chat and cards', () => {
+  it('lets the admin from BOT_ADMINS give roles in teams, and refuses anyone else', async () => {
+    expect((await say(SAM, `role ${SAM} manager of North`)).said).toMatch(/Only an admin/);
+    expect((await say(ADMIN, `role ${SAM} worker of North`)).said).toContain(`${SAM} is worker of team North`);
+    expect((await say(ADMIN, `role ${PRIYA} worker of South`)).said).toContain('team South');
+    expect((await say(ADMIN, `role ${MANAGER} manager of North`)).said).toContain('manager of team North');
+    expect((await say(SAM, 'roles')).said).toMatch(/sam-object-id is worker of team North/);
+  });
+
+  it('opens a case from the new-case card, keeping the input and naming each wrong field when refused', async () => {
+    const form = await say(SAM, 'new case AB12');
+    expect(form.cards).toHaveLength(1);
+    expect(cardText(form.cards[0])).toContain('Open case');
+
+    const refused = await press(SAM, 'case.create', { reference: 'AB12', initials: 'Jayden', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' });
+    const refusedCard = JSON.stringify(refused.updatedCard);
+    expect(refusedCard).toContain('"value":"Jayden"');
+    expect(refusedCard).toContain('initials only');
+    expect(refusedCard).toContain('"value":"2026-03-01"');
+
+    const opened = await press(SAM, 'case.create', { reference: 'ab12', initials: 'a.b.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' });
+    expect(cardText(opened.updatedCard)).toContain('AB12');
+    expect(opened.said).toMatch(/Opened AB12/);
+    expect((await press(SAM, 'case.create', { reference: 'AB12', initials: 'C.D.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-03-01' })).updatedCard).toBeDefined();
+  });
+
+  it('records an event in words and answers with the timeline and its new deadline', async () => {
+    const recorded = await say(SAM, 'record decision that a plan is needed 9 March 2026 for AB12');
+    // 9 March 2026 (Mon) + 15 working days = Monday 30 March 2026
+    expect(recorded.said).toContain('Recorded for AB12');
+    expect(recorded.said).toContain('Monday 30 March 2026');
+    expect(recorded.said).toContain('redbridge.initial-meeting.convene');
+  });
+
+  it('refuses a visit dated after today with the reason beside the date, the input kept, and records nothing', async () => {
+    const refused = await say(SAM, 'record visit 12 March 2026 for AB12');
+    expect(refused.said).toMatch(/Nothing recorded yet\. Thursday 12 March 2026 is after today \(Tuesday 10 March 2026\)/);
+    expect(JSON.stringify(refused.cards[0])).toContain('"value":"2026-03-12"');
+    expect(JSON.stringify(refused.cards[0])).toContain('"value":"visit-made"');
+    expect((await say(SAM, 'case AB12')).said).not.toMatch(/Visit made/);
+  });
+
+  it('records from the record card, and refuses a date before the case opened beside the field', async () => {
+    const refused = await press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-02-20', countsFrom: '' });
+    expect(JSON.stringify(refused.updatedCard)).toContain('before the case opened (Sunday 1 March 2026)');
+    const recorded = await press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09', countsFrom: '' });
+    expect(cardText(recorded.updatedCard)).toContain('Visit made');
+  });
+
+  it('keeps a worker of another team out of the case, whatever they try', async () => {
+    expect((await say(PRIYA, 'case AB12')).said).toMatch(/can't see or change AB12/);
+    expect((await say(PRIYA, 'record visit yesterday for AB12')).said).toMatch(/can't see or change AB12/);
+    expect((await press(PRIYA, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09' })).said).toMatch(/can't see or change AB12/);
+    expect((await say(PRIYA, 'my deadlines')).said).toMatch(/Nothing is due on your cases/);
+  });
+
+  it('lists the worker\u2019s deadlines and the manager\u2019s team deadlines, soonest first', async () => {
+    expect((await say(SAM, 'my deadlines')).said).toMatch(/AB12: Monday 30 March 2026: Convene the initial CiN meeting/);
+    expect((await say(MANAGER, 'team deadlines')).said).toMatch(/AB12: Monday 30 March 2026/);
+    expect((await say(SAM, 'team deadlines')).said).toMatch(/for managers and senior practitioners/);
+    expect((await say(SAM, 'my cases')).said).toMatch(/AB12 A\.B\./);
+  });
+
+  it('serves the case\u2019s deadlines as an .ics file from the timeline card\u2019s link', async () => {
+    const timeline = await say(SAM, 'case AB12');
+    const link = /https?:\/\/[^\s"]+\/downloads\/[\w.-]+/.exec(JSON.stringify(timeline.cards[0]))?.[0];
+    expect(link).toBeDefined();
+    const response = await fetch(`${bot.url}${new URL(link ?? '').pathname}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
+    const ics = await response.text();
+    expect(ics).toContain('DTSTART;VALUE=DATE:20260330');
+    expect(ics).toContain('SUMMARY:AB12: Convene the initial CiN meeting');
+    expect(ics).not.toContain('A.B.');
+  });
+
+  it('withdraws a wrong entry as an audited correction', async () => {
+    const timeline = await say(SAM, 'case AB12');
+    const visitEntry = /Visit made\s+TextRun\s+\(#(\d+)\)/.exec(timeline.said)?.[1];
+    expect(visitEntry).toBeDefined();
+    expect((await say(SAM, `withdraw ${visitEntry ?? ''} for AB12`)).said).toMatch(/Withdrawn from AB12/);
+    expect((await say(SAM, 'case AB12')).said).not.toMatch(/Visit made/);
+  });
+
+  it('writes an audit row for every role, case and event change, with ids and no names', async () => {
+    const rows = await bot.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'case_reference', 'detail']).orderBy('id').execute();
+    expect(rows.map((row) => `${row.action} ${row.case_reference ?? '-'} by ${row.actor_id}`)).toEqual([
+      `role.assigned - by ${ADMIN}`,
+      `role.assigned - by ${ADMIN}`,
+      `role.assigned - by ${ADMIN}`,
+      `case.opened AB12 by ${SAM}`,
+      `event.recorded AB12 by ${SAM}`,
+      `event.recorded AB12 by ${SAM}`,
+      `event.withdrawn AB12 by ${SAM}`,
+    ]);
+    expect(JSON.stringify(rows)).not.toContain('A.B.');
+  });
+
+  it('gives the same timeline after the bot is stopped and started again on the same data', async () => {
+    const before = (await say(SAM, 'case AB12')).said;
+    await bot.stop();
+    bot = await startBot(env(), { host: '127.0.0.1' });
+    const after = (await say(SAM, 'case AB12')).said;
+    // The calendar link is signed afresh each time; everything else must be the same.
+    const withoutLinks = (text: string) => text.replace(/\/downloads\/[\w.-]+/g, '/downloads/…');
+    expect(withoutLinks(after)).toEqual(withoutLinks(before));
+    expect(after).toContain('Monday 30 March 2026');
+  });
+
+  it('imports cases from a census CSV attached to "import cases", reporting each rejected line', async () => {
+    const csv = [
+      'LAchildID,CINreferralDate,AssessmentActualStartDate,AssessmentAuthorisationDate,CINPlanStartDate,CINPlanEndDate,CINclosureDate,Initials,Authority,Team,Worker,Manager',
+      `CD77,2026-05-01,2026-05-05,27/05/2026,,,,C.D.,Camden,North,${SAM},${MANAGER}`,
+      `XX01,2026-13-01,,,,,,X.X.,Camden,North,${SAM},${MANAGER}`,
+    ].join('\n');
+    nock('https://tenant.sharepoint.com').get('/personal/admin/cases.csv').reply(200, csv, { 'content-type': 'text/csv' });
+    const attachments = [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'cases.csv', content: { downloadUrl: 'https://tenant.sharepoint.com/personal/admin/cases.csv', uniqueId: 'f1', fileType: 'csv' } }];
+    const { id, conversationId, activity } = base(ADMIN, '2026-06-01T09:00:00Z');
+    const sent: Record<string, unknown>[] = [];
+    nock(CONNECTOR).post(replyPath(conversationId, id), (body: Record<string, unknown>) => (sent.push(body), true)).reply(200, { id: 'reply' });
+    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, text: 'import cases', attachments }) });
+    expect(response.status).toBe(200);
+    const said = replyText(sent);
+    expect(said).toMatch(/1 cases opened/);
+    expect(said).toMatch(/line 3 \(XX01\)/);
+    // Camden: the initial CIN review 2 weeks after the assessment completed on 27 May 2026 = Wednesday 10 June 2026
+    expect((await say(SAM, 'case CD77', '2026-06-01T09:00:00Z')).said).toContain('Wednesday 10 June 2026');
+  });
+});

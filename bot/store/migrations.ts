@@ -29,16 +29,6 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
      )`,
   ],
   '0002-cases-roles-audit': [
-    // Staff as Teams knows them. Their names are kept so a manager's card can name the worker; never children's.
-    `CREATE TABLE people (
-       tenant_id text NOT NULL,
-       user_id text NOT NULL,
-       channel_user_id text,
-       name text,
-       last_seen_at timestamptz NOT NULL,
-       PRIMARY KEY (tenant_id, user_id)
-     )`,
-    `CREATE INDEX people_by_channel_id ON people (tenant_id, channel_user_id)`,
     `CREATE TABLE role_assignments (
        tenant_id text NOT NULL,
        user_id text NOT NULL,

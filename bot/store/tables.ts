@@ -24,13 +24,6 @@ export interface Tables {
     pending: unknown;
     expires_at: Timestamp;
   };
-  people: {
-    tenant_id: string;
-    user_id: string;
-    channel_user_id: string | null;
-    name: string | null;
-    last_seen_at: Timestamp;
-  };
   role_assignments: {
     tenant_id: string;
     user_id: string;

@@ -106,7 +106,7 @@ export interface QuestionMemory {
   /** The user's own choice (`set authority …`), else the tenant's default. */
   authorityFor(asker: Asker): Promise<string | undefined>;
   rememberUserAuthority(asker: Asker, authorityId: string): Promise<void>;
-  pendingQuestion(asker: Asker, now: Date): Promise<PendingQuestion | undefined>;
+  /** The user's half-asked question in this conversation, if one is waiting, removing it in the same step. */
+  takePendingQuestion(asker: Asker, now: Date): Promise<PendingQuestion | undefined>;
   rememberPendingQuestion(asker: Asker, pending: PendingQuestion, now: Date): Promise<void>;
-  forgetPendingQuestion(asker: Asker): Promise<void>;
 }

@@ -25,8 +25,10 @@ import type { AdaptiveCardJson } from '../bot/ports.js';
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Monday 30 March 2026' }] }] }
  */
 export function bindCard<View extends object>(template: object, view: View): AdaptiveCardJson {
-  const maskedView = mapStrings(view, maskDollars);
-  const expander = new Template(template);
+  // Most views hold no `$` (or mask character) at all, and then there is nothing to mask or restore.
+  const needsMasking = someString(view, (text) => text.includes('$') || text.includes(MASK));
+  const maskedView = needsMasking ? mapStrings(view, maskDollars) : view;
+  const expander = expanderFor(template);
   const card: unknown = expander.expand({ $root: maskedView });
 
   const warnings = unexplainedWarnings(expander.getLastTemplateExpansionWarnings(), maskedView);
@@ -37,7 +39,26 @@ export function bindCard<View extends object>(template: object, view: View): Ada
   if (unresolved.length > 0) throw new Error(`Card template left bindings unresolved: ${unresolved.join(' | ')}`);
 
   if (card === null || typeof card !== 'object' || Array.isArray(card)) throw new Error('Card template expanded to no card');
-  return mapStrings(card, restoreDollars) as AdaptiveCardJson;
+  return (needsMasking ? mapStrings(card, restoreDollars) : card) as AdaptiveCardJson;
+}
+
+function someString(value: unknown, test: (text: string) => boolean): boolean {
+  if (typeof value === 'string') return test(value);
+  if (Array.isArray(value)) return value.some((item) => someString(item, test));
+  if (value !== null && typeof value === 'object') return Object.values(value).some((item) => someString(item, test));
+  return false;
+}
+
+/** Parsing a template is most of the cost of binding one, and templates never change, so each is parsed once. */
+const EXPANDERS = new WeakMap<object, Template>();
+
+function expanderFor(template: object): Template {
+  let expander = EXPANDERS.get(template);
+  if (!expander) {
+    expander = new Template(template);
+    EXPANDERS.set(template, expander);
+  }
+  return expander;
 }
 
 /**

@@ -41,23 +41,20 @@ export const WHAT_I_CAN_ANSWER = [
 export async function askQuestion(text: string, receivedAt: Date, asker: Asker, context: QuestionContext): Promise<Reply> {
   const today = londonDateOf(receivedAt);
   const understood = understand(text, today, context.policies);
-  const pending = await context.memory.pendingQuestion(asker, receivedAt);
+  // Taken, not just read: whatever this message turns out to be, the half-asked question is answered or replaced.
+  const pending = await context.memory.takePendingQuestion(asker, receivedAt);
   const question = completing(pending?.question, understood.question);
   const named = understood.authorityIds;
   const authorityId =
     named.length === 1 ? named[0] : named.length === 0 ? (pending?.authorityId ?? (await context.memory.authorityFor(asker))) : undefined;
 
-  if (!question.topic && !(pending && question.anchorDate)) {
-    await context.memory.forgetPendingQuestion(asker);
-    return notUnderstood(text, authorityId, context);
-  }
+  if (!question.topic && !(pending && question.anchorDate)) return notUnderstood(text, authorityId, context);
   if (!authorityId) {
     await context.memory.rememberPendingQuestion(asker, { missing: 'authority', question }, receivedAt);
     return askWhichAuthority(context.policies, named.length > 1 ? 'Your message names more than one authority.' : undefined);
   }
   const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
   if (!policy) return { messages: [{ text: `I do not know the procedure of "${authorityId}".` }] };
-  await context.memory.forgetPendingQuestion(asker);
   return answer(policy, question, text, today, asker, receivedAt, context);
 }
 

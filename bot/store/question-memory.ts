@@ -46,8 +46,8 @@ export function databaseQuestionMemory(db: Db): QuestionMemory {
         .execute();
     },
 
-    async pendingQuestion(asker, now) {
-      const row = await whereAsker(db.selectFrom('pending_questions').select(['pending', 'expires_at']), asker).executeTakeFirst();
+    async takePendingQuestion(asker, now) {
+      const row = await whereAsker(db.deleteFrom('pending_questions'), asker).returning(['pending', 'expires_at']).executeTakeFirst();
       if (!row || row.expires_at.getTime() <= now.getTime()) return undefined;
       return PendingQuestionSchema.parse(row.pending) as PendingQuestion;
     },
@@ -67,10 +67,6 @@ export function databaseQuestionMemory(db: Db): QuestionMemory {
           conflict.columns(['tenant_id', 'user_id', 'conversation_id']).doUpdateSet({ pending: values.pending, expires_at: values.expires_at }),
         )
         .execute();
-    },
-
-    async forgetPendingQuestion(asker) {
-      await whereAsker(db.deleteFrom('pending_questions'), asker).execute();
     },
   };
 }

@@ -41,8 +41,20 @@ export function normaliseText(text: string): string {
   return lowered.replace(/[a-z]{5,}/g, correctWord);
 }
 
+/** Workers type the same words again and again; each word's correction is worked out once. */
+const CORRECTIONS = new Map<string, string>();
+const MOST_REMEMBERED_CORRECTIONS = 10_000;
+
 function correctWord(word: string): string {
   if (KNOWN.has(word)) return word;
+  const remembered = CORRECTIONS.get(word);
+  if (remembered !== undefined) return remembered;
+  const corrected = nearestKnownWord(word);
+  if (CORRECTIONS.size < MOST_REMEMBERED_CORRECTIONS) CORRECTIONS.set(word, corrected);
+  return corrected;
+}
+
+function nearestKnownWord(word: string): string {
   const candidate = closest(word, VOCABULARY);
   // Two edits allow a swapped pair of letters ("reveiw"); the first letter is almost never the typo.
   const allowed = word.length >= 6 ? 2 : 1;

@@ -78,11 +78,9 @@ export function formatLongDate(date: LocalDate): string {
  * londonDateOf(new Date('2026-06-30T23:30:00Z')) //=> '2026-07-01' (British Summer Time)
  */
 export function londonDateOf(instant: Date): LocalDate {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-  return parts as LocalDate;
+  return LONDON_DATE.format(instant) as LocalDate;
 }
+
+// Made once: building an Intl formatter costs far more than using one, and this runs for every message.
+// en-CA writes dates as YYYY-MM-DD.
+const LONDON_DATE = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });

@@ -44,27 +44,32 @@ describe.each(DATABASE_ENGINES)('question memory on $name', ({ open }) => {
 
   it('keeps a half-asked question for its user and conversation only, for 30 minutes', async () => {
     await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
-    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 29))).toEqual(HALF_ASKED);
-    expect(await memory.pendingQuestion(PRIYA, minutesAfter(AT_NINE, 1))).toBeUndefined();
-    expect(await memory.pendingQuestion({ ...SAM, conversationId: 'another' }, minutesAfter(AT_NINE, 1))).toBeUndefined();
-    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 30))).toBeUndefined();
+    expect(await memory.takePendingQuestion(PRIYA, minutesAfter(AT_NINE, 1))).toBeUndefined();
+    expect(await memory.takePendingQuestion({ ...SAM, conversationId: 'another' }, minutesAfter(AT_NINE, 1))).toBeUndefined();
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 29))).toEqual(HALF_ASKED);
+    await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 30))).toBeUndefined();
   });
 
-  it('replaces a half-asked question with the newer one and forgets it when answered', async () => {
+  it('gives a half-asked question once: taking it removes it', async () => {
+    await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 1))).toEqual(HALF_ASKED);
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 2))).toBeUndefined();
+  });
+
+  it('replaces a half-asked question with the newer one', async () => {
     const newer: PendingQuestion = {
       missing: 'authority',
       question: { topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-03' as LocalDate, asksFrequency: false },
     };
     await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
     await memory.rememberPendingQuestion(SAM, newer, minutesAfter(AT_NINE, 1));
-    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 2))).toEqual(newer);
-    await memory.forgetPendingQuestion(SAM);
-    expect(await memory.pendingQuestion(SAM, minutesAfter(AT_NINE, 3))).toBeUndefined();
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 2))).toEqual(newer);
   });
 
   it('refuses to store a pending question that is not one (nothing invalid is written)', async () => {
     const broken = { ...HALF_ASKED, question: { ...HALF_ASKED.question, topic: 'DROP TABLE cases' } } as unknown as PendingQuestion;
     await expect(memory.rememberPendingQuestion(SAM, broken, AT_NINE)).rejects.toThrow();
-    expect(await memory.pendingQuestion(SAM, AT_NINE)).toBeUndefined();
+    expect(await memory.takePendingQuestion(SAM, AT_NINE)).toBeUndefined();
   });
 });

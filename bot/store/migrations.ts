@@ -115,6 +115,76 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // (about 100 ms with 400,000 cases, npm run bench:store).
     `CREATE INDEX cases_by_reference_any_case ON cases (tenant_id, upper(reference))`,
   ],
+  // The tables the plan forms, the reminders and the approvals write (issues 5 to 7). Every one that holds a
+  // case's data hangs off cases with ON DELETE CASCADE, so retention and "remove case" take it too.
+  '0004-conversations-plans-reminders-approvals': [
+    `CREATE TABLE conversation_references (
+       tenant_id text NOT NULL,
+       conversation_id text NOT NULL,
+       kind text NOT NULL CHECK (kind IN ('personal', 'channel', 'groupChat')),
+       user_id text,
+       address jsonb NOT NULL,
+       updated_at timestamptz NOT NULL,
+       dead_at timestamptz,
+       dead_reason text,
+       PRIMARY KEY (tenant_id, conversation_id)
+     )`,
+    `CREATE INDEX conversation_references_personal ON conversation_references (tenant_id, user_id) WHERE kind = 'personal'`,
+    `CREATE TABLE plan_versions (
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       version integer NOT NULL,
+       status text NOT NULL CHECK (status IN ('draft', 'agreed')),
+       plan jsonb NOT NULL,
+       saved_by text NOT NULL,
+       saved_at timestamptz NOT NULL,
+       agreed_on date,
+       PRIMARY KEY (case_id, version)
+     )`,
+    `CREATE TABLE reminder_outbox (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       idempotency_key text NOT NULL UNIQUE,
+       tenant_id text NOT NULL,
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       rule_id text NOT NULL,
+       due_on date NOT NULL,
+       kind text NOT NULL,
+       recipient_role text NOT NULL,
+       send_after timestamptz NOT NULL,
+       status text NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'cancelled')),
+       attempts integer NOT NULL DEFAULT 0,
+       lease_until timestamptz,
+       next_attempt_at timestamptz,
+       recipient_id text,
+       activity_id text,
+       acknowledged_at timestamptz,
+       acknowledged_by text,
+       last_outcome text,
+       created_at timestamptz NOT NULL,
+       sent_at timestamptz
+     )`,
+    `CREATE INDEX reminder_outbox_due ON reminder_outbox (send_after) WHERE status IN ('pending', 'sending')`,
+    `CREATE TABLE reminder_attempts (
+       outbox_id bigint NOT NULL REFERENCES reminder_outbox (id) ON DELETE CASCADE,
+       at timestamptz NOT NULL,
+       outcome text NOT NULL,
+       status_code integer
+     )`,
+    `CREATE TABLE approvals (
+       id text PRIMARY KEY,
+       tenant_id text NOT NULL,
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       kind text NOT NULL CHECK (kind IN ('closure', 'step-down')),
+       status text NOT NULL CHECK (status IN ('draft', 'requested', 'approved', 'returned')),
+       version integer NOT NULL,
+       checklist jsonb NOT NULL,
+       requested_by text NOT NULL,
+       requested_at timestamptz NOT NULL,
+       decided_by text,
+       decided_at timestamptz,
+       comment text,
+       card_activities jsonb NOT NULL
+     )`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import type { CaseEvent, CaseFile } from '../../domain/cases/case-events.js';
@@ -204,37 +205,38 @@ export class CaseStore {
       if (same) return ok(same);
     }
     return this.db.transaction().execute(async (trx) => {
-      const row = await trx
-        .insertInto('case_events')
-        .values({
-          case_id: record.id,
-          kind: event.kind,
-          happened_on: event.on,
-          counts_from: countsFromOf(event) ?? null,
-          recorded_by: actor.userId,
-          recorded_at: at,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      // One round trip: lock the case (so two writers to one case re-compute one after the other), record the
+      // event and audit it. Recording is on every worker's path, and each round trip is a millisecond or so.
+      const countsFrom = countsFromOf(event);
+      const detail = { kind: event.kind, on: event.on, ...(countsFrom ? { countsFrom } : {}) };
+      const { rows } = await sql<{ id: string }>`
+        WITH locked AS (SELECT id FROM cases WHERE id = ${record.id} FOR UPDATE),
+        event AS (
+          INSERT INTO case_events (case_id, kind, happened_on, counts_from, recorded_by, recorded_at)
+          SELECT id, ${event.kind}, ${event.on}::date, ${countsFrom ?? null}::date, ${actor.userId}, ${at}::timestamptz FROM locked
+          RETURNING id
+        ),
+        audit AS (
+          INSERT INTO audit_log (tenant_id, at, actor_id, action, case_reference, detail)
+          SELECT ${actor.tenantId}, ${at}::timestamptz, ${actor.userId}, 'event.recorded', ${record.reference},
+            ${JSON.stringify(detail)}::jsonb || jsonb_build_object('eventId', event.id::text)
+          FROM event
+        )
+        SELECT id::text AS id FROM event`.execute(trx);
+      const eventId = rows[0]?.id;
+      if (eventId === undefined) throw new Error(`Case ${record.reference} was removed while an event was being recorded`);
       if (event.kind === 'plan-closed') {
         await trx.updateTable('cases').set({ status: 'closed', closed_on: event.on, updated_at: at }).where('id', '=', record.id).execute();
       }
-      await appendAudit(trx, {
-        tenantId: actor.tenantId,
-        actorId: actor.userId,
-        action: 'event.recorded',
-        caseReference: record.reference,
-        detail: { eventId: String(row.id), kind: event.kind, on: event.on, ...(countsFromOf(event) ? { countsFrom: countsFromOf(event) } : {}) },
-        at,
-      });
       await this.recompute(trx, record, today);
-      return ok({ id: String(row.id), event, recordedBy: actor.userId, recordedAt: at });
+      return ok({ id: eventId, event, recordedBy: actor.userId, recordedAt: at });
     });
   }
 
   /** A correction: the event stays in the table, marked withdrawn by whom and when, and the audit says so. */
   async withdrawEvent(record: CaseRecord, eventId: string, actor: Actor, today: LocalDate, at: Date): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
     return this.db.transaction().execute(async (trx) => {
+      await trx.selectFrom('cases').select('id').where('id', '=', record.id).forUpdate().execute();
       const row = await trx
         .updateTable('case_events')
         .set({ withdrawn_at: at, withdrawn_by: actor.userId })
@@ -291,9 +293,14 @@ export class CaseStore {
       .execute();
     const events = rows.map((row) => eventOf(EventRowSchema.parse(row)));
     const obligations = obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
-    await trx.deleteFrom('obligations').where('case_id', '=', record.id).execute();
-    if (obligations.length === 0) return;
+    if (obligations.length === 0) {
+      await trx.deleteFrom('obligations').where('case_id', '=', record.id).execute();
+      return;
+    }
+    // One statement: drop the obligations the case no longer has, and write the ones it has.
+    const ruleIds = obligations.map((obligation) => obligation.ruleId);
     await trx
+      .with('gone', (db) => db.deleteFrom('obligations').where('case_id', '=', record.id).where('rule_id', 'not in', ruleIds))
       .insertInto('obligations')
       .values(
         obligations.map((obligation) => ({
@@ -305,6 +312,16 @@ export class CaseStore {
           responsible_role: obligation.responsible.role,
           due_on: obligation.dueOn,
           done_on: obligation.doneOn ?? null,
+        })),
+      )
+      .onConflict((conflict) =>
+        conflict.columns(['case_id', 'rule_id']).doUpdateSet((eb) => ({
+          tenant_id: eb.ref('excluded.tenant_id'),
+          worker_id: eb.ref('excluded.worker_id'),
+          team: eb.ref('excluded.team'),
+          responsible_role: eb.ref('excluded.responsible_role'),
+          due_on: eb.ref('excluded.due_on'),
+          done_on: eb.ref('excluded.done_on'),
         })),
       )
       .execute();

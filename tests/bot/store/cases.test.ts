@@ -72,6 +72,20 @@ describe.each(DATABASE_ENGINES)('cases on $name', ({ open }) => {
     expect(open.map((deadline) => [deadline.ruleId, deadline.dueOn])).toEqual([['redbridge.plan-circulation.send-copies', '2026-04-14']]);
   });
 
+  it('re-computes from every event when two are recorded on one case at the same moment', async () => {
+    const record = await opened();
+    await Promise.all([
+      cases.recordEvent(record, { kind: 'plan-decision', on: on('2026-03-09') }, SAM, on('2026-03-27'), AT),
+      cases.recordEvent(record, { kind: 'initial-meeting-held', on: on('2026-03-27') }, SAM, on('2026-03-27'), AT),
+    ]);
+    // Whichever commits last must have seen the other: the meeting is done and its circulation is owed.
+    const rows = await database.db.selectFrom('obligations').select(['rule_id', 'due_on', 'done_on']).orderBy('rule_id').execute();
+    expect(rows).toEqual([
+      { rule_id: 'redbridge.initial-meeting.convene', due_on: '2026-03-30', done_on: '2026-03-27' },
+      { rule_id: 'redbridge.plan-circulation.send-copies', due_on: '2026-04-14', done_on: null },
+    ]);
+  });
+
   it('refuses an event in the future or before the case opened, recording nothing', async () => {
     const record = await opened();
     expect(await cases.recordEvent(record, { kind: 'visit-made', on: on('2026-03-11') }, SAM, on('2026-03-10'), AT)).toEqual({

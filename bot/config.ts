@@ -30,6 +30,10 @@ interface SharedConfig {
   readonly linkSigningSecret: string;
   /** Days after closure before a case's working data is deleted; absent keeps it until an admin removes it. */
   readonly retentionDaysAfterClosure?: number;
+  /** The test user the deadlines tab signs in without Teams (TAB_DEV_USER); never set in production. */
+  readonly tabDevUser?: { readonly tenantId: string; readonly userId: string };
+  /** The app registration's Application ID URI (TAB_APP_ID_URI), a second audience the tab's token may carry. */
+  readonly tabAppIdUri?: string;
 }
 
 export type Config =
@@ -66,6 +70,9 @@ const EnvironmentSchema = z
     PUBLIC_BASE_URL: optional(z.url({ protocol: /^https?$/ }).transform((url) => url.replace(/\/+$/, ''))),
     LINK_SIGNING_SECRET: optional(z.string().min(32, { error: 'must be at least 32 characters' })),
     RETENTION_DAYS_AFTER_CLOSURE: optional(z.coerce.number().int().positive()),
+    TAB_DEV_USER: optional(z.string().trim()),
+    TAB_DEV_TENANT: optional(z.string().trim()),
+    TAB_APP_ID_URI: optional(z.string().trim()),
   })
   .superRefine((env, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
@@ -96,6 +103,10 @@ const EnvironmentSchema = z
         path: ['LINK_SIGNING_SECRET'],
         message: 'is required when NODE_ENV=production, so every instance signs and checks download links alike',
       });
+    }
+    // Anyone who can reach the server could then read that user's deadlines without a token.
+    if (env.NODE_ENV === 'production' && env.TAB_DEV_USER) {
+      context.addIssue({ code: 'custom', path: ['TAB_DEV_USER'], message: 'must not be set when NODE_ENV=production' });
     }
   });
 
@@ -129,6 +140,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     publicBaseUrl: settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`,
     linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     ...(settings.RETENTION_DAYS_AFTER_CLOSURE === undefined ? {} : { retentionDaysAfterClosure: settings.RETENTION_DAYS_AFTER_CLOSURE }),
+    // The tenant the bot files chats under when Teams names none, so the dev user sees what they recorded there.
+    ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),
+    ...(settings.TAB_APP_ID_URI === undefined ? {} : { tabAppIdUri: settings.TAB_APP_ID_URI }),
   };
   if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
   return ok({

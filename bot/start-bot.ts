@@ -9,8 +9,11 @@ import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
 import { openDatabase, type Database, type Db } from './store/database.js';
 import { CaseStore } from './store/cases.js';
+import { ConversationStore } from './store/conversation-references.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
 import { applyRetention } from './store/retention.js';
+import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
+import { tabAsset } from './tab/tab-asset.js';
 import { startRetentionSchedule } from './store/retention-schedule.js';
 import { RoleStore } from './store/roles.js';
 import { createAdapter } from './teams/adapter.js';
@@ -31,6 +34,7 @@ export function botContextOn(db: Db, config: Config): BotContext {
     nearestRules: nearestRuleIndex(POLICIES),
     cases: new CaseStore(db, POLICIES, calendar),
     roles: new RoleStore(db, admins),
+    conversations: new ConversationStore(db),
     db,
     // The server's clock, not the message's: the link is checked against the same clock when it is opened.
     downloadLink: (download) =>
@@ -76,6 +80,10 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         roles: context.roles,
         census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
       }),
+    tab: {
+      asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
+      deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
+    },
   });
   const retentionDays = config.retentionDaysAfterClosure;
   const retention =

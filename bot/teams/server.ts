@@ -1,7 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import restify, { type Next, type Request, type Response } from 'restify';
+import restify, { type Next, type Request, type Response, type Server } from 'restify';
 import type { Config } from '../config.js';
 import type { DownloadResult } from '../downloads/serve-download.js';
+import type { EndpointAnswer, EndpointRequest } from '../tab/deadlines-endpoint.js';
+import type { TabAsset } from '../tab/tab-asset.js';
 import type { Logger } from '../log.js';
 import type { TurnHandler } from '../ports.js';
 import { createActivityHandler } from './activity-handler.js';
@@ -22,6 +24,11 @@ export interface ServerDependencies {
   readonly host?: string;
   /** Answers `GET /downloads/:token` (calendar files, census exports); the route exists only when given. */
   readonly downloads?: (token: string, now: Date) => Promise<DownloadResult>;
+  /** The deadlines tab: `GET /tab` and its files, and `GET /api/deadlines`; the routes exist only when given. */
+  readonly tab?: {
+    readonly asset: (name: string) => Promise<TabAsset>;
+    readonly deadlines: (request: EndpointRequest, now: Date) => Promise<EndpointAnswer>;
+  };
 }
 
 /**
@@ -32,7 +39,7 @@ export interface ServerDependencies {
 export async function startServer(
   config: Config,
   turnHandler: TurnHandler,
-  { adapter, log, host, downloads }: ServerDependencies,
+  { adapter, log, host, downloads, tab }: ServerDependencies,
 ): Promise<RunningServer> {
   const logic = createActivityHandler(turnHandler);
   // restify's own pino logger would print request details; our log lines carry ids only.
@@ -83,12 +90,44 @@ export async function startServer(
     });
   }
 
+  if (tab) addTabRoutes(server, tab, log);
+
   await new Promise<void>((resolve) => server.listen(config.port, host, resolve));
   const { port } = server.server.address() as AddressInfo;
   return {
     url: `http://${host ?? 'localhost'}:${port}`,
     close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
   };
+}
+
+function addTabRoutes(server: Server, tab: NonNullable<ServerDependencies['tab']>, log: Logger): void {
+  // Teams shows the page in a frame, so only Teams and Microsoft 365 hosts may frame it; scripts are ours only.
+  const pageHeaders = {
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Security-Policy':
+      "default-src 'self'; frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.cloud.microsoft https://*.office.com https://*.microsoft365.com",
+  };
+  const sendAsset = async (name: string, response: Response) => {
+    const asset = await tab.asset(name);
+    response.writeHead(asset.status, { ...pageHeaders, 'Content-Type': asset.contentType });
+    response.end(asset.body);
+  };
+  server.get('/tab', async (_request: Request, response: Response) => sendAsset('', response));
+  server.get('/tab/:name', async (request: Request, response: Response) => sendAsset(/^\/tab\/([^/?#]*)/.exec(request.url ?? '')?.[1] ?? '', response));
+  server.get('/api/deadlines', async (request: Request, response: Response) => {
+    const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
+    const view = new URL(request.url ?? '/', 'http://localhost').searchParams.get('view') ?? undefined;
+    let answer: EndpointAnswer;
+    try {
+      answer = await tab.deadlines({ authorization: header('authorization'), devUser: header('x-tab-dev-user'), view }, new Date());
+    } catch (error) {
+      log.error('tab-deadlines-failed', { errorName: error instanceof Error ? error.name : typeof error });
+      answer = { status: 500, body: { code: 'InternalError', message: 'The deadlines could not be loaded just now.' } };
+    }
+    response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(answer.body));
+  });
 }
 
 /**

@@ -77,6 +77,7 @@ describe('loadConfig', () => {
         PUBLIC_BASE_URL: 'https://cin.council.example/',
         LINK_SIGNING_SECRET: 'a-secret-of-at-least-thirty-two-characters',
         RETENTION_DAYS_AFTER_CLOSURE: '365',
+        TAB_APP_ID_URI: 'api://cin.council.example/' + APP_ID,
       }),
     ).toEqual({
       authentication: 'enabled',
@@ -91,7 +92,16 @@ describe('loadConfig', () => {
       publicBaseUrl: 'https://cin.council.example',
       linkSigningSecret: 'a-secret-of-at-least-thirty-two-characters',
       retentionDaysAfterClosure: 365,
+      tabAppIdUri: 'api://cin.council.example/' + APP_ID,
     });
+  });
+
+  it('signs in the named test user on the tab in development only, in the local tenant unless told', () => {
+    expect(loaded({ TAB_DEV_USER: 'dev-worker' }).tabDevUser).toEqual({ tenantId: 'local', userId: 'dev-worker' });
+    expect(loaded({ TAB_DEV_USER: 'dev-worker', TAB_DEV_TENANT: 'tenant-a' }).tabDevUser).toEqual({ tenantId: 'tenant-a', userId: 'dev-worker' });
+    const production = { NODE_ENV: 'production', MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, LINK_SIGNING_SECRET: 'a-secret-of-at-least-thirty-two-characters' };
+    expect(loaded(production).tabDevUser).toBeUndefined();
+    expect(refused({ ...production, TAB_DEV_USER: 'dev-worker' }).message).toBe('TAB_DEV_USER must not be set when NODE_ENV=production');
   });
 
   it('treats an app registration without a type as MultiTenant', () => {

@@ -61,7 +61,9 @@ describe('buildAppPackage', () => {
       validDomains: ['cin.example.gov.uk'],
       webApplicationInfo: { id: BOT_ID, resource: `api://cin.example.gov.uk/botid-${BOT_ID}` },
     });
-    expect(manifest).not.toHaveProperty('staticTabs');
+    expect(manifest).toHaveProperty('staticTabs', [
+      { entityId: 'deadlines', name: 'Deadlines', contentUrl: 'https://cin.example.gov.uk/tab', websiteUrl: 'https://cin.example.gov.uk/tab', scopes: ['personal'] },
+    ]);
   });
 
   it('uses the separate ids, version and links when they are set', async () => {

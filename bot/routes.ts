@@ -10,6 +10,7 @@ import { myCases, myDeadlines, teamDeadlines } from './handlers/deadlines.js';
 import { CaseFormSubmissionSchema, createCase, newCaseForm } from './handlers/open-case.js';
 import { OpenRecordFormSchema, openRecordForm, RecordEventSubmissionSchema, recordFromCard, withdrawEvent } from './handlers/record-event.js';
 import { changeRole, listRoles } from './handlers/roles.js';
+import { acknowledgeReminder, OpenCaseSchema, recordReminderDone, ReminderActionSchema, snoozeReminder } from './handlers/reminder-actions.js';
 
 export type MessageRouteRequest = MessageRequest & { readonly mentionedUserIds: readonly string[]; readonly files: readonly AttachedFile[] };
 
@@ -58,4 +59,8 @@ export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
   [VERBS.createCase]: route({ schema: CaseFormSubmissionSchema, handle: createCase }),
   [VERBS.openRecordForm]: route({ schema: OpenRecordFormSchema, handle: openRecordForm }),
   [VERBS.recordEvent]: route({ schema: RecordEventSubmissionSchema, handle: recordFromCard }),
+  [VERBS.openCase]: route({ schema: OpenCaseSchema, handle: (data, request, context) => showCase(data.caseReference, request, context) }),
+  [VERBS.acknowledgeReminder]: route({ schema: ReminderActionSchema, handle: acknowledgeReminder }),
+  [VERBS.snoozeReminder]: route({ schema: ReminderActionSchema, handle: snoozeReminder }),
+  [VERBS.recordReminderDone]: route({ schema: ReminderActionSchema, handle: recordReminderDone }),
 };

@@ -7,4 +7,8 @@ export const VERBS = {
   createCase: 'case.create',
   openRecordForm: 'event.open-form',
   recordEvent: 'event.record',
+  openCase: 'case.open',
+  recordReminderDone: 'reminder.record-done',
+  acknowledgeReminder: 'reminder.acknowledge',
+  snoozeReminder: 'reminder.snooze',
 } as const;

@@ -1,6 +1,7 @@
 import type { Download } from '../downloads/signed-link.js';
 import type { Asker } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
+import type { ConversationStore } from '../store/conversation-references.js';
 import type { Db } from '../store/database.js';
 import type { RoleStore } from '../store/roles.js';
 import type { QuestionContext } from './ask-question.js';
@@ -9,6 +10,7 @@ import type { QuestionContext } from './ask-question.js';
 export interface CaseContext {
   readonly cases: CaseStore;
   readonly roles: RoleStore;
+  readonly conversations: ConversationStore;
   /** For the admin commands that work across tables: import, census export, removing a case. */
   readonly db: Db;
   /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */

@@ -18,6 +18,15 @@ export function createTurnHandler(context: BotContext): TurnHandler {
   return {
     async handle(turn) {
       const asker = askerOf(turn);
+      // Every turn refreshes where the bot can write to this conversation later (reminders, approvals).
+      if (turn.kind === 'uninstalled') {
+        await context.conversations.markDead(asker.tenantId, turn.conversation.id, 'uninstalled', turn.receivedAt);
+      } else {
+        await context.conversations.remember(
+          { tenantId: asker.tenantId, conversationId: turn.conversation.id, kind: turn.conversation.kind, userId: asker.userId, address: turn.address },
+          turn.receivedAt,
+        );
+      }
       switch (turn.kind) {
         case 'message': {
           const request = { text: turn.text, receivedAt: turn.receivedAt, asker, mentionedUserIds: turn.mentionedUserIds, files: turn.files };

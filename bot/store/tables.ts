@@ -86,4 +86,42 @@ export interface Tables {
     etag: string;
     document: unknown;
   };
+  conversation_references: {
+    tenant_id: string;
+    conversation_id: string;
+    kind: string;
+    user_id: string | null;
+    address: unknown;
+    updated_at: Timestamp;
+    dead_at: Timestamp | null;
+    dead_reason: string | null;
+  };
+  reminder_outbox: {
+    id: Generated<string>;
+    idempotency_key: string;
+    tenant_id: string;
+    case_id: string;
+    rule_id: string;
+    due_on: string;
+    kind: string;
+    recipient_role: string;
+    send_after: Timestamp;
+    status: string;
+    attempts: Generated<number>;
+    lease_until: Timestamp | null;
+    next_attempt_at: Timestamp | null;
+    recipient_id: string | null;
+    activity_id: string | null;
+    acknowledged_at: Timestamp | null;
+    acknowledged_by: string | null;
+    last_outcome: string | null;
+    created_at: Timestamp;
+    sent_at: Timestamp | null;
+  };
+  reminder_attempts: {
+    outbox_id: string;
+    at: Timestamp;
+    outcome: string;
+    status_code: number | null;
+  };
 }

@@ -8,6 +8,8 @@ import type { CaseFormView } from '../../cards/case-form-card.js';
 import type { DeadlineListView } from '../../cards/deadline-list-card.js';
 import type { RecordEventView } from '../../cards/record-event-card.js';
 import type { TimelineView } from '../../cards/timeline-card.js';
+import type { ReminderDigestView, ReminderItemView } from '../../cards/reminder-digest-card.js';
+import type { EscalationView } from '../../cards/escalation-card.js';
 
 /** Views as the bot builds them, in the procedures' own words (quotes verbatim from ../shared/seeds/). */
 
@@ -299,3 +301,86 @@ export const longDeadlineList: DeadlineListView = {
 };
 
 export const emptyDeadlineList: DeadlineListView = { title: 'My deadlines', emptyMessage: 'Nothing is due on your cases.', rows: [], moreCount: 0 };
+
+/** Camden's initial CIN review, in its rule's words: the longest `requires` among the reminders' rules. */
+const CAMDEN_INITIAL_REVIEW = {
+  requires: 'Hold the initial CIN review meeting, where the full CIN plan is developed from the assessment\u2019s recommendations',
+  ruleId: 'camden.initial-meeting.initial-cin-review',
+  section: '9 The child in need plan',
+  quote:
+    'The full child in need plan is developed at the *initial CIN review meeting* held 2 weeks after the child and family assessment has been completed by the allocated social worker and is based on recommendations made by them in the assessment.',
+};
+
+/** A reminder five working days ahead of its due date, for Tuesday 10 March 2026. */
+export const upcomingReminder: ReminderItemView = {
+  outboxId: '4711',
+  caseReference: 'CIN-2026-0142',
+  ...CAMDEN_INITIAL_REVIEW,
+  dueOn: 'Tuesday 17 March 2026',
+  status: { kind: 'upcoming', workingDaysLeft: 5 },
+  snooze: { earliest: '2026-03-11', latest: '2026-03-16' },
+  acknowledgedAt: '',
+  moved: false,
+};
+
+export const singleReminderDigest: ReminderDigestView = { day: 'Tuesday 10 March 2026', items: [upcomingReminder] };
+
+/** One of each: upcoming, due today, overdue (no snooze left), acknowledged, and a case moved to another worker. */
+export const mixedReminderDigest: ReminderDigestView = {
+  day: 'Tuesday 10 March 2026',
+  items: [
+    upcomingReminder,
+    {
+      ...upcomingReminder,
+      outboxId: '4712',
+      caseReference: 'CIN-2026-0007',
+      requires: 'Hold the next CIN review meeting',
+      ruleId: 'camden.review.every-three-months',
+      section: '10.1 Purpose and frequency',
+      quote: 'Child in need reviews are held every 3 months.',
+      dueOn: 'Tuesday 10 March 2026',
+      status: { kind: 'due-today' },
+      snooze: null,
+    },
+    { ...upcomingReminder, outboxId: '4713', caseReference: 'CIN-2025-0931', dueOn: 'Friday 6 March 2026', status: { kind: 'overdue' }, snooze: null },
+    { ...upcomingReminder, outboxId: '4714', caseReference: 'CIN-2026-0150', acknowledgedAt: '09:14 on Tuesday 10 March 2026' },
+    { ...upcomingReminder, outboxId: '4715', caseReference: 'CIN-2026-0151', moved: true },
+  ],
+};
+
+/**
+ * Slough's consent rule has the longest words of any rule (365 characters of `requires`, 330 of quote), so
+ * ten reminders of it make the heaviest digest a day can bring.
+ */
+const SLOUGH_CONSENT = {
+  requires:
+    'Those with Parental Responsibility are told the nature of the referral and asked for consent to the child and family assessment (including consent to contact agencies that know the family), and other significant adults living with the child are consulted; young people of an age and understanding (particularly those aged 16 or over) are asked for their consent too',
+  ruleId: 'slough.assessment.consent',
+  section: 'Working in Partnership with Families',
+  quote:
+    'From the point of referral, individuals with Parental Responsibility (PR) should be informed of the nature of the referral and asked for consent to undertake a child and family assessment; including consent to contact agencies that know and work with the family, other significant adults living with the child should be consulted.',
+};
+
+export const tenReminderDigest: ReminderDigestView = {
+  day: 'Wednesday 11 March 2026',
+  items: Array.from({ length: 10 }, (_unused, index) => ({
+    ...upcomingReminder,
+    ...SLOUGH_CONSENT,
+    outboxId: String(1_000_000_000 + index),
+    caseReference: `CIN-2026-${String(900 + index).padStart(4, '0')}`,
+    dueOn: 'Wednesday 30 September 2026',
+    // Upcoming and unacknowledged, so every button and the snooze input show: the heaviest an item gets.
+    status: { kind: 'upcoming', workingDaysLeft: 100 + index },
+    snooze: { earliest: '2026-03-12', latest: '2026-09-29' },
+  })),
+};
+
+export const overdueEscalation: EscalationView = {
+  caseReference: 'CIN-2025-0931',
+  worker: '3f2b8c1e-7d4a-4e6b-9a0c-5d1e2f3a4b5c',
+  requires: CAMDEN_INITIAL_REVIEW.requires,
+  dueOn: 'Friday 6 March 2026',
+  workingDaysOverdue: 2,
+  ruleId: CAMDEN_INITIAL_REVIEW.ruleId,
+  section: CAMDEN_INITIAL_REVIEW.section,
+};

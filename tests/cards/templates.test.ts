@@ -10,6 +10,8 @@ import { caseFormCard } from '../../cards/case-form-card.js';
 import { deadlineListCard } from '../../cards/deadline-list-card.js';
 import { recordEventCard } from '../../cards/record-event-card.js';
 import { timelineCard } from '../../cards/timeline-card.js';
+import { reminderDigestCard } from '../../cards/reminder-digest-card.js';
+import { escalationCard } from '../../cards/escalation-card.js';
 import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, textsIn, type Json } from './card-queries.js';
 import {
   brightonVisitFrequencyAnswer,
@@ -29,6 +31,10 @@ import {
   emptyTimeline,
   longDeadlineList,
   emptyDeadlineList,
+  singleReminderDigest,
+  mixedReminderDigest,
+  tenReminderDigest,
+  overdueEscalation,
 } from './sample-views.js';
 
 /** Teams refuses a message over 28 KB. */
@@ -52,6 +58,10 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'timeline of a new case', template: 'timeline.json', card: timelineCard(emptyTimeline) },
   { name: 'deadline list of 80 (40 shown)', template: 'deadline-list.json', card: deadlineListCard(longDeadlineList) },
   { name: 'deadline list, nothing due', template: 'deadline-list.json', card: deadlineListCard(emptyDeadlineList) },
+  { name: 'reminder digest of one', template: 'reminder-digest.json', card: reminderDigestCard(singleReminderDigest) },
+  { name: 'reminder digest: due soon, today, overdue, acknowledged, moved', template: 'reminder-digest.json', card: reminderDigestCard(mixedReminderDigest) },
+  { name: 'reminder digest of 10 with long rule words', template: 'reminder-digest.json', card: reminderDigestCard(tenReminderDigest) },
+  { name: 'escalation to the manager', template: 'escalation.json', card: escalationCard(overdueEscalation) },
 ];
 
 const TEMPLATES = templateFiles();

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import type { ConversationAddress, ConversationKind } from '../ports.js';
+import type { Db } from './database.js';
+
+export interface KnownConversation {
+  readonly tenantId: string;
+  readonly conversationId: string;
+  readonly kind: ConversationKind;
+  /** The person, for a one-to-one chat: where their reminders go. */
+  readonly userId?: string;
+  readonly address: ConversationAddress;
+}
+
+const AddressSchema = z.record(z.string(), z.unknown());
+
+/**
+ * Where the bot can write to people later: every conversation it has been installed in or spoken in, by tenant,
+ * with the one-to-one chats findable by person. Kept up to date on every turn; marked dead, not deleted, when
+ * the app is removed or Teams refuses a message.
+ */
+export class ConversationStore {
+  constructor(private readonly db: Db) {}
+
+  async remember(conversation: KnownConversation, at: Date): Promise<void> {
+    const row = {
+      tenant_id: conversation.tenantId,
+      conversation_id: conversation.conversationId,
+      kind: conversation.kind,
+      user_id: conversation.kind === 'personal' ? (conversation.userId ?? null) : null,
+      address: JSON.stringify(conversation.address),
+      updated_at: at,
+      dead_at: null,
+      dead_reason: null,
+    };
+    await this.db
+      .insertInto('conversation_references')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.columns(['tenant_id', 'conversation_id']).doUpdateSet({ user_id: row.user_id, address: row.address, updated_at: at, dead_at: null, dead_reason: null }),
+      )
+      .execute();
+  }
+
+  /** The person's live one-to-one chat with the bot, if there is one. */
+  async personalChatOf(tenantId: string, userId: string): Promise<ConversationAddress | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_references')
+      .select('address')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('kind', '=', 'personal')
+      .where('dead_at', 'is', null)
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirst();
+    return row ? AddressSchema.parse(row.address) : undefined;
+  }
+
+  /** The app was removed, or Teams said the person or chat is gone (403, 404): write there no more. */
+  async markDead(tenantId: string, conversationId: string, reason: string, at: Date): Promise<void> {
+    await this.db
+      .updateTable('conversation_references')
+      .set({ dead_at: at, dead_reason: reason })
+      .where('tenant_id', '=', tenantId)
+      .where('conversation_id', '=', conversationId)
+      .execute();
+  }
+}

@@ -1,0 +1,186 @@
+import nock from 'nock';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../../bot/config.js';
+import { acknowledgeReminder, recordReminderDone, snoozeReminder } from '../../../bot/handlers/reminder-actions.js';
+import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
+import { botContextOn } from '../../../bot/start-bot.js';
+import { CaseStore } from '../../../bot/store/cases.js';
+import { ConversationStore } from '../../../bot/store/conversation-references.js';
+import type { Database } from '../../../bot/store/database.js';
+import { createAdapter } from '../../../bot/teams/adapter.js';
+import { createMessenger } from '../../../bot/teams/messenger.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { POLICIES } from '../../../domain/policy/registry.js';
+import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { calendar } from '../../helpers/policy.js';
+import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
+
+const TENANT = 'tenant-a';
+const SAM = 'sam-object-id';
+const SAMS_CHAT = 'a:sams-chat';
+const on = (date: string) => date as LocalDate;
+// A Redbridge case whose plan was decided on Monday 9 March 2026: the initial meeting is due Monday 30 March
+// (15 working days), so the 5-working-days-before reminder goes on Monday 23 March.
+const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z'); // 09:00 GMT in London
+
+beforeAll(() => nock.disableNetConnect());
+afterEach(() => nock.cleanAll());
+afterAll(() => nock.enableNetConnect());
+
+function messenger() {
+  const loaded = loadConfig({});
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
+}
+
+/** nock for proactive posts to Sam's chat; `sent` collects them. */
+function connectorReplies(...replies: readonly (readonly [number, Record<string, unknown>?, Record<string, string>?])[]) {
+  const sent: Record<string, unknown>[] = [];
+  for (const [status, body = { id: `activity-${sent.length}` }, headers = {}] of replies) {
+    nock(CONNECTOR)
+      .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities`), (posted: Record<string, unknown>) => (sent.push(posted), true))
+      .reply(status, body, headers);
+  }
+  return sent;
+}
+
+describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open }) => {
+  let database: Database;
+  let tick: (now: Date) => ReturnType<typeof runReminderTick>;
+  let options: Omit<ReminderTickOptions, 'now'>;
+
+  beforeEach(async () => {
+    database = await open();
+    const cases = new CaseStore(database.db, POLICIES, calendar);
+    const conversations = new ConversationStore(database.db);
+    const opened = await cases.openCase(
+      { tenantId: TENANT, reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', workerId: SAM, pathways: [], openedOn: on('2026-03-01') },
+      { tenantId: TENANT, userId: SAM },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    if (!opened.ok) throw new Error('case not opened');
+    await cases.recordEvent(opened.value, { kind: 'plan-decision', on: on('2026-03-09') }, { tenantId: TENANT, userId: SAM }, on('2026-03-09'), new Date('2026-03-09T09:00:00Z'));
+    await conversations.remember(
+      {
+        tenantId: TENANT,
+        conversationId: SAMS_CHAT,
+        kind: 'personal',
+        userId: SAM,
+        address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: SAMS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+      },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    options = { db: database.db, cases, conversations, policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    tick = (now) => runReminderTick({ ...options, now });
+  });
+  afterEach(() => database.close());
+
+  const outbox = () => database.db.selectFrom('reminder_outbox').select(['rule_id', 'kind', 'status', 'due_on']).orderBy('id').execute();
+
+  it('sends the reminder at the first tick of its day, with the case reference and no initials, and not again', async () => {
+    const sent = connectorReplies([200]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ enqueued: 1, sent: 1 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toContain('AB12: Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026');
+    expect(JSON.stringify(sent[0]?.attachments)).toContain('reminder.acknowledge');
+    expect(JSON.stringify(sent)).not.toContain('A.B.');
+    expect(await tick(new Date('2026-03-23T09:05:00Z'))).toMatchObject({ enqueued: 0, sent: 0 });
+    expect(await outbox()).toEqual([{ rule_id: 'redbridge.initial-meeting.convene', kind: 'before-due', status: 'sent', due_on: '2026-03-30' }]);
+  });
+
+  it('sends nothing before 08:00 or after 18:00 London time, at weekends or on a bank holiday', async () => {
+    for (const quiet of ['2026-03-23T07:59:00Z', '2026-03-23T18:00:00Z', '2026-03-21T10:00:00Z', '2026-04-03T09:00:00Z' /* Good Friday */]) {
+      expect(await tick(new Date(quiet))).toMatchObject({ outsideWorkingHours: true, sent: 0 });
+    }
+    expect(await outbox()).toEqual([]);
+  });
+
+  it('waits for Retry-After on a 429, then delivers once', async () => {
+    // botbuilder's Connector client honours Retry-After itself; the outbox retries only when it gives up.
+    const sent = connectorReplies([429, { error: { code: 'throttled' } }, { 'retry-after': '1' }], [200]);
+    const started = performance.now();
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ sent: 1, retrying: 0 });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(900);
+    expect(sent).toHaveLength(2);
+    expect(await tick(new Date('2026-03-23T09:05:00Z'))).toMatchObject({ sent: 0 });
+    expect((await outbox()).map((row) => row.status)).toEqual(['sent']);
+  });
+
+  it('keeps a reminder for a later tick when Teams stays unavailable, then delivers it once', async () => {
+    // Four 503s: the first try and the Connector client's own three retries.
+    connectorReplies([503], [503], [503], [503]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ sent: 0, retrying: 1 });
+    const [retry] = await database.db.selectFrom('reminder_outbox').select(['status', 'next_attempt_at']).execute();
+    expect(retry?.status).toBe('pending');
+    const sent = connectorReplies([200]);
+    expect(await tick(new Date((retry?.next_attempt_at ?? new Date()).getTime() + 1000))).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+  }, 60_000);
+
+  it('marks the chat dead on a 403 (the user blocked the bot) and stops trying', async () => {
+    connectorReplies([403, { error: { code: 'MessageWritesBlocked' } }]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ failed: 1 });
+    expect(await database.db.selectFrom('conversation_references').select('dead_reason').executeTakeFirst()).toEqual({ dead_reason: 'Teams answered 403' });
+    expect(await tick(new Date('2026-03-23T10:00:00Z'))).toMatchObject({ sent: 0, failed: 0 });
+    expect((await outbox()).map((row) => row.status)).toEqual(['failed']);
+  });
+
+  it('takes over a reminder claimed by an instance that died mid-send once its lease has run out', async () => {
+    // Another instance claimed it at 09:00 and died: its lease runs to 09:02.
+    connectorReplies([500]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ retrying: 1 });
+    await database.db.updateTable('reminder_outbox').set({ status: 'sending', lease_until: new Date('2026-03-23T09:02:00Z'), next_attempt_at: null }).execute();
+    expect(await tick(new Date('2026-03-23T09:01:00Z'))).toMatchObject({ sent: 0 });
+    const sent = connectorReplies([200]);
+    expect(await tick(new Date('2026-03-23T09:02:01Z'))).toMatchObject({ sent: 1 });
+    expect(sent).toHaveLength(1);
+  });
+
+  describe('the buttons on a reminder', () => {
+    const pressedBy = (userId: string, at = '2026-03-23T10:00:00Z') => ({ receivedAt: new Date(at), asker: { tenantId: TENANT, userId, conversationId: SAMS_CHAT } });
+    const context = () => {
+      const config = loadConfig({});
+      if (!config.ok) throw new Error(config.error.message);
+      return botContextOn(database.db, config.value);
+    };
+    const sentReminderId = async () => {
+      connectorReplies([200]);
+      await tick(MONDAY_23_MARCH_9AM);
+      const row = await database.db.selectFrom('reminder_outbox').select('id').executeTakeFirstOrThrow();
+      return String(row.id);
+    };
+
+    it('records an acknowledgement only from the person it was sent to', async () => {
+      const outboxId = await sentReminderId();
+      expect((await acknowledgeReminder({ outboxId }, pressedBy('priya-object-id'), context())).invokeMessage).toMatch(/not one sent to you/);
+      expect((await acknowledgeReminder({ outboxId }, pressedBy(SAM), context())).invokeMessage).toMatch(/Acknowledged: AB12/);
+      expect(await database.db.selectFrom('reminder_outbox').select('acknowledged_by').executeTakeFirst()).toEqual({ acknowledged_by: SAM });
+    });
+
+    it('snoozes to a working day before the due date, never past it, and sends it again that day', async () => {
+      const outboxId = await sentReminderId();
+      const snooze = (date: string) => snoozeReminder({ outboxId, [`snooze-${outboxId}`]: date }, pressedBy(SAM), context());
+      expect((await snooze('2026-03-30')).invokeMessage).toMatch(/before it is due \(Monday 30 March 2026\); the latest is Friday 27 March 2026/);
+      expect((await snooze('2026-03-28')).invokeMessage).toMatch(/not a working day/);
+      expect((await snooze('2026-03-26')).invokeMessage).toMatch(/again on Thursday 26 March 2026/);
+      const sent = connectorReplies([200]);
+      expect(await tick(new Date('2026-03-25T09:00:00Z'))).toMatchObject({ sent: 0 });
+      expect(await tick(new Date('2026-03-26T08:00:00Z'))).toMatchObject({ sent: 1 });
+      expect(sent[0]?.text).toContain('AB12');
+    });
+
+    it('opens the record card filled in with what fulfils the rule', async () => {
+      const outboxId = await sentReminderId();
+      const reply = await recordReminderDone({ outboxId }, pressedBy(SAM), context());
+      expect(JSON.stringify(reply.messages[0]?.card)).toContain('"value":"initial-meeting-held"');
+    });
+  });
+
+  it.runIf(name === 'PostgreSQL')('sends each reminder once when two schedulers tick at the same moment', async () => {
+    const sent = connectorReplies([200]);
+    const [first, second] = await Promise.all([tick(MONDAY_23_MARCH_9AM), runReminderTick({ ...options, messenger: messenger(), now: MONDAY_23_MARCH_9AM })]);
+    expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(1);
+    expect(sent).toHaveLength(1);
+    expect(await outbox()).toHaveLength(1);
+  });
+});

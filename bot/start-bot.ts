@@ -7,6 +7,7 @@ import { caseCalendarLink, censusLink, serveDownload } from './downloads/serve-d
 import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
+import { holdDataFolder } from './store/data-folder-lock.js';
 import { openDatabase, type Database, type Db } from './store/database.js';
 import { CaseStore } from './store/cases.js';
 import { ConversationStore } from './store/conversation-references.js';
@@ -14,9 +15,11 @@ import { databaseQuestionMemory } from './store/question-memory.js';
 import { applyRetention } from './store/retention.js';
 import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
 import { tabAsset } from './tab/tab-asset.js';
-import { startRetentionSchedule } from './store/retention-schedule.js';
+import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
+import { runReminderTick } from './reminders/deliver-reminders.js';
 import { createAdapter } from './teams/adapter.js';
+import { createMessenger } from './teams/messenger.js';
 import { startServer } from './teams/server.js';
 import { nearestRuleIndex } from './understanding/nearest-rules.js';
 
@@ -42,6 +45,9 @@ export function botContextOn(db: Db, config: Config): BotContext {
   };
 }
 
+/** Retention counts whole days, so once a day finds everything due. */
+const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
+
 export interface StartedBot {
   readonly url: string;
   readonly config: Config;
@@ -65,12 +71,17 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (!loaded.ok) throw new Error(`CiN Assistant cannot start. Fix these settings:\n${loaded.error.message}`);
   const config = loaded.value;
   const log = options.log ?? createLogger(config.logLevel);
+  const lock = config.databaseUrl === undefined ? holdDataFolder(config.dataDir) : undefined;
+  if (lock && !lock.ok) {
+    throw new Error(`The embedded database in ${lock.error.dataDir} is in use by another process (pid ${lock.error.pid}). Stop it, or give each a DATA_DIR of its own, or use DATABASE_URL.`);
+  }
   const database = await openDatabase({
     ...(config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl }),
   });
   const context = botContextOn(database.db, config);
+  const adapter = createAdapter(config, log);
   const server = await startServer(config, createTurnHandler(context), {
-    adapter: createAdapter(config, log),
+    adapter,
     log,
     ...(options.host === undefined ? {} : { host: options.host }),
     downloads: (token, now) =>
@@ -89,11 +100,27 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const retention =
     retentionDays === undefined
       ? undefined
-      : startRetentionSchedule({
+      : repeatOnSchedule({
+          name: 'retention',
+          everyMs: RETENTION_EVERY_MS,
           log,
           run: async () => {
             const now = new Date();
-            return (await applyRetention(database.db, { retentionDaysAfterClosure: retentionDays, today: londonDateOf(now), at: now })).length;
+            return { deleted: (await applyRetention(database.db, { retentionDaysAfterClosure: retentionDays, today: londonDateOf(now), at: now })).length };
+          },
+        });
+  const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
+  const reminders =
+    config.reminderIntervalSeconds === 0
+      ? undefined
+      : repeatOnSchedule({
+          name: 'reminder-tick',
+          everyMs: config.reminderIntervalSeconds * 1000,
+          startNow: false,
+          log,
+          run: async () => {
+            const outcome = await runReminderTick({ ...context, messenger, log, now: new Date() });
+            return { ...outcome };
           },
         });
   return {
@@ -101,9 +128,11 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     config,
     database,
     stop: async () => {
+      reminders?.stop();
       retention?.stop();
       await server.close();
       await database.close();
+      if (lock?.ok) lock.value.release();
     },
   };
 }

@@ -47,6 +47,7 @@ describe('loadConfig', () => {
       botAdmins: [],
       publicBaseUrl: 'http://localhost:3978',
       linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
+      reminderIntervalSeconds: 300,
     });
   });
 
@@ -77,6 +78,7 @@ describe('loadConfig', () => {
         PUBLIC_BASE_URL: 'https://cin.council.example/',
         LINK_SIGNING_SECRET: 'a-secret-of-at-least-thirty-two-characters',
         RETENTION_DAYS_AFTER_CLOSURE: '365',
+        REMINDER_INTERVAL_SECONDS: '0',
         TAB_APP_ID_URI: 'api://cin.council.example/' + APP_ID,
       }),
     ).toEqual({
@@ -92,6 +94,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'https://cin.council.example',
       linkSigningSecret: 'a-secret-of-at-least-thirty-two-characters',
       retentionDaysAfterClosure: 365,
+      reminderIntervalSeconds: 0,
       tabAppIdUri: 'api://cin.council.example/' + APP_ID,
     });
   });

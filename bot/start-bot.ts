@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
 import { londonDateOf, type LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
@@ -45,6 +46,13 @@ export function botContextOn(db: Db, config: Config): BotContext {
   };
 }
 
+/** Whether the database answers a trivial query within two seconds. */
+async function databaseAnswers(db: Db): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const answered = sql`SELECT 1`.execute(db).then(() => true, () => false);
+  return Promise.race([answered, timeout]);
+}
+
 /** Retention counts whole days, so once a day finds everything due. */
 const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
@@ -82,6 +90,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const adapter = createAdapter(config, log);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
+    ready: () => databaseAnswers(database.db),
     log,
     ...(options.host === undefined ? {} : { host: options.host }),
     downloads: (token, now) =>

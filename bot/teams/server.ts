@@ -22,6 +22,8 @@ export interface ServerDependencies {
   readonly log: Logger;
   /** The interface to listen on; every interface when absent, as a container needs. */
   readonly host?: string;
+  /** Whether the bot can serve now (its database answers), for `GET /readyz`; ready when not given. */
+  readonly ready?: () => Promise<boolean>;
   /** Answers `GET /downloads/:token` (calendar files, census exports); the route exists only when given. */
   readonly downloads?: (token: string, now: Date) => Promise<DownloadResult>;
   /** The deadlines tab: `GET /tab` and its files, and `GET /api/deadlines`; the routes exist only when given. */
@@ -33,13 +35,13 @@ export interface ServerDependencies {
 
 /**
  * The bot's HTTP server: `POST /api/messages` for Teams (authenticated by botbuilder, which answers 401 before
- * any handler runs), `GET /healthz` for the platform's probes and, when wired, `GET /downloads/:token` for
+ * any handler runs), `GET /healthz` and `GET /readyz` for the platform's probes and, when wired, `GET /downloads/:token` for
  * signed download links. Every malformed request gets a 4xx.
  */
 export async function startServer(
   config: Config,
   turnHandler: TurnHandler,
-  { adapter, log, host, downloads, tab }: ServerDependencies,
+  { adapter, log, host, downloads, tab, ready }: ServerDependencies,
 ): Promise<RunningServer> {
   const logic = createActivityHandler(turnHandler);
   // restify's own pino logger would print request details; our log lines carry ids only.
@@ -69,6 +71,12 @@ export async function startServer(
   server.get('/healthz', (_request: Request, response: Response, next: Next) => {
     response.send(200, { status: 'ok' });
     next();
+  });
+  // Liveness above, readiness here: a load balancer stops sending turns to an instance whose database is away,
+  // and sends them again once it answers, without a restart.
+  server.get('/readyz', async (_request: Request, response: Response) => {
+    const isReady = ready ? await ready().catch(() => false) : true;
+    response.send(isReady ? 200 : 503, { status: isReady ? 'ready' : 'database-unavailable' });
   });
 
   if (downloads) {

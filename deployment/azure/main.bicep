@@ -369,7 +369,7 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (deployApp) {
             {
               type: 'Readiness'
               httpGet: {
-                path: '/healthz'
+                path: '/readyz'
                 port: port
               }
               periodSeconds: 10

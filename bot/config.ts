@@ -30,6 +30,8 @@ interface SharedConfig {
   readonly linkSigningSecret: string;
   /** Seconds between reminder scheduler passes in this process; 0 when an external scheduler runs the ticks. */
   readonly reminderIntervalSeconds: number;
+  /** Reminder messages a second from this process, across tenants; Teams allows an app 50 a second per tenant. */
+  readonly reminderSendsPerSecond: number;
   /** Days after closure before a case's working data is deleted; absent keeps it until an admin removes it. */
   readonly retentionDaysAfterClosure?: number;
   /** The test user the deadlines tab signs in without Teams (TAB_DEV_USER); never set in production. */
@@ -73,6 +75,7 @@ const EnvironmentSchema = z
     LINK_SIGNING_SECRET: optional(z.string().min(32, { error: 'must be at least 32 characters' })),
     RETENTION_DAYS_AFTER_CLOSURE: optional(z.coerce.number().int().positive()),
     REMINDER_INTERVAL_SECONDS: optional(z.coerce.number().int().min(0).max(86_400)),
+    REMINDER_SENDS_PER_SECOND: optional(z.coerce.number().positive().max(50)),
     TAB_DEV_USER: optional(z.string().trim()),
     TAB_DEV_TENANT: optional(z.string().trim()),
     TAB_APP_ID_URI: optional(z.string().trim()),
@@ -143,6 +146,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     publicBaseUrl: settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`,
     linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     reminderIntervalSeconds: settings.REMINDER_INTERVAL_SECONDS ?? 300,
+    reminderSendsPerSecond: settings.REMINDER_SENDS_PER_SECOND ?? 40,
     ...(settings.RETENTION_DAYS_AFTER_CLOSURE === undefined ? {} : { retentionDaysAfterClosure: settings.RETENTION_DAYS_AFTER_CLOSURE }),
     // The tenant the bot files chats under when Teams names none, so the dev user sees what they recorded there.
     ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),

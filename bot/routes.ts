@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { VERBS } from '../cards/verbs.js';
 import type { AttachedFile, Reply } from './ports.js';
-import { exportCensusLink, importAttachedCases, removeCaseNow } from './handlers/admin.js';
+import { deliveryStatus, exportCensusLink, importAttachedCases, removeCaseNow } from './handlers/admin.js';
+import { reassignCase } from './handlers/reassign-case.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { showCase } from './handlers/case-timeline.js';
 import { compareAcrossAuthorities, listRules, setAuthority, welcome } from './handlers/commands.js';
@@ -34,6 +35,8 @@ export const MESSAGE_ROUTES: readonly {
   { pattern: /^remove case\s+(\S{1,40})$/i, handle: (match, request, context) => removeCaseNow(match[1] ?? '', request, context) },
   { pattern: /^export census\b(.*)$/i, handle: (match, request, context) => exportCensusLink(match[1] ?? '', request, context) },
   { pattern: /^import cases\b/i, handle: (_match, request, context) => importAttachedCases(request, context) },
+  { pattern: /^delivery status$/i, handle: (_match, request, context) => deliveryStatus(request, context) },
+  { pattern: /^reassign\s+(\S{1,40})\s+to\s+(<at>.*?<\/at>|\S+)$/i, handle: (match, request, context) => reassignCase(match[1] ?? '', match[2] ?? '', request, context) },
   { pattern: /^compare\b|\bacross (all )?(the )?(five )?authorities\b|\bevery authority\b|\beach authority\b/i, handle: (_match, request, context) => compareAcrossAuthorities(request.text, context) },
 ];
 

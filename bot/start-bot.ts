@@ -3,6 +3,7 @@ import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js'
 import { londonDateOf, type LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
 import { loadConfig, type Config } from './config.js';
+import type { Messenger } from './ports.js';
 import { exportCensus } from './cases/export-census.js';
 import { caseCalendarLink, censusLink, serveDownload } from './downloads/serve-download.js';
 import type { BotContext } from './handlers/context.js';
@@ -19,6 +20,7 @@ import { tabAsset } from './tab/tab-asset.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
+import { sendPace } from './reminders/send-pace.js';
 import { createAdapter } from './teams/adapter.js';
 import { createMessenger } from './teams/messenger.js';
 import { startServer } from './teams/server.js';
@@ -28,7 +30,7 @@ import { nearestRuleIndex } from './understanding/nearest-rules.js';
  * What the handlers need: every authority's policy, the calendar, and the stores on the database. In local use
  * with no BOT_ADMINS, everyone is an admin, so the bot can be tried without a tenant.
  */
-export function botContextOn(db: Db, config: Config): BotContext {
+export function botContextOn(db: Db, config: Config, messenger?: Messenger): BotContext {
   const calendar = englandAndWalesCalendar();
   const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
   return {
@@ -39,6 +41,7 @@ export function botContextOn(db: Db, config: Config): BotContext {
     cases: new CaseStore(db, POLICIES, calendar),
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db),
+    ...(messenger ? { messenger } : {}),
     db,
     // The server's clock, not the message's: the link is checked against the same clock when it is opened.
     downloadLink: (download) =>
@@ -86,8 +89,9 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const database = await openDatabase({
     ...(config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl }),
   });
-  const context = botContextOn(database.db, config);
   const adapter = createAdapter(config, log);
+  const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
+  const context = botContextOn(database.db, config, messenger);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: () => databaseAnswers(database.db),
@@ -118,7 +122,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
             return { deleted: (await applyRetention(database.db, { retentionDaysAfterClosure: retentionDays, today: londonDateOf(now), at: now })).length };
           },
         });
-  const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
+  const pace = sendPace(config.reminderSendsPerSecond);
   const reminders =
     config.reminderIntervalSeconds === 0
       ? undefined
@@ -128,7 +132,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
           startNow: false,
           log,
           run: async () => {
-            const outcome = await runReminderTick({ ...context, messenger, log, now: new Date() });
+            const outcome = await runReminderTick({ ...context, messenger, log, pace, now: new Date() });
             return { ...outcome };
           },
         });

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
 import { runReminderTick } from '../bot/reminders/deliver-reminders.js';
+import { sendPace } from '../bot/reminders/send-pace.js';
 import { botContextOn } from '../bot/start-bot.js';
 import { holdDataFolder } from '../bot/store/data-folder-lock.js';
 import { openDatabase } from '../bot/store/database.js';
@@ -38,7 +39,7 @@ const database = await openDatabase(config.databaseUrl === undefined ? { dataDir
 try {
   const context = botContextOn(database.db, config);
   const messenger = createMessenger(createAdapter(config, log), { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
-  const outcome = await runReminderTick({ ...context, messenger, log, now });
+  const outcome = await runReminderTick({ ...context, messenger, log, pace: sendPace(config.reminderSendsPerSecond), now });
   process.stdout.write(`${JSON.stringify({ now: now.toISOString(), ...outcome })}\n`);
 } finally {
   await database.close();

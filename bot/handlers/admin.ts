@@ -77,3 +77,38 @@ async function downloaded(file: AttachedFile): Promise<string | undefined> {
     return undefined;
   }
 }
+
+/** `delivery status`: how the reminders are going, in counts only. */
+export async function deliveryStatus(request: MessageRequest, context: BotContext): Promise<Reply> {
+  const refused = await refusedUnlessAdmin(request, context, 'see the delivery status');
+  if (refused) return refused;
+  const rows = await context.db
+    .selectFrom('reminder_outbox')
+    .select((eb) => [
+      'status',
+      eb.fn.countAll<string>().as('count'),
+      eb.fn.sum<string>(eb.case().when('attempts', '>', 1).then(1).else(0).end()).as('retried'),
+    ])
+    .where('tenant_id', '=', request.asker.tenantId)
+    .groupBy('status')
+    .execute();
+  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
+  const retrying = rows.filter((row) => row.status === 'pending' || row.status === 'sending').reduce((total, row) => total + Number(row.retried ?? 0), 0);
+  const dead = await context.db
+    .selectFrom('conversation_references')
+    .select((eb) => eb.fn.countAll<string>().as('count'))
+    .where('tenant_id', '=', request.asker.tenantId)
+    .where('dead_at', 'is not', null)
+    .executeTakeFirst();
+  return say(
+    [
+      'Reminder delivery:',
+      `- sent: ${count('sent')}`,
+      `- pending: ${count('pending') + count('sending') - retrying}`,
+      `- retrying: ${retrying}`,
+      `- failed: ${count('failed')}`,
+      `- no longer owed (cancelled): ${count('cancelled')}`,
+      `- chats the bot can no longer write to: ${Number(dead?.count ?? 0)}`,
+    ].join('\n'),
+  );
+}

@@ -1,5 +1,5 @@
 import type { Download } from '../downloads/signed-link.js';
-import type { Asker } from '../ports.js';
+import type { Asker, Messenger } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { Db } from '../store/database.js';
@@ -11,6 +11,8 @@ export interface CaseContext {
   readonly cases: CaseStore;
   readonly roles: RoleStore;
   readonly conversations: ConversationStore;
+  /** Sends outside the turn (updating reminder cards already sent); absent where nothing is sent (scripts). */
+  readonly messenger?: Messenger;
   /** For the admin commands that work across tables: import, census export, removing a case. */
   readonly db: Db;
   /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */

@@ -2,21 +2,29 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { compareLocalDates, formatLongDate, LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import { escalationCard, escalationText, type EscalationView } from '../../cards/escalation-card.js';
 import { reminderDigestCard, reminderDigestText, type ReminderDigestView } from '../../cards/reminder-digest-card.js';
+import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, type WorkingHours } from '../../domain/reminders/working-hours.js';
 import type { Logger } from '../log.js';
 import type { Messenger, OutgoingMessage } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
+import type { RoleStore } from '../store/roles.js';
 import type { Db } from '../store/database.js';
 import { enqueueTodaysReminders } from './enqueue-reminders.js';
 import { londonDateTimeOf } from './london-time.js';
-import { reminderItemView } from './reminder-view.js';
+import { reminderItemView, ruleOf } from './reminder-view.js';
+import { inParallel, sendPace } from './send-pace.js';
 
 /** How long a claimed reminder is this instance's to send; after that another instance may take it over. */
 const LEASE_MS = 2 * 60 * 1000;
 const BATCH = 200;
+/** Sends in flight at once: enough to keep up with the pace while the Connector takes tens of milliseconds. */
+const SENDS_AT_ONCE = 8;
+/** Below Teams' 50 requests a second per app per tenant. */
+export const DEFAULT_SENDS_PER_SECOND = 40;
 /** Teams answers these when it is busy or briefly down: try again later. */
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 /** The person blocked the bot, removed it, or left: this conversation is gone. */
@@ -27,6 +35,7 @@ export interface ReminderTickOptions {
   readonly db: Db;
   readonly cases: CaseStore;
   readonly conversations: ConversationStore;
+  readonly roles: RoleStore;
   readonly policies: readonly Policy[];
   readonly calendar: HolidayCalendar;
   readonly messenger: Messenger;
@@ -34,6 +43,8 @@ export interface ReminderTickOptions {
   /** The moment of this pass (the scheduler's clock, or `--now` for one pass by hand). */
   readonly now: Date;
   readonly hours?: WorkingHours;
+  /** Shared by every pass in this process, so sends keep to one pace (REMINDER_SENDS_PER_SECOND). */
+  readonly pace?: () => Promise<void>;
 }
 
 export interface TickOutcome {
@@ -67,19 +78,24 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   const london = londonDateTimeOf(now);
   if (!isWithinWorkingHours(london, calendar, hours)) return { outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0 };
   const enqueued = await enqueueTodaysReminders({ db, cases: options.cases, calendar, today: london.date, at: now, hours });
-  const claimed = await claim(db, now);
-  let sent = 0;
-  let retrying = 0;
-  let failed = 0;
-  for (const [recipientKey, reminders] of groupedByRecipient(await withRecipients(claimed, options))) {
-    const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
-    const outcome = await deliver(tenantId, recipientId, reminders, options);
-    if (outcome === 'sent') sent += reminders.length;
-    else if (outcome === 'retrying') retrying += reminders.length;
-    else failed += reminders.length;
+  const pace = options.pace ?? sendPace(DEFAULT_SENDS_PER_SECOND);
+  const startedAt = performance.now();
+  const counts = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
+  // Batch after batch until nothing due is left; the clock moves on with the pass so leases stay honest.
+  for (;;) {
+    const claimed = await claim(db, new Date(now.getTime() + (performance.now() - startedAt)));
+    if (claimed.length === 0) break;
+    counts.claimed += claimed.length;
+    const groups = [...groupedByRecipient(await withRecipients(claimed, options))];
+    await inParallel(groups, SENDS_AT_ONCE, async ([recipientKey, reminders]) => {
+      const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
+      await pace();
+      const outcome = await deliver(tenantId, recipientId, reminders, options);
+      counts[outcome === 'sent' ? 'sent' : outcome === 'retrying' ? 'retrying' : 'failed'] += reminders.length;
+    });
   }
-  options.log.info('reminder-tick', { enqueued, claimed: claimed.length, sent, retrying, failed });
-  return { outsideWorkingHours: false, enqueued, sent, retrying, failed };
+  options.log.info('reminder-tick', { enqueued, ...counts });
+  return { outsideWorkingHours: false, enqueued, sent: counts.sent, retrying: counts.retrying, failed: counts.failed };
 }
 
 async function claim(db: Db, now: Date): Promise<Claimed[]> {
@@ -102,6 +118,8 @@ async function claim(db: Db, now: Date): Promise<Claimed[]> {
 interface Addressed extends Claimed {
   readonly recipientId: string;
   readonly caseReference: string;
+  /** The case's allocated worker, whom an escalation names. */
+  readonly workerId: string;
 }
 
 /** Who gets each reminder is decided now, not when it was planned, so a case that moved goes to its new worker. */
@@ -124,7 +142,7 @@ async function withRecipients(claimed: readonly Claimed[], options: ReminderTick
       continue;
     }
     const recipientId = reminder.recipient_role === 'worker' ? row.worker_id : ((await managerOf(options.db, reminder.tenant_id, row.team, row.manager_id)) ?? row.worker_id);
-    addressed.push({ ...reminder, recipientId, caseReference: row.reference });
+    addressed.push({ ...reminder, recipientId, caseReference: row.reference, workerId: row.worker_id });
   }
   return addressed;
 }
@@ -173,14 +191,16 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
       const conversation = address.conversation as { id: string };
       await conversations.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId: recipientId, address }, now);
     }
-    const { activityId } = await messenger.send(address, messageFor(reminders, londonDateTimeOf(now).date, options));
-    for (const reminder of reminders) {
-      await db
-        .updateTable('reminder_outbox')
-        .set({ status: 'sent', sent_at: now, recipient_id: recipientId, activity_id: activityId, lease_until: null, last_outcome: 'sent' })
-        .where('id', '=', reminder.id)
-        .execute();
-      await attempt(db, reminder.id, now, 'sent', 200);
+    for (const { message, covers } of messagesFor(reminders, londonDateTimeOf(now).date, options)) {
+      const { activityId } = await messenger.send(address, message);
+      for (const reminder of covers) {
+        await db
+          .updateTable('reminder_outbox')
+          .set({ status: 'sent', sent_at: now, recipient_id: recipientId, activity_id: activityId, lease_until: null, last_outcome: 'sent' })
+          .where('id', '=', reminder.id)
+          .execute();
+        await attempt(db, reminder.id, now, 'sent', 200);
+      }
     }
     return 'sent';
   } catch (error) {
@@ -203,10 +223,37 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
     if (gone) {
       const address = await conversations.personalChatOf(tenantId, recipientId);
       const conversation = address?.conversation as { id?: string } | undefined;
-      if (conversation?.id) await conversations.markDead(tenantId, conversation.id, `Teams answered ${status}`, now);
+      const reason = `Teams answered ${status}`;
+      const newlyGone = conversation?.id
+        ? await conversations.markDead(tenantId, conversation.id, reason, now)
+        : await conversations.markUnreachable(tenantId, recipientId, reason, now);
+      if (newlyGone) await tellManagersAndAdmins(tenantId, recipientId, reminders, status ?? 0, options);
     }
     options.log.warn('reminder-delivery-failed', { status: status ?? 0, reminders: reminders.length, willRetry: retryable });
     return retryable ? 'retrying' : 'failed';
+  }
+}
+
+/**
+ * A person's reminders cannot reach them (they blocked or removed the bot, or left): their managers and the
+ * admins are told, once, with case references and the person's id only.
+ */
+async function tellManagersAndAdmins(tenantId: string, recipientId: string, reminders: readonly Addressed[], status: number, options: ReminderTickOptions): Promise<void> {
+  const teams = await options.db.selectFrom('cases').select(['team', 'manager_id']).where('id', 'in', reminders.map((reminder) => reminder.case_id)).execute();
+  const managers = await Promise.all(teams.map((row) => managerOf(options.db, tenantId, row.team, row.manager_id)));
+  const people = new Set([...managers, ...(await options.roles.adminsOf(tenantId))].filter((id): id is string => id !== undefined && id !== recipientId));
+  const references = [...new Set(reminders.map((reminder) => reminder.caseReference))].join(', ');
+  const text =
+    `Reminders for ${references} cannot reach ${recipientId} in Teams (Teams answered ${status}: they may have blocked or removed the bot, ` +
+    'or left). I have stopped trying that chat. Please check with them, or reassign the cases.';
+  for (const person of people) {
+    const address = await options.conversations.personalChatOf(tenantId, person);
+    if (!address) continue;
+    try {
+      await options.messenger.send(address, { text });
+    } catch (error) {
+      options.log.warn('reminder-notice-failed', { status: statusOf(error) ?? 0 });
+    }
   }
 }
 
@@ -220,19 +267,44 @@ async function attempt(db: Db, outboxId: string, at: Date, outcome: string, stat
 }
 
 /**
- * One card for everything this person has today: case references only, never initials or names. Escalations
- * come first, overdue items next, as the digest orders them.
+ * What this person gets today: one digest card with their own reminders (overdue first), and for a manager one
+ * escalation card per overdue item of someone else's, naming the worker. Case references only, never initials
+ * or names of children.
  */
-function messageFor(reminders: readonly Addressed[], today: LocalDate, options: ReminderTickOptions): OutgoingMessage {
-  const order = (reminder: Addressed) => (reminder.kind === 'escalation' ? 0 : reminder.kind === 'overdue' ? 1 : 2);
-  const sorted = [...reminders].sort((left, right) => order(left) - order(right) || compareLocalDates(left.due_on, right.due_on));
-  const view: ReminderDigestView = {
-    day: formatLongDate(today),
-    items: sorted.map((reminder) =>
-      reminderItemView({ id: reminder.id, caseReference: reminder.caseReference, ruleId: reminder.rule_id, dueOn: reminder.due_on, kind: reminder.kind }, today, options.policies, options.calendar),
-    ),
-  };
-  return { text: reminderDigestText(view), card: reminderDigestCard(view) };
+function messagesFor(reminders: readonly Addressed[], today: LocalDate, options: ReminderTickOptions): { message: OutgoingMessage; covers: readonly Addressed[] }[] {
+  const own = reminders.filter((reminder) => reminder.kind !== 'escalation');
+  const escalations = reminders.filter((reminder) => reminder.kind === 'escalation');
+  const messages: { message: OutgoingMessage; covers: readonly Addressed[] }[] = [];
+  if (own.length > 0) {
+    const sorted = [...own].sort((left, right) => Number(right.kind === 'overdue') - Number(left.kind === 'overdue') || compareLocalDates(left.due_on, right.due_on));
+    const view: ReminderDigestView = {
+      day: formatLongDate(today),
+      items: sorted.map((reminder) =>
+        reminderItemView({ id: reminder.id, caseReference: reminder.caseReference, ruleId: reminder.rule_id, dueOn: reminder.due_on, kind: reminder.kind }, today, options.policies, options.calendar),
+      ),
+    };
+    messages.push({ message: { text: reminderDigestText(view), card: reminderDigestCard(view) }, covers: sorted });
+  }
+  for (const escalation of escalations) {
+    const rule = ruleOf(escalation.rule_id, options.policies);
+    const view: EscalationView = {
+      caseReference: escalation.caseReference,
+      worker: escalation.workerId,
+      requires: rule?.requires ?? escalation.rule_id,
+      dueOn: formatLongDate(escalation.due_on),
+      workingDaysOverdue: workingDaysBetween(escalation.due_on, today, options.calendar),
+      ruleId: escalation.rule_id,
+      section: rule?.citation.section ?? '',
+    };
+    messages.push({ message: { text: escalationText(view), card: escalationCard(view) }, covers: [escalation] });
+  }
+  return messages;
+}
+
+function workingDaysBetween(from: LocalDate, to: LocalDate, calendar: HolidayCalendar): number {
+  let count = 0;
+  for (let day = addWorkingDays(from, 1, calendar).date; compareLocalDates(day, to) <= 0; day = addWorkingDays(day, 1, calendar).date) count += 1;
+  return count;
 }
 
 function statusOf(error: unknown): number | undefined {

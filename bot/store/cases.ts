@@ -233,6 +233,23 @@ export class CaseStore {
     });
   }
 
+  /** Moves the case to another worker: their deadlines and (at the next send) their reminders follow. Audited. */
+  async reassign(record: CaseRecord, workerId: string, actor: Actor, at: Date): Promise<CaseRecord> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('cases').set({ worker_id: workerId, updated_at: at }).where('id', '=', record.id).execute();
+      await trx.updateTable('obligations').set({ worker_id: workerId }).where('case_id', '=', record.id).execute();
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        actorId: actor.userId,
+        action: 'case.reassigned',
+        caseReference: record.reference,
+        detail: { fromWorkerId: record.workerId, toWorkerId: workerId },
+        at,
+      });
+    });
+    return { ...record, workerId };
+  }
+
   /** A correction: the event stays in the table, marked withdrawn by whom and when, and the audit says so. */
   async withdrawEvent(record: CaseRecord, eventId: string, actor: Actor, today: LocalDate, at: Date): Promise<Result<RecordedEvent, CaseWriteRefusal>> {
     return this.db.transaction().execute(async (trx) => {

@@ -55,13 +55,37 @@ export class ConversationStore {
     return row ? AddressSchema.parse(row.address) : undefined;
   }
 
-  /** The app was removed, or Teams said the person or chat is gone (403, 404): write there no more. */
-  async markDead(tenantId: string, conversationId: string, reason: string, at: Date): Promise<void> {
-    await this.db
+  /**
+   * The app was removed, or Teams said the person or chat is gone (403, 404): write there no more. True when
+   * this call is the one that found it gone, so whoever must be told is told once.
+   */
+  async markDead(tenantId: string, conversationId: string, reason: string, at: Date): Promise<boolean> {
+    const updated = await this.db
       .updateTable('conversation_references')
       .set({ dead_at: at, dead_reason: reason })
       .where('tenant_id', '=', tenantId)
       .where('conversation_id', '=', conversationId)
-      .execute();
+      .where('dead_at', 'is', null)
+      .executeTakeFirst();
+    return updated.numUpdatedRows > 0n;
+  }
+
+  /** No chat with this person could be made (Teams refused): noted once, so the people to tell are told once. */
+  async markUnreachable(tenantId: string, userId: string, reason: string, at: Date): Promise<boolean> {
+    const inserted = await this.db
+      .insertInto('conversation_references')
+      .values({
+        tenant_id: tenantId,
+        conversation_id: `unreachable:${userId}`,
+        kind: 'personal',
+        user_id: userId,
+        address: JSON.stringify({}),
+        updated_at: at,
+        dead_at: at,
+        dead_reason: reason,
+      })
+      .onConflict((conflict) => conflict.columns(['tenant_id', 'conversation_id']).doNothing())
+      .executeTakeFirst();
+    return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
   }
 }

@@ -46,6 +46,12 @@ export class RoleStore {
     return [...configured.map((userId): RoleAssignment => ({ userId, role: 'admin', team: '' })), ...rows.map(assignmentOf)];
   }
 
+  /** The tenant's admins: BOT_ADMINS and anyone given the role in chat. */
+  async adminsOf(tenantId: string): Promise<string[]> {
+    const stored = (await this.everyAssignment(tenantId)).filter((assignment) => assignment.role === 'admin').map((assignment) => assignment.userId);
+    return [...new Set(stored)];
+  }
+
   async assign(tenantId: string, assignment: RoleAssignment, assignedBy: string, at: Date): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
       await trx

@@ -48,6 +48,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3978',
       linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
       reminderIntervalSeconds: 300,
+      reminderSendsPerSecond: 40,
     });
   });
 
@@ -79,6 +80,7 @@ describe('loadConfig', () => {
         LINK_SIGNING_SECRET: 'a-secret-of-at-least-thirty-two-characters',
         RETENTION_DAYS_AFTER_CLOSURE: '365',
         REMINDER_INTERVAL_SECONDS: '0',
+        REMINDER_SENDS_PER_SECOND: '45',
         TAB_APP_ID_URI: 'api://cin.council.example/' + APP_ID,
       }),
     ).toEqual({
@@ -95,6 +97,7 @@ describe('loadConfig', () => {
       linkSigningSecret: 'a-secret-of-at-least-thirty-two-characters',
       retentionDaysAfterClosure: 365,
       reminderIntervalSeconds: 0,
+      reminderSendsPerSecond: 45,
       tabAppIdUri: 'api://cin.council.example/' + APP_ID,
     });
   });

@@ -1,11 +1,14 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
+import { deliveryStatus } from '../../../bot/handlers/admin.js';
+import { reassignCase } from '../../../bot/handlers/reassign-case.js';
 import { acknowledgeReminder, recordReminderDone, snoozeReminder } from '../../../bot/handlers/reminder-actions.js';
 import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
 import { botContextOn } from '../../../bot/start-bot.js';
 import { CaseStore } from '../../../bot/store/cases.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
+import { RoleStore } from '../../../bot/store/roles.js';
 import type { Database } from '../../../bot/store/database.js';
 import { createAdapter } from '../../../bot/teams/adapter.js';
 import { createMessenger } from '../../../bot/teams/messenger.js';
@@ -18,6 +21,8 @@ import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const SAMS_CHAT = 'a:sams-chat';
+const ADMIN = 'admin-object-id';
+const ADMINS_CHAT = 'a:admins-chat';
 const on = (date: string) => date as LocalDate;
 // A Redbridge case whose plan was decided on Monday 9 March 2026: the initial meeting is due Monday 30 March
 // (15 working days), so the 5-working-days-before reminder goes on Monday 23 March.
@@ -70,7 +75,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       },
       new Date('2026-03-09T09:00:00Z'),
     );
-    options = { db: database.db, cases, conversations, policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(() => database.close());
@@ -117,10 +122,29 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect(sent).toHaveLength(1);
   }, 60_000);
 
-  it('marks the chat dead on a 403 (the user blocked the bot) and stops trying', async () => {
+  it('marks the chat dead on a 403 (the user blocked the bot), stops trying, and tells the admins once', async () => {
+    await options.conversations.remember(
+      {
+        tenantId: TENANT,
+        conversationId: ADMINS_CHAT,
+        kind: 'personal',
+        userId: ADMIN,
+        address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: ADMINS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+      },
+      new Date('2026-03-09T09:00:00Z'),
+    );
     connectorReplies([403, { error: { code: 'MessageWritesBlocked' } }]);
+    const notices: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(ADMINS_CHAT)}/activities`), (posted: Record<string, unknown>) => (notices.push(posted), true))
+      .reply(200, { id: 'notice' });
     expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ failed: 1 });
-    expect(await database.db.selectFrom('conversation_references').select('dead_reason').executeTakeFirst()).toEqual({ dead_reason: 'Teams answered 403' });
+    expect(await database.db.selectFrom('conversation_references').select('dead_reason').where('conversation_id', '=', SAMS_CHAT).executeTakeFirst()).toEqual({
+      dead_reason: 'Teams answered 403',
+    });
+    expect(notices.map((notice) => notice.text)).toEqual([
+      'Reminders for AB12 cannot reach sam-object-id in Teams (Teams answered 403: they may have blocked or removed the bot, or left). I have stopped trying that chat. Please check with them, or reassign the cases.',
+    ]);
     expect(await tick(new Date('2026-03-23T10:00:00Z'))).toMatchObject({ sent: 0, failed: 0 });
     expect((await outbox()).map((row) => row.status)).toEqual(['failed']);
   });
@@ -173,6 +197,92 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       const outboxId = await sentReminderId();
       const reply = await recordReminderDone({ outboxId }, pressedBy(SAM), context());
       expect(JSON.stringify(reply.messages[0]?.card)).toContain('"value":"initial-meeting-held"');
+    });
+  });
+
+  it('moves pending reminders and already-sent cards with the case when it is reassigned, and counts deliveries', async () => {
+    const PRIYA = 'priya-object-id';
+    const PRIYAS_CHAT = 'a:priyas-chat';
+    await options.conversations.remember(
+      {
+        tenantId: TENANT,
+        conversationId: PRIYAS_CHAT,
+        kind: 'personal',
+        userId: PRIYA,
+        address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: PRIYAS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+      },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    connectorReplies([200, { id: 'card-to-sam' }]);
+    await tick(MONDAY_23_MARCH_9AM);
+
+    const config = loadConfig({ BOT_ADMINS: ADMIN });
+    if (!config.ok) throw new Error(config.error.message);
+    const context = botContextOn(database.db, config.value, options.messenger);
+    const updates: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .put(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities/card-to-sam`, (body: Record<string, unknown>) => (updates.push(body), true))
+      .reply(200, { id: 'card-to-sam' });
+    const asAdmin = { text: '', receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: ADMIN, conversationId: ADMINS_CHAT }, mentionedUserIds: [] };
+    const asSam = { ...asAdmin, asker: { ...asAdmin.asker, userId: SAM } };
+    expect((await reassignCase('AB12', PRIYA, asSam, context)).messages[0]?.text).toMatch(/Only a manager of team North or an admin/);
+    expect((await reassignCase('AB12', PRIYA, asAdmin, context)).messages[0]?.text).toMatch(/AB12 is now priya-object-id's.*1 reminder card/);
+    expect(JSON.stringify(updates)).toContain('This case has moved to another worker');
+
+    // Monday 30 March, the due day: the reminder goes to Priya now.
+    const toPriya: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(PRIYAS_CHAT)}/activities`), (posted: Record<string, unknown>) => (toPriya.push(posted), true))
+      .reply(200, { id: 'card-to-priya' });
+    expect(await tick(new Date('2026-03-30T08:30:00Z'))).toMatchObject({ sent: 1 });
+    expect(toPriya[0]?.text).toContain('AB12');
+    expect((await deliveryStatus(asAdmin, context)).messages[0]?.text).toMatch(/- sent: 2\n- pending: 0\n- retrying: 0\n- failed: 0/);
+  });
+
+  describe('an overdue item', () => {
+    const MANAGER = 'manager-object-id';
+    const MANAGERS_CHAT = 'a:managers-chat';
+    beforeEach(async () => {
+      await options.roles.assign(TENANT, { userId: MANAGER, role: 'manager', team: 'North' }, ADMIN, new Date('2026-03-09T09:00:00Z'));
+      await options.conversations.remember(
+        {
+          tenantId: TENANT,
+          conversationId: MANAGERS_CHAT,
+          kind: 'personal',
+          userId: MANAGER,
+          address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: MANAGERS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+        },
+        new Date('2026-03-09T09:00:00Z'),
+      );
+    });
+    const toManager = () => {
+      const sent: Record<string, unknown>[] = [];
+      nock(CONNECTOR)
+        .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(MANAGERS_CHAT)}/activities`), (posted: Record<string, unknown>) => (sent.push(posted), true))
+        .reply(200, { id: 'escalation' });
+      return sent;
+    };
+    // Due Monday 30 March; overdue reminder Tuesday 31; escalation 2 working days after the due date, Wednesday 1 April.
+    const WEDNESDAY_1_APRIL = new Date('2026-04-01T09:00:00Z'); // 10:00 BST
+
+    it('escalates to the team manager with a card naming the worker, 2 working days after it was due', async () => {
+      const escalations = toManager();
+      expect(await tick(WEDNESDAY_1_APRIL)).toMatchObject({ sent: 1 });
+      expect(escalations[0]?.text).toBe(
+        'Overdue and not acknowledged: AB12 (allocated worker: sam-object-id). Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026, 2 working days overdue (redbridge.initial-meeting.convene \u00b7 3. Initial CiN Meetings and Subsequent Reviews).',
+      );
+    });
+
+    it('does not escalate what the worker has acknowledged', async () => {
+      connectorReplies([200]);
+      await tick(new Date('2026-03-31T08:30:00Z')); // the overdue reminder, to Sam
+      const [overdue] = await database.db.selectFrom('reminder_outbox').select('id').execute();
+      const config = loadConfig({});
+      if (!config.ok) throw new Error(config.error.message);
+      await acknowledgeReminder({ outboxId: String(overdue?.id) }, { receivedAt: new Date('2026-03-31T09:00:00Z'), asker: { tenantId: TENANT, userId: SAM, conversationId: SAMS_CHAT } }, botContextOn(database.db, config.value));
+      const escalations = toManager();
+      expect(await tick(WEDNESDAY_1_APRIL)).toMatchObject({ sent: 0 });
+      expect(escalations).toEqual([]);
     });
   });
 

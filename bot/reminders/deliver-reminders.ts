@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
@@ -30,6 +31,7 @@ const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 /** The person blocked the bot, removed it, or left: this conversation is gone. */
 const GONE = new Set([403, 404]);
 const MOST_ATTEMPTS = 8;
+const ONE_CONVERSATION_GAP_MS = 1000;
 
 export interface ReminderTickOptions {
   readonly db: Db;
@@ -191,7 +193,9 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
       const conversation = address.conversation as { id: string };
       await conversations.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId: recipientId, address }, now);
     }
-    for (const { message, covers } of messagesFor(reminders, londonDateTimeOf(now).date, options)) {
+    for (const [index, { message, covers }] of messagesFor(reminders, londonDateTimeOf(now).date, options).entries()) {
+      // At most one message a second into one conversation, as Teams asks of bots.
+      if (index > 0) await sleep(ONE_CONVERSATION_GAP_MS);
       const { activityId } = await messenger.send(address, message);
       for (const reminder of covers) {
         await db

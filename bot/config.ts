@@ -146,7 +146,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     publicBaseUrl: settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`,
     linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     reminderIntervalSeconds: settings.REMINDER_INTERVAL_SECONDS ?? 300,
-    reminderSendsPerSecond: settings.REMINDER_SENDS_PER_SECOND ?? 40,
+    reminderSendsPerSecond: settings.REMINDER_SENDS_PER_SECOND ?? 48,
     ...(settings.RETENTION_DAYS_AFTER_CLOSURE === undefined ? {} : { retentionDaysAfterClosure: settings.RETENTION_DAYS_AFTER_CLOSURE }),
     // The tenant the bot files chats under when Teams names none, so the dev user sees what they recorded there.
     ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),

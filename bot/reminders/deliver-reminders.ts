@@ -24,8 +24,8 @@ const LEASE_MS = 2 * 60 * 1000;
 const BATCH = 200;
 /** Sends in flight at once: enough to keep up with the pace while the Connector takes tens of milliseconds. */
 const SENDS_AT_ONCE = 8;
-/** Below Teams' 50 requests a second per app per tenant. */
-export const DEFAULT_SENDS_PER_SECOND = 40;
+/** Just below Teams' 50 requests a second per app per tenant; botbuilder's client absorbs a rare 429. */
+export const DEFAULT_SENDS_PER_SECOND = 48;
 /** Teams answers these when it is busy or briefly down: try again later. */
 const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
 /** The person blocked the bot, removed it, or left: this conversation is gone. */
@@ -126,14 +126,19 @@ interface Addressed extends Claimed {
 
 /** Who gets each reminder is decided now, not when it was planned, so a case that moved goes to its new worker. */
 async function withRecipients(claimed: readonly Claimed[], options: ReminderTickOptions): Promise<Addressed[]> {
+  if (claimed.length === 0) return [];
+  // One query for the whole batch: each reminder's case and the obligation as it stands now.
+  const rows = await options.db
+    .selectFrom('reminder_outbox')
+    .innerJoin('cases', 'cases.id', 'reminder_outbox.case_id')
+    .leftJoin('obligations', (join) => join.onRef('obligations.case_id', '=', 'reminder_outbox.case_id').onRef('obligations.rule_id', '=', 'reminder_outbox.rule_id'))
+    .select(['reminder_outbox.id', 'cases.reference', 'cases.worker_id', 'cases.manager_id', 'cases.team', 'cases.status', 'obligations.done_on', 'obligations.due_on'])
+    .where('reminder_outbox.id', 'in', claimed.map((reminder) => reminder.id))
+    .execute();
+  const byId = new Map(rows.map((row) => [String(row.id), row]));
   const addressed: Addressed[] = [];
   for (const reminder of claimed) {
-    const row = await options.db
-      .selectFrom('cases')
-      .leftJoin('obligations', (join) => join.onRef('obligations.case_id', '=', 'cases.id').on('obligations.rule_id', '=', reminder.rule_id))
-      .select(['cases.reference', 'cases.worker_id', 'cases.manager_id', 'cases.team', 'cases.status', 'obligations.done_on', 'obligations.due_on'])
-      .where('cases.id', '=', reminder.case_id)
-      .executeTakeFirst();
+    const row = byId.get(reminder.id);
     // Done since it was planned, or the case closed: nothing to remind anyone of.
     if (!row || row.status !== 'open' || row.done_on !== null || row.due_on !== reminder.due_on) {
       await finish(options.db, reminder.id, 'cancelled', options.now, 'no longer owed');

@@ -1,4 +1,5 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { planReminders, REMINDER_DEFAULTS, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
@@ -28,40 +29,30 @@ export interface EnqueueOptions {
  */
 export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<number> {
   const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS, hours = DEFAULT_WORKING_HOURS } = options;
-  const horizon = new Date(`${today}T00:00:00Z`);
-  horizon.setUTCDate(horizon.getUTCDate() + LOOK_AHEAD_DAYS);
-  const caseRows = await db
-    .selectFrom('obligations')
-    .innerJoin('cases', 'cases.id', 'obligations.case_id')
-    .select(['cases.id', 'cases.tenant_id', 'cases.reference'])
-    .distinct()
-    .where('obligations.done_on', 'is', null)
-    .where('obligations.due_on', '<=', horizon.toISOString().slice(0, 10))
-    .where('cases.status', '=', 'open')
-    .execute();
+  const owing = await cases.casesOwingBy(addCalendarDays(today, LOOK_AHEAD_DAYS));
+  const obligations = await cases.obligationsOfMany(owing, today);
   const sendAfter = instantOf(deliveryTimeFor(today, calendar, hours));
+  const rows = owing.flatMap((record) =>
+    planReminders(obligations.get(record.id) ?? [], today, calendar, settings)
+      .filter((intent) => intent.sendOn === today)
+      .map((intent) => ({
+        idempotency_key: reminderKeyFor(record.id, intent),
+        tenant_id: record.tenantId,
+        case_id: record.id,
+        rule_id: intent.ruleId,
+        due_on: intent.dueOn,
+        kind: intent.kind,
+        recipient_role: intent.recipient,
+        send_after: sendAfter,
+        status: 'pending',
+        created_at: at,
+      })),
+  );
   let added = 0;
-  for (const row of caseRows) {
-    const record = await cases.caseByReference(row.tenant_id, row.reference);
-    if (!record) continue;
-    const intents = planReminders(await cases.obligationsOf(record, today), today, calendar, settings).filter((intent) => intent.sendOn === today);
-    if (intents.length === 0) continue;
+  for (let start = 0; start < rows.length; start += 500) {
     const inserted = await db
       .insertInto('reminder_outbox')
-      .values(
-        intents.map((intent) => ({
-          idempotency_key: reminderKeyFor(record.id, intent),
-          tenant_id: record.tenantId,
-          case_id: record.id,
-          rule_id: intent.ruleId,
-          due_on: intent.dueOn,
-          kind: intent.kind,
-          recipient_role: intent.recipient,
-          send_after: sendAfter,
-          status: 'pending',
-          created_at: at,
-        })),
-      )
+      .values(rows.slice(start, start + 500))
       .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
       .returning('id')
       .execute();

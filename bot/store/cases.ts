@@ -283,6 +283,47 @@ export class CaseStore {
     return obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
   }
 
+  /** Open cases with an obligation not yet done that falls due on or before `dueBy` (reminder planning). */
+  async casesOwingBy(dueBy: LocalDate): Promise<CaseRecord[]> {
+    const rows = await this.db
+      .selectFrom('cases')
+      .selectAll()
+      .where('status', '=', 'open')
+      .where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('obligations')
+            .select('obligations.rule_id')
+            .whereRef('obligations.case_id', '=', 'cases.id')
+            .where('obligations.done_on', 'is', null)
+            .where('obligations.due_on', '<=', dueBy),
+        ),
+      )
+      .orderBy('id')
+      .execute();
+    return rows.map(caseOf);
+  }
+
+  /** The obligations of many cases on `today`, their events read in one query per 500 cases. */
+  async obligationsOfMany(records: readonly CaseRecord[], today: LocalDate): Promise<Map<string, Obligation[]>> {
+    const obligations = new Map<string, Obligation[]>();
+    for (let start = 0; start < records.length; start += 500) {
+      const chunk = records.slice(start, start + 500);
+      const rows = await this.db
+        .selectFrom('case_events')
+        .select(['case_id', 'id', 'kind', 'happened_on', 'counts_from', 'recorded_by', 'recorded_at'])
+        .where('case_id', 'in', chunk.map((record) => record.id))
+        .where('withdrawn_at', 'is', null)
+        .execute();
+      const eventsByCase = new Map<string, CaseEvent[]>();
+      for (const row of rows) eventsByCase.set(row.case_id, [...(eventsByCase.get(row.case_id) ?? []), eventOf(EventRowSchema.parse(row))]);
+      for (const record of chunk) {
+        obligations.set(record.id, obligationsOn(this.caseFileOf(record, eventsByCase.get(record.id) ?? []), today, this.policyOf(record), this.calendar));
+      }
+    }
+    return obligations;
+  }
+
   /** Open deadlines from the materialised obligations, soonest first. */
   async deadlines(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[]; readonly dueOnOrBefore?: LocalDate }): Promise<Deadline[]> {
     let query = this.db

@@ -48,7 +48,7 @@ describe('loadConfig', () => {
       publicBaseUrl: 'http://localhost:3978',
       linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
       reminderIntervalSeconds: 300,
-      reminderSendsPerSecond: 40,
+      reminderSendsPerSecond: 48,
     });
   });
 

@@ -12,6 +12,8 @@ export interface KnownConversation {
 }
 
 const AddressSchema = z.record(z.string(), z.unknown());
+const REMEMBERED_FOR_MS = 10 * 60 * 1000;
+const MOST_REMEMBERED = 50_000;
 
 /**
  * Where the bot can write to people later: every conversation it has been installed in or spoken in, by tenant,
@@ -19,9 +21,18 @@ const AddressSchema = z.record(z.string(), z.unknown());
  * the app is removed or Teams refuses a message.
  */
 export class ConversationStore {
+  /**
+   * What this process wrote lately, so a conversation's every message does not rewrite the same row. Kept ten
+   * minutes, so a chat another instance marked dead is brought back soon after its person writes again.
+   */
+  private readonly recentlyRemembered = new Map<string, number>();
+
   constructor(private readonly db: Db) {}
 
   async remember(conversation: KnownConversation, at: Date): Promise<void> {
+    const key = `${conversation.tenantId}\u0000${conversation.conversationId}\u0000${conversation.userId ?? ''}\u0000${JSON.stringify(conversation.address)}`;
+    const rememberedAt = this.recentlyRemembered.get(key);
+    if (rememberedAt !== undefined && at.getTime() - rememberedAt < REMEMBERED_FOR_MS && at.getTime() >= rememberedAt) return;
     const row = {
       tenant_id: conversation.tenantId,
       conversation_id: conversation.conversationId,
@@ -39,6 +50,8 @@ export class ConversationStore {
         conflict.columns(['tenant_id', 'conversation_id']).doUpdateSet({ user_id: row.user_id, address: row.address, updated_at: at, dead_at: null, dead_reason: null }),
       )
       .execute();
+    if (this.recentlyRemembered.size >= MOST_REMEMBERED) this.recentlyRemembered.clear();
+    this.recentlyRemembered.set(key, at.getTime());
   }
 
   /** The person's live one-to-one chat with the bot, if there is one. */
@@ -60,6 +73,8 @@ export class ConversationStore {
    * this call is the one that found it gone, so whoever must be told is told once.
    */
   async markDead(tenantId: string, conversationId: string, reason: string, at: Date): Promise<boolean> {
+    const prefix = `${tenantId}\u0000${conversationId}\u0000`;
+    for (const key of this.recentlyRemembered.keys()) if (key.startsWith(prefix)) this.recentlyRemembered.delete(key);
     const updated = await this.db
       .updateTable('conversation_references')
       .set({ dead_at: at, dead_reason: reason })

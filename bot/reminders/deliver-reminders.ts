@@ -285,7 +285,12 @@ function messagesFor(reminders: readonly Addressed[], today: LocalDate, options:
   const escalations = reminders.filter((reminder) => reminder.kind === 'escalation');
   const messages: { message: OutgoingMessage; covers: readonly Addressed[] }[] = [];
   if (own.length > 0) {
-    const sorted = [...own].sort((left, right) => Number(right.kind === 'overdue') - Number(left.kind === 'overdue') || compareLocalDates(left.due_on, right.due_on));
+    const sorted = [...own].sort(
+      (left, right) =>
+        Number(right.kind === 'overdue') - Number(left.kind === 'overdue') ||
+        compareLocalDates(left.due_on, right.due_on) ||
+        left.caseReference.localeCompare(right.caseReference),
+    );
     const view: ReminderDigestView = {
       day: formatLongDate(today),
       items: sorted.map((reminder) =>

@@ -93,6 +93,21 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect(await outbox()).toEqual([{ rule_id: 'redbridge.initial-meeting.convene', kind: 'before-due', status: 'sent', due_on: '2026-03-30' }]);
   });
 
+  it('brings everything due for one person on one day together in one digest card', async () => {
+    const opened = await options.cases.openCase(
+      { tenantId: TENANT, reference: 'CD34', initials: 'C.D.', authorityId: 'redbridge', team: 'North', workerId: SAM, pathways: [], openedOn: on('2026-03-01') },
+      { tenantId: TENANT, userId: SAM },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    if (!opened.ok) throw new Error('case not opened');
+    await options.cases.recordEvent(opened.value, { kind: 'plan-decision', on: on('2026-03-09') }, { tenantId: TENANT, userId: SAM }, on('2026-03-09'), new Date('2026-03-09T09:00:00Z'));
+    const sent = connectorReplies([200]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ enqueued: 2, sent: 2 });
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.text).toMatch(/Reminders for Monday 23 March 2026 \(2 reminders\):\n- AB12: [^\n]*Due in 5 working days[^\n]*\n- CD34: /);
+    expect(JSON.stringify(sent[0]?.attachments)).not.toMatch(/A\.B\.|C\.D\./);
+  });
+
   it('sends nothing before 08:00 or after 18:00 London time, at weekends or on a bank holiday', async () => {
     for (const quiet of ['2026-03-23T07:59:00Z', '2026-03-23T18:00:00Z', '2026-03-21T10:00:00Z', '2026-04-03T09:00:00Z' /* Good Friday */]) {
       expect(await tick(new Date(quiet))).toMatchObject({ outsideWorkingHours: true, sent: 0 });

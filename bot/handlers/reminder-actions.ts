@@ -8,6 +8,7 @@ import { snoozeInputId } from '../../cards/reminder-digest-card.js';
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import type { Reply } from '../ports.js';
+import { appendAudit } from '../store/audit.js';
 import { instantOf } from '../reminders/london-time.js';
 import { ruleOf } from '../reminders/reminder-view.js';
 import type { BotContext, CardRequest } from './context.js';
@@ -96,6 +97,27 @@ export async function recordReminderDone(data: ReminderAction, request: CardRequ
   const reminder = await ownReminder(data, request, context);
   if (!reminder) return { messages: [], invokeMessage: NOT_YOURS };
   const rule = ruleOf(reminder.rule_id, context.policies);
+  if (reminder.kind === 'transfer-out') {
+    // A transfer checklist item has no event of its own: doing it is ticking it, and the reminders stop.
+    await context.db.transaction().execute(async (trx) => {
+      const ticked = await trx
+        .insertInto('transfer_checklist_done')
+        .values({ case_id: reminder.case_id, rule_id: reminder.rule_id, done_by: request.asker.userId, done_at: request.receivedAt })
+        .onConflict((conflict) => conflict.columns(['case_id', 'rule_id']).doNothing())
+        .executeTakeFirst();
+      if ((ticked.numInsertedOrUpdatedRows ?? 0n) > 0n) {
+        await appendAudit(trx, {
+          tenantId: request.asker.tenantId,
+          actorId: request.asker.userId,
+          action: 'transfer-checklist.done',
+          caseReference: reminder.reference,
+          detail: { ruleId: reminder.rule_id },
+          at: request.receivedAt,
+        });
+      }
+    });
+    return { messages: [], invokeMessage: `Done for ${reminder.reference}: ${rule?.requires ?? reminder.rule_id}. No more reminders of it.` };
+  }
   const kind = rule?.kind === 'timescale' ? (rule.fulfilledBy[0] ?? '') : '';
   const card = recordEventCard({
     reference: reminder.reference,

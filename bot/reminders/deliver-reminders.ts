@@ -79,7 +79,7 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   const { db, now, calendar, hours = DEFAULT_WORKING_HOURS } = options;
   const london = londonDateTimeOf(now);
   if (!isWithinWorkingHours(london, calendar, hours)) return { outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0 };
-  const enqueued = await enqueueTodaysReminders({ db, cases: options.cases, calendar, today: london.date, at: now, hours });
+  const enqueued = await enqueueTodaysReminders({ db, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours });
   const pace = options.pace ?? sendPace(DEFAULT_SENDS_PER_SECOND);
   const startedAt = performance.now();
   const counts = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
@@ -140,7 +140,9 @@ async function withRecipients(claimed: readonly Claimed[], options: ReminderTick
   for (const reminder of claimed) {
     const row = byId.get(reminder.id);
     // Done since it was planned, or the case closed: nothing to remind anyone of.
-    if (!row || row.status !== 'open' || row.done_on !== null || row.due_on !== reminder.due_on) {
+    const stillOwed =
+      reminder.kind === 'transfer-out' ? !(await transferItemDone(options.db, reminder)) : row?.done_on === null && row.due_on === reminder.due_on;
+    if (!row || row.status !== 'open' || !stillOwed) {
       await finish(options.db, reminder.id, 'cancelled', options.now, 'no longer owed');
       continue;
     }
@@ -152,6 +154,11 @@ async function withRecipients(claimed: readonly Claimed[], options: ReminderTick
     addressed.push({ ...reminder, recipientId, caseReference: row.reference, workerId: row.worker_id });
   }
   return addressed;
+}
+
+async function transferItemDone(db: Db, reminder: Claimed): Promise<boolean> {
+  const done = await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', reminder.case_id).where('rule_id', '=', reminder.rule_id).executeTakeFirst();
+  return done !== undefined;
 }
 
 /** An overdue item escalates only if the worker has not acknowledged any reminder of it. */

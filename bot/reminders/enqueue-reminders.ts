@@ -3,6 +3,8 @@ import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { planReminders, REMINDER_DEFAULTS, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
+import { transferOutChecklistFor, transferOutRemindersFor } from '../../domain/reminders/transfer-checklist.js';
+import type { Policy } from '../../domain/policy/schema.js';
 import { deliveryTimeFor, DEFAULT_WORKING_HOURS, type WorkingHours } from '../../domain/reminders/working-hours.js';
 import type { CaseStore } from '../store/cases.js';
 import type { Db } from '../store/database.js';
@@ -13,6 +15,7 @@ const LOOK_AHEAD_DAYS = 14;
 
 export interface EnqueueOptions {
   readonly db: Db;
+  readonly policies: readonly Policy[];
   readonly cases: CaseStore;
   readonly calendar: HolidayCalendar;
   readonly today: LocalDate;
@@ -32,7 +35,7 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
   const owing = await cases.casesOwingBy(addCalendarDays(today, LOOK_AHEAD_DAYS));
   const obligations = await cases.obligationsOfMany(owing, today);
   const sendAfter = instantOf(deliveryTimeFor(today, calendar, hours));
-  const rows = owing.flatMap((record) =>
+  const rows: OutboxRow[] = owing.flatMap((record) =>
     planReminders(obligations.get(record.id) ?? [], today, calendar, settings)
       .filter((intent) => intent.sendOn === today)
       .map((intent) => ({
@@ -48,6 +51,7 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
         created_at: at,
       })),
   );
+  rows.push(...(await transferOutRows(options, sendAfter)));
   let added = 0;
   for (let start = 0; start < rows.length; start += 500) {
     const inserted = await db
@@ -59,4 +63,56 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
     added += inserted.length;
   }
   return added;
+}
+
+type OutboxRow = {
+  idempotency_key: string;
+  tenant_id: string;
+  case_id: string;
+  rule_id: string;
+  due_on: string;
+  kind: string;
+  recipient_role: string;
+  send_after: Date;
+  status: string;
+  created_at: Date;
+};
+
+/**
+ * A family that moved out: the authority's transfer checklist (tell the receiving authority, share the
+ * assessment, plan and minutes, consent) is reminded weekly from the move until each item is marked done.
+ */
+async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promise<OutboxRow[]> {
+  const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS } = options;
+  const moves = await db
+    .selectFrom('case_events')
+    .innerJoin('cases', 'cases.id', 'case_events.case_id')
+    .select(['cases.tenant_id', 'cases.reference', 'case_events.happened_on'])
+    .where('case_events.kind', '=', 'moved-out')
+    .where('case_events.withdrawn_at', 'is', null)
+    .where('cases.status', '=', 'open')
+    .execute();
+  const rows: OutboxRow[] = [];
+  for (const move of moves) {
+    const record = await cases.caseByReference(move.tenant_id, move.reference);
+    const policy = record ? options.policies.find((candidate) => candidate.authority.id === record.authorityId) : undefined;
+    if (!record || !policy) continue;
+    const done = new Set((await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', record.id).execute()).map((row) => row.rule_id));
+    const outstanding = transferOutChecklistFor(policy, record.pathways).filter((item) => !done.has(item.ruleId));
+    for (const intent of transferOutRemindersFor(move.happened_on as LocalDate, outstanding, today, calendar, settings).filter((candidate) => candidate.sendOn === today)) {
+      rows.push({
+        idempotency_key: reminderKeyFor(record.id, intent),
+        tenant_id: record.tenantId,
+        case_id: record.id,
+        rule_id: intent.ruleId,
+        due_on: intent.dueOn,
+        kind: intent.kind,
+        recipient_role: intent.recipient,
+        send_after: sendAfter,
+        status: 'pending',
+        created_at: at,
+      });
+    }
+  }
+  return rows;
 }

@@ -185,6 +185,16 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
        card_activities jsonb NOT NULL
      )`,
   ],
+  // A family that moved out: which of the authority's transfer checklist items the worker has done.
+  '0005-transfer-checklist': [
+    `CREATE TABLE transfer_checklist_done (
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       rule_id text NOT NULL,
+       done_by text NOT NULL,
+       done_at timestamptz NOT NULL,
+       PRIMARY KEY (case_id, rule_id)
+     )`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -124,4 +124,10 @@ export interface Tables {
     outcome: string;
     status_code: number | null;
   };
+  transfer_checklist_done: {
+    case_id: string;
+    rule_id: string;
+    done_by: string;
+    done_at: Timestamp;
+  };
 }

@@ -108,6 +108,31 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect(JSON.stringify(sent[0]?.attachments)).not.toMatch(/A\.B\.|C\.D\./);
   });
 
+  it('reminds the transfer checklist weekly after a family moves out, until each item is marked done', async () => {
+    const record = await options.cases.caseByReference(TENANT, 'AB12');
+    if (!record) throw new Error('no case');
+    await options.cases.recordEvent(record, { kind: 'moved-out', on: on('2026-03-23') }, { tenantId: TENANT, userId: SAM }, on('2026-03-23'), new Date('2026-03-23T12:00:00Z'));
+    // Moved out Monday 23 March: the checklist's first reminder is the next working day, Tuesday 24 March.
+    const first = connectorReplies([200]);
+    expect(await tick(new Date('2026-03-24T09:00:00Z'))).toMatchObject({ sent: 2 });
+    expect(first[0]?.text).toContain('Formally notify the receiving authority');
+    expect(first[0]?.text).toContain('permission to share the information');
+    const consent = await database.db.selectFrom('reminder_outbox').select('id').where('rule_id', '=', 'redbridge.transfer-out.consent').executeTakeFirstOrThrow();
+    const config = loadConfig({});
+    if (!config.ok) throw new Error(config.error.message);
+    const pressed = await recordReminderDone(
+      { outboxId: String(consent.id) },
+      { receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: SAM, conversationId: SAMS_CHAT } },
+      botContextOn(database.db, config.value),
+    );
+    expect(pressed.invokeMessage).toMatch(/Done for AB12: Seek the parent/);
+    // A week later, Tuesday 31 March: only the item not yet done (beside the initial meeting, overdue since the 30th).
+    const second = connectorReplies([200]);
+    await tick(new Date('2026-03-31T08:30:00Z'));
+    expect(second[0]?.text).toContain('Formally notify the receiving authority');
+    expect(second[0]?.text).not.toContain('permission to share the information');
+  });
+
   it('sends nothing before 08:00 or after 18:00 London time, at weekends or on a bank holiday', async () => {
     for (const quiet of ['2026-03-23T07:59:00Z', '2026-03-23T18:00:00Z', '2026-03-21T10:00:00Z', '2026-04-03T09:00:00Z' /* Good Friday */]) {
       expect(await tick(new Date(quiet))).toMatchObject({ outsideWorkingHours: true, sent: 0 });

@@ -25,6 +25,8 @@ export interface TurnConversation {
 
 interface TurnBase {
   readonly user: TurnUser;
+  /** The sender's display name, as Teams gives it: staff, never a child. Kept so a manager's card can name a worker. */
+  readonly userName?: string;
   readonly conversation: TurnConversation;
   /** The activity's own timestamp; "today" is its Europe/London date, never the server's clock. */
   readonly receivedAt: Date;

@@ -23,7 +23,14 @@ export function createTurnHandler(context: BotContext): TurnHandler {
         await context.conversations.markDead(asker.tenantId, turn.conversation.id, 'uninstalled', turn.receivedAt);
       } else {
         await context.conversations.remember(
-          { tenantId: asker.tenantId, conversationId: turn.conversation.id, kind: turn.conversation.kind, userId: asker.userId, address: turn.address },
+          {
+            tenantId: asker.tenantId,
+            conversationId: turn.conversation.id,
+            kind: turn.conversation.kind,
+            userId: asker.userId,
+            ...(turn.userName === undefined ? {} : { userName: turn.userName }),
+            address: turn.address,
+          },
           turn.receivedAt,
         );
       }

@@ -205,7 +205,12 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
       const conversation = address.conversation as { id: string };
       await conversations.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId: recipientId, address }, now);
     }
-    for (const [index, { message, covers }] of messagesFor(reminders, londonDateTimeOf(now).date, options).entries()) {
+    const workerNames = new Map<string, string>();
+    for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
+      const name = await conversations.nameOf(tenantId, escalation.workerId);
+      if (name) workerNames.set(escalation.workerId, name);
+    }
+    for (const [index, { message, covers }] of messagesFor(reminders, londonDateTimeOf(now).date, workerNames, options).entries()) {
       // At most one message a second into one conversation, as Teams asks of bots.
       if (index > 0) await sleep(ONE_CONVERSATION_GAP_MS);
       const { activityId } = await messenger.send(address, message);
@@ -287,7 +292,12 @@ async function attempt(db: Db, outboxId: string, at: Date, outcome: string, stat
  * escalation card per overdue item of someone else's, naming the worker. Case references only, never initials
  * or names of children.
  */
-function messagesFor(reminders: readonly Addressed[], today: LocalDate, options: ReminderTickOptions): { message: OutgoingMessage; covers: readonly Addressed[] }[] {
+function messagesFor(
+  reminders: readonly Addressed[],
+  today: LocalDate,
+  workerNames: ReadonlyMap<string, string>,
+  options: ReminderTickOptions,
+): { message: OutgoingMessage; covers: readonly Addressed[] }[] {
   const own = reminders.filter((reminder) => reminder.kind !== 'escalation');
   const escalations = reminders.filter((reminder) => reminder.kind === 'escalation');
   const messages: { message: OutgoingMessage; covers: readonly Addressed[] }[] = [];
@@ -310,7 +320,8 @@ function messagesFor(reminders: readonly Addressed[], today: LocalDate, options:
     const rule = ruleOf(escalation.rule_id, options.policies);
     const view: EscalationView = {
       caseReference: escalation.caseReference,
-      worker: escalation.workerId,
+      // Their name as Teams gave it when they last wrote to the bot, else their Entra object id.
+      worker: workerNames.get(escalation.workerId) ?? escalation.workerId,
       requires: rule?.requires ?? escalation.rule_id,
       dueOn: formatLongDate(escalation.due_on),
       workingDaysOverdue: workingDaysBetween(escalation.due_on, today, options.calendar),

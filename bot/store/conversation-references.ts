@@ -8,6 +8,8 @@ export interface KnownConversation {
   readonly kind: ConversationKind;
   /** The person, for a one-to-one chat: where their reminders go. */
   readonly userId?: string;
+  /** Their display name in Teams (staff only), when Teams gave one. */
+  readonly userName?: string;
   readonly address: ConversationAddress;
 }
 
@@ -30,7 +32,7 @@ export class ConversationStore {
   constructor(private readonly db: Db) {}
 
   async remember(conversation: KnownConversation, at: Date): Promise<void> {
-    const key = `${conversation.tenantId}\u0000${conversation.conversationId}\u0000${conversation.userId ?? ''}\u0000${JSON.stringify(conversation.address)}`;
+    const key = `${conversation.tenantId}\u0000${conversation.conversationId}\u0000${conversation.userId ?? ''}\u0000${conversation.userName ?? ''}\u0000${JSON.stringify(conversation.address)}`;
     const rememberedAt = this.recentlyRemembered.get(key);
     if (rememberedAt !== undefined && at.getTime() - rememberedAt < REMEMBERED_FOR_MS && at.getTime() >= rememberedAt) return;
     const row = {
@@ -38,6 +40,7 @@ export class ConversationStore {
       conversation_id: conversation.conversationId,
       kind: conversation.kind,
       user_id: conversation.kind === 'personal' ? (conversation.userId ?? null) : null,
+      user_name: conversation.kind === 'personal' ? (conversation.userName ?? null) : null,
       address: JSON.stringify(conversation.address),
       updated_at: at,
       dead_at: null,
@@ -47,7 +50,9 @@ export class ConversationStore {
       .insertInto('conversation_references')
       .values(row)
       .onConflict((conflict) =>
-        conflict.columns(['tenant_id', 'conversation_id']).doUpdateSet({ user_id: row.user_id, address: row.address, updated_at: at, dead_at: null, dead_reason: null }),
+        conflict
+          .columns(['tenant_id', 'conversation_id'])
+          .doUpdateSet({ user_id: row.user_id, user_name: row.user_name, address: row.address, updated_at: at, dead_at: null, dead_reason: null }),
       )
       .execute();
     if (this.recentlyRemembered.size >= MOST_REMEMBERED) this.recentlyRemembered.clear();
@@ -66,6 +71,19 @@ export class ConversationStore {
       .orderBy('updated_at', 'desc')
       .executeTakeFirst();
     return row ? AddressSchema.parse(row.address) : undefined;
+  }
+
+  /** A member of staff's display name, from the last time they wrote to the bot one to one. */
+  async nameOf(tenantId: string, userId: string): Promise<string | undefined> {
+    const row = await this.db
+      .selectFrom('conversation_references')
+      .select('user_name')
+      .where('tenant_id', '=', tenantId)
+      .where('user_id', '=', userId)
+      .where('user_name', 'is not', null)
+      .orderBy('updated_at', 'desc')
+      .executeTakeFirst();
+    return row?.user_name ?? undefined;
   }
 
   /**

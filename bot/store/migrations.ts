@@ -195,6 +195,8 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
        PRIMARY KEY (case_id, rule_id)
      )`,
   ],
+  // The display name Teams gives each member of staff, so a manager's escalation card can name the worker.
+  '0006-staff-names': [`ALTER TABLE conversation_references ADD COLUMN user_name text`],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

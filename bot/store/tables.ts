@@ -91,6 +91,7 @@ export interface Tables {
     conversation_id: string;
     kind: string;
     user_id: string | null;
+    user_name: Generated<string | null>;
     address: unknown;
     updated_at: Timestamp;
     dead_at: Timestamp | null;

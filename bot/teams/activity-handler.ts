@@ -54,6 +54,7 @@ function readTurn(activity: Activity): Reading {
   const tenantId = tenantIdOf(activity);
   const base = {
     user: { id: activity.from.id, ...(activity.from.aadObjectId ? { aadObjectId: activity.from.aadObjectId } : {}) },
+    ...(typeof activity.from.name === 'string' && activity.from.name.trim() !== '' ? { userName: activity.from.name.trim().slice(0, 120) } : {}),
     conversation: {
       id: activity.conversation.id,
       kind: conversationKindOf(activity.conversation.conversationType),

@@ -306,10 +306,22 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     const WEDNESDAY_1_APRIL = new Date('2026-04-01T09:00:00Z'); // 10:00 BST
 
     it('escalates to the team manager with a card naming the worker, 2 working days after it was due', async () => {
+      // Sam's name as Teams gave it when Sam last wrote to the bot.
+      await options.conversations.remember(
+        {
+          tenantId: TENANT,
+          conversationId: SAMS_CHAT,
+          kind: 'personal',
+          userId: SAM,
+          userName: 'Sam Okafor',
+          address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: SAMS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+        },
+        new Date('2026-03-10T09:00:00Z'),
+      );
       const escalations = toManager();
       expect(await tick(WEDNESDAY_1_APRIL)).toMatchObject({ sent: 1 });
       expect(escalations[0]?.text).toBe(
-        'Overdue and not acknowledged: AB12 (allocated worker: sam-object-id). Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026, 2 working days overdue (redbridge.initial-meeting.convene \u00b7 3. Initial CiN Meetings and Subsequent Reviews).',
+        'Overdue and not acknowledged: AB12 (allocated worker: Sam Okafor). Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026, 2 working days overdue (redbridge.initial-meeting.convene \u00b7 3. Initial CiN Meetings and Subsequent Reviews).',
       );
     });
 

@@ -189,6 +189,32 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect((await outbox()).map((row) => row.status)).toEqual(['failed']);
   });
 
+  it('creates a chat with a worker the bot has never talked to, and tells the admins once when Teams refuses', async () => {
+    await options.conversations.remember(
+      {
+        tenantId: TENANT,
+        conversationId: ADMINS_CHAT,
+        kind: 'personal',
+        userId: ADMIN,
+        address: { channelId: 'msteams', serviceUrl: SERVICE_URL, conversation: { id: ADMINS_CHAT, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } },
+      },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    await options.conversations.markDead(TENANT, SAMS_CHAT, 'uninstalled', new Date('2026-03-20T09:00:00Z'));
+    const created: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post('/teams/v3/conversations', (body: Record<string, unknown>) => (created.push(body), true))
+      .reply(403, { error: { code: 'BotNotInConversationRoster' } });
+    const notices: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(ADMINS_CHAT)}/activities`), (posted: Record<string, unknown>) => (notices.push(posted), true))
+      .reply(200, { id: 'notice' });
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ failed: 1 });
+    expect(created[0]).toMatchObject({ members: [{ id: SAM }], tenantId: TENANT });
+    expect(notices).toHaveLength(1);
+    expect(String(notices[0]?.text)).toMatch(/^Reminders for AB12 cannot reach sam-object-id in Teams \(Teams answered 403/);
+  });
+
   it('takes over a reminder claimed by an instance that died mid-send once its lease has run out', async () => {
     // Another instance claimed it at 09:00 and died: its lease runs to 09:02.
     connectorReplies([500]);

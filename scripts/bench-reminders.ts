@@ -5,14 +5,13 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { z } from 'zod';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
 import { DEFAULT_SENDS_PER_SECOND, runReminderTick } from '../bot/reminders/deliver-reminders.js';
 import { sendPace } from '../bot/reminders/send-pace.js';
 import { botContextOn } from '../bot/start-bot.js';
-import { openDatabase, type Database, type Db } from '../bot/store/database.js';
+import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
 import { createAdapter } from '../bot/teams/adapter.js';
 import { createMessenger } from '../bot/teams/messenger.js';
 import { startConnectorStandIn, TEAMS_LIMITS, type ConnectorStandIn } from './bench/reminders-connector.js';
@@ -163,15 +162,7 @@ function report(results: {
 async function cleanUp(database: Database | undefined): Promise<void> {
   await database?.close();
   if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
-  if (args.postgres) {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    } finally {
-      await client.end();
-    }
-  }
+  if (args.postgres) await dropSchema(databaseUrl, schema);
 }
 
 // Last, so every declaration above is initialised before it runs.

@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { z } from 'zod';
 import { CaseStore } from '../bot/store/cases.js';
-import { openDatabase, type Database, type Db } from '../bot/store/database.js';
+import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../domain/calendar/add-calendar-days.js';
 import type { CaseEvent } from '../domain/cases/case-events.js';
@@ -256,14 +255,8 @@ function report(results: {
   return failed;
 }
 
-async function dropSchema(): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  } finally {
-    await client.end();
-  }
+async function dropOurSchema(): Promise<void> {
+  await dropSchema(databaseUrl, schema);
 }
 
 // Last, so every declaration above is initialised before it runs.
@@ -272,7 +265,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   // Stopped half-way, the seeding processes stop and the schema still goes: a seeded one holds gigabytes.
   process.once(signal, () => {
     stopSeeding.abort();
-    void dropSchema().finally(() => process.exit(130));
+    void dropOurSchema().finally(() => process.exit(130));
   });
 }
 try {
@@ -293,5 +286,5 @@ try {
   process.exitCode = failed ? 1 : 0;
 } finally {
   await database?.close();
-  await dropSchema();
+  await dropOurSchema();
 }

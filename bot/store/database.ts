@@ -38,18 +38,47 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.embedded && schema !== undefined) {
     await options.embedded.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
   }
-  const dialect = options.databaseUrl
-    ? await postgresDialect(options.databaseUrl, schema)
-    : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
-  const db = new Kysely<Tables>({ dialect });
-  // Named, or Kysely looks for its lock table in every schema and trips over another run's.
-  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
-  const { error } = await migrator.migrateToLatest();
+  // Several schemas in one server (tests, benchmarks): Kysely's migrator reads the whole catalog, which fails if
+  // another schema is dropped meanwhile, so creating-and-migrating and dropping take turns.
+  const schemaLock = options.databaseUrl && schema !== undefined ? await lockSchemas(options.databaseUrl) : undefined;
+  let error: unknown;
+  let db: Kysely<Tables>;
+  try {
+    if (schemaLock) await schemaLock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+    const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, schema) : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
+    db = new Kysely<Tables>({ dialect });
+    // Named, or Kysely looks for its lock table in every schema and trips over another run's.
+    const migrator = new Migrator({ db, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
+    ({ error } = await migrator.migrateToLatest());
+  } finally {
+    await schemaLock?.end();
+  }
   if (error) {
     if (!options.embedded) await db.destroy();
     throw error instanceof Error ? error : new Error('The database migration failed');
   }
   return { db, engine, close: options.embedded ? () => Promise.resolve() : () => db.destroy() };
+}
+
+/** Any number, the same everywhere: the advisory lock that schema creation, migration and dropping take. */
+const SCHEMA_LOCK_KEY = 726_300_117;
+
+/** A connection holding the schema lock; ending it releases the lock. */
+async function lockSchemas(databaseUrl: string): Promise<pg.Client> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query('SELECT pg_advisory_lock($1)', [SCHEMA_LOCK_KEY]);
+  return client;
+}
+
+/** Drops a schema made by `openDatabase({ schema })` (tests, benchmarks), taking turns with migrations. */
+export async function dropSchema(databaseUrl: string, schema: string): Promise<void> {
+  const client = await lockSchemas(databaseUrl);
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${checkedSchemaName(schema)}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 function checkedSchemaName(schema: string): string {
@@ -72,16 +101,7 @@ export function openPglite(dataDir?: string): PGlite {
   return new PGlite(dataDir, options);
 }
 
-async function postgresDialect(databaseUrl: string, schema: string | undefined): Promise<PostgresDialect> {
-  if (schema !== undefined) {
-    const setup = new pg.Client({ connectionString: databaseUrl });
-    await setup.connect();
-    try {
-      await setup.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    } finally {
-      await setup.end();
-    }
-  }
+function postgresDialect(databaseUrl: string, schema: string | undefined): PostgresDialect {
   return new PostgresDialect({
     pool: new pg.Pool({
       connectionString: databaseUrl,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import type { PGlite } from '@electric-sql/pglite';
-import { openDatabase, openPglite, type Database } from '../../bot/store/database.js';
+import { dropSchema, openDatabase, openPglite, type Database } from '../../bot/store/database.js';
 
 /**
  * The engines every storage test runs on: PGlite always, and PostgreSQL when TEST_DATABASE_URL names a server
@@ -30,13 +29,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
     ...database,
     close: async () => {
       await database.close();
-      const client = new pg.Client({ connectionString: databaseUrl });
-      await client.connect();
-      try {
-        await client.query(`DROP SCHEMA "${schema}" CASCADE`);
-      } finally {
-        await client.end();
-      }
+      await dropSchema(databaseUrl, schema);
     },
   };
 }

@@ -1,12 +1,14 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
-import type { LocalDate } from '../../domain/dates/local-date.js';
-import { planReminders, REMINDER_DEFAULTS, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
+import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import { planReminders, REMINDER_DEFAULTS, type ReminderIntent, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
 import { transferOutChecklistFor, transferOutRemindersFor } from '../../domain/reminders/transfer-checklist.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { deliveryTimeFor, DEFAULT_WORKING_HOURS, type WorkingHours } from '../../domain/reminders/working-hours.js';
-import type { CaseStore } from '../store/cases.js';
+import type { Insertable } from 'kysely';
+import type { CaseRecord, CaseStore } from '../store/cases.js';
+import type { Tables } from '../store/tables.js';
 import type { Db } from '../store/database.js';
 import { instantOf } from './london-time.js';
 
@@ -38,18 +40,7 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
   const rows: OutboxRow[] = owing.flatMap((record) =>
     planReminders(obligations.get(record.id) ?? [], today, calendar, settings)
       .filter((intent) => intent.sendOn === today)
-      .map((intent) => ({
-        idempotency_key: reminderKeyFor(record.id, intent),
-        tenant_id: record.tenantId,
-        case_id: record.id,
-        rule_id: intent.ruleId,
-        due_on: intent.dueOn,
-        kind: intent.kind,
-        recipient_role: intent.recipient,
-        send_after: sendAfter,
-        status: 'pending',
-        created_at: at,
-      })),
+      .map((intent) => outboxRowOf(record, intent, sendAfter, at)),
   );
   rows.push(...(await transferOutRows(options, sendAfter)));
   let added = 0;
@@ -65,18 +56,22 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
   return added;
 }
 
-type OutboxRow = {
-  idempotency_key: string;
-  tenant_id: string;
-  case_id: string;
-  rule_id: string;
-  due_on: string;
-  kind: string;
-  recipient_role: string;
-  send_after: Date;
-  status: string;
-  created_at: Date;
-};
+type OutboxRow = Insertable<Tables['reminder_outbox']>;
+
+function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date, at: Date): OutboxRow {
+  return {
+    idempotency_key: reminderKeyFor(record.id, intent),
+    tenant_id: record.tenantId,
+    case_id: record.id,
+    rule_id: intent.ruleId,
+    due_on: intent.dueOn,
+    kind: intent.kind,
+    recipient_role: intent.recipient,
+    send_after: sendAfter,
+    status: 'pending',
+    created_at: at,
+  };
+}
 
 /**
  * A family that moved out: the authority's transfer checklist (tell the receiving authority, share the
@@ -99,19 +94,8 @@ async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promis
     if (!record || !policy) continue;
     const done = new Set((await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', record.id).execute()).map((row) => row.rule_id));
     const outstanding = transferOutChecklistFor(policy, record.pathways).filter((item) => !done.has(item.ruleId));
-    for (const intent of transferOutRemindersFor(move.happened_on as LocalDate, outstanding, today, calendar, settings).filter((candidate) => candidate.sendOn === today)) {
-      rows.push({
-        idempotency_key: reminderKeyFor(record.id, intent),
-        tenant_id: record.tenantId,
-        case_id: record.id,
-        rule_id: intent.ruleId,
-        due_on: intent.dueOn,
-        kind: intent.kind,
-        recipient_role: intent.recipient,
-        send_after: sendAfter,
-        status: 'pending',
-        created_at: at,
-      });
+    for (const intent of transferOutRemindersFor(LocalDateSchema.parse(move.happened_on), outstanding, today, calendar, settings)) {
+      if (intent.sendOn === today) rows.push(outboxRowOf(record, intent, sendAfter, at));
     }
   }
   return rows;

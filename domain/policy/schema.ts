@@ -101,7 +101,32 @@ export const RoleRuleSchema = z.strictObject({
   kind: z.literal('role'),
   act: z.enum(['chairs', 'authorises', 'arranges', 'endorses', 'oversees', 'decides']),
   who: z.string().min(3),
+  /**
+   * The requests this rule lets people decide, and which of the case team's roles may. The bot authorises a
+   * closure or step-down from this; where no rule of the authority names one, a manager of the team decides.
+   */
+  approves: z
+    .strictObject({
+      requests: z.array(z.enum(['closure', 'step-down'])).min(1),
+      roles: z.array(z.enum(['manager', 'senior-practitioner'])).min(1),
+    })
+    .optional(),
 });
+
+/** The columns every action row of a plan has; an authority's rules may name them in its own words. */
+export const PlanActionColumnSchema = z.enum(['action', 'owner', 'dueOn', 'outcome']);
+export type PlanActionColumn = z.infer<typeof PlanActionColumnSchema>;
+
+/**
+ * Where the plan form asks for an element: a written section of its own, a column of every action row, or the
+ * plan's review date. The label is what the form shows, in the procedure's words.
+ */
+export const PlanFormPlaceSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('section'), section: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/), label: z.string().min(3) }),
+  z.strictObject({ kind: z.literal('action-column'), column: PlanActionColumnSchema, label: z.string().min(3) }),
+  z.strictObject({ kind: z.literal('review-date'), label: z.string().min(3) }),
+]);
+export type PlanFormPlace = z.infer<typeof PlanFormPlaceSchema>;
 
 export const PlanContentRuleSchema = z.strictObject({
   ...baseRule,
@@ -109,12 +134,16 @@ export const PlanContentRuleSchema = z.strictObject({
   /** A short name for the element, e.g. "contingency plan". */
   element: z.string().min(3),
   points: z.strictObject({ min: z.number().int().positive(), max: z.number().int().positive() }).optional(),
+  /** Where the plan form asks for it; an element without a place is shown beside the form as what the plan must be. */
+  form: PlanFormPlaceSchema.optional(),
 });
 
 /** An automatic check the bot can make from a case's events before the worker confirms the rest. */
 export const AutoCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('event-recorded'), event: EventKindSchema }),
   z.strictObject({ kind: z.literal('in-place-for'), since: EventKindSchema, offset: OffsetSchema }),
+  /** Met by the very authorisation the closure or step-down request asks for. */
+  z.strictObject({ kind: z.literal('authorised-by-this-request') }),
 ]);
 
 export const ConditionRuleSchema = z.strictObject({
@@ -122,6 +151,11 @@ export const ConditionRuleSchema = z.strictObject({
   kind: z.literal('condition'),
   appliesTo: z.array(z.enum(['closure', 'step-down', 'transfer-out', 'transfer-in', 'plan-start', 'transfer-between-teams'])).min(1),
   autoCheck: AutoCheckSchema.optional(),
+  /**
+   * What the worker may confirm instead when the automatic check is not met, where the procedure allows an
+   * exception (Slough: a shorter plan with a recorded management decision).
+   */
+  alternative: z.strictObject({ requires: z.string().min(10), citation: CitationInputSchema }).optional(),
 });
 
 export const NeedLevelSchema = z.enum(['none', 'mild', 'moderate', 'severe', 'profound']);

@@ -445,6 +445,7 @@ export const camden = {
         'Decisions on case closure, step-down to Early Help Services, escalation to child protection or looked after children, and referrals to the Complexity Forum are authorised by the supervising manager or senior',
       act: 'authorises',
       who: 'the manager or senior who supervises the allocated social worker',
+      approves: { requests: ['closure', 'step-down'], roles: ['manager', 'senior-practitioner'] },
       citation: {
         section: '5 Role of social work managers and seniors',
         quote:
@@ -466,6 +467,7 @@ export const camden = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'the agency responsible for each action',
+      form: { kind: 'action-column', column: 'owner', label: 'Responsible agency' },
       requires: 'The CIN plan sets out which agency is responsible for each action or intervention',
       citation: {
         section: '9 The child in need plan',
@@ -478,6 +480,7 @@ export const camden = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'the timescale for each action',
+      form: { kind: 'action-column', column: 'dueOn', label: 'Timescale: by when' },
       requires: 'The CIN plan sets out the timescale for taking action',
       citation: {
         section: '9 The child in need plan',
@@ -490,6 +493,7 @@ export const camden = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'the outcomes to be achieved',
+      form: { kind: 'action-column', column: 'outcome', label: 'Outcome to be achieved' },
       requires: 'The CIN plan sets out what outcomes should be achieved',
       citation: {
         section: '9 The child in need plan',
@@ -502,6 +506,7 @@ export const camden = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'actions, services and resources',
+      form: { kind: 'action-column', column: 'action', label: 'Action, service or resource' },
       requires: 'The CIN plan sets out the actions, services and resources made available to meet the child\u2019s developmental needs and support parents',
       citation: {
         section: '9 The child in need plan',
@@ -669,6 +674,7 @@ export const camden = {
       topic: 'closure',
       appliesTo: ['closure', 'step-down'],
       requires: 'The manager or senior who supervises the allocated social worker has authorised the closure or step-down',
+      autoCheck: { kind: 'authorised-by-this-request' },
       citation: {
         section: '5 Role of social work managers and seniors',
         quote:

@@ -466,6 +466,7 @@ export const slough = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'no more than 6-8 points',
+      form: { kind: 'action-column', column: 'action', label: 'Plan point: what will happen' },
       points: { min: 6, max: 8 },
       requires: 'The CIN Plan is no more than 6-8 points in length, so that it is focused and less overwhelming to families',
       interpretation: '"No more than 6-8 points" is read as a plan of 6 to 8 points at most; the guidance gives no fixed lower limit beyond that range.',
@@ -479,6 +480,7 @@ export const slough = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'contingency plan',
+      form: { kind: 'section', section: 'contingency-plan', label: 'Contingency plan: if circumstances change, risks escalate or the family disengage' },
       requires: 'The CIN Plan sets out the contingency plan if family circumstances change, risks escalate or the family decline continued voluntary engagement',
       citation: {
         section: 'The Child in Need Meeting',
@@ -490,6 +492,7 @@ export const slough = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'the child\u2019s wishes and feelings, and how they were ascertained',
+      form: { kind: 'section', section: 'child-wishes', label: 'The child\u2019s wishes and feelings, and how they were ascertained' },
       requires: 'The CIN Plan considers the child\u2019s wishes and feelings and makes clear how they were ascertained, usually through direct work with the child',
       citation: {
         section: 'Working in Partnership with Families',
@@ -512,6 +515,7 @@ export const slough = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'a strengths-based approach',
+      form: { kind: 'section', section: 'strengths', label: 'Strengths: what is going well' },
       requires: 'The CIN Plan uses a strengths-based approach',
       citation: {
         section: 'The Child in Need Plan',
@@ -523,6 +527,7 @@ export const slough = {
       kind: 'plan-content',
       topic: 'plan-content',
       element: 'outcomes positive for the child and family',
+      form: { kind: 'action-column', column: 'outcome', label: 'Positive outcome for the child or family' },
       requires: 'The CIN Plan identifies outcomes that result in a positive outcome for the child, young person or family',
       citation: {
         section: 'The Child in Need Plan',
@@ -627,6 +632,13 @@ export const slough = {
       appliesTo: ['closure', 'step-down'],
       requires: 'The CIN Plan has been in place for at least three months and has been reviewed before it is closed or stepped down (a shorter plan needs a recorded management decision with a clear rationale)',
       autoCheck: { kind: 'in-place-for', since: 'plan-started', offset: { unit: 'months', amount: 3, direction: 'after' } },
+      alternative: {
+        requires: 'A management decision is recorded giving a clear rationale for the shorter plan (exceptional circumstances)',
+        citation: {
+          section: 'The Child in Need Plan',
+          quote: 'In these situations a management decision needs to be recorded providing a clear rationale for this outcome.',
+        },
+      },
       citation: {
         section: 'The Child in Need Plan',
         quote: 'The CIN Plan should be in place for at least three months and should be reviewed before it is closed or stepped down.',

@@ -18,6 +18,14 @@ describe('citations', () => {
         expect(headings).toContain(normaliseWhitespace(rule.citation.section));
       });
 
+      const alternatives = policy.rules.flatMap((rule) => (rule.kind === 'condition' && rule.alternative ? [[rule.id, rule.alternative.citation] as const] : []));
+      it.runIf(alternatives.length > 0).each(alternatives)('%s: its alternative quotes its seed verbatim, under the heading it names', (_id, citation) => {
+        const lines = seedText(policy.source.file).split('\n').map((line) => normaliseWhitespace(line));
+        const headingLine = lines.lastIndexOf(normaliseWhitespace(citation.section));
+        expect(headingLine).toBeGreaterThanOrEqual(0);
+        expect(normaliseWhitespace(lines.slice(headingLine).join(' '))).toContain(normaliseWhitespace(citation.quote));
+      });
+
       it('cites each quote under the heading it names', () => {
         const misplaced = policy.rules.filter((rule) => {
           const body = seedText(policy.source.file);

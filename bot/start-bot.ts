@@ -10,7 +10,7 @@ import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
 import { holdDataFolder } from './store/data-folder-lock.js';
-import { openDatabase, type Database, type Db } from './store/database.js';
+import { openDatabaseWhenReachable, type Database, type Db } from './store/database.js';
 import { CaseStore } from './store/cases.js';
 import { ConversationStore } from './store/conversation-references.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
@@ -56,6 +56,9 @@ async function databaseAnswers(db: Db): Promise<boolean> {
   return Promise.race([answered, timeout]);
 }
 
+/** How often a bot that started without its database tries to reach it again. */
+const DATABASE_RETRY_MS = 2_000;
+
 /** Retention counts whole days, so once a day finds everything due. */
 const RETENTION_EVERY_MS = 24 * 60 * 60 * 1000;
 
@@ -75,7 +78,8 @@ export interface StartOptions {
 
 /**
  * The composition root: settings from `env`, the database (PGlite in DATA_DIR, or DATABASE_URL), the turn
- * handler over the five authorities' policies, and the HTTP server. Throws with every bad setting named.
+ * handler over the five authorities' policies, and the HTTP server. Throws with every bad setting named. A
+ * PostgreSQL server that cannot be reached yet does not stop it: /readyz says 503 until the database is there.
  */
 export async function startBot(env: Readonly<Record<string, string | undefined>>, options: StartOptions = {}): Promise<StartedBot> {
   const loaded = loadConfig(env);
@@ -86,15 +90,16 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   if (lock && !lock.ok) {
     throw new Error(`The embedded database in ${lock.error.dataDir} is in use by another process (pid ${lock.error.pid}). Stop it, or give each a DATA_DIR of its own, or use DATABASE_URL.`);
   }
-  const database = await openDatabase({
-    ...(config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl }),
-  });
+  const database = await openDatabaseWhenReachable(
+    config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl },
+    { retryEveryMs: DATABASE_RETRY_MS, log },
+  );
   const adapter = createAdapter(config, log);
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const context = botContextOn(database.db, config, messenger);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
-    ready: () => databaseAnswers(database.db),
+    ready: async () => database.reached() && (await databaseAnswers(database.db)),
     log,
     ...(options.host === undefined ? {} : { host: options.host }),
     downloads: (token, now) =>

@@ -1,8 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, type KyselyPlugin } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
+import type { Logger } from '../log.js';
+import { DatabaseNotYetReachedError, isDatabaseUnavailable } from './database-unavailable.js';
 import { migrationProvider } from './migrations.js';
 import type { Tables } from './tables.js';
 
@@ -33,31 +35,113 @@ export interface Database {
  * `dataDir` (created if missing). The same queries and migrations run on both.
  */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const engine = options.databaseUrl ? 'postgres' : 'pglite';
   const schema = options.schema === undefined ? undefined : checkedSchemaName(options.schema);
   if (options.embedded && schema !== undefined) {
     await options.embedded.exec(`CREATE SCHEMA IF NOT EXISTS "${schema}"; SET search_path TO "${schema}"`);
   }
+  const database = connect(options, schema);
+  try {
+    await migrateToLatest(database.db, options, schema);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return database;
+}
+
+export interface ReachableLaterDatabase extends Database {
+  /** Whether the database has been reached and its schema brought up to date since the bot started. */
+  readonly reached: () => boolean;
+}
+
+/**
+ * As `openDatabase`, except that a PostgreSQL server that cannot be reached at start (restarting, failing over,
+ * the network not up yet) does not stop the bot: every query fails with DatabaseNotYetReachedError, and the
+ * migration is tried again every `retryEveryMs` until it succeeds. Any other failure (a wrong password, a
+ * missing database, a broken migration) throws at once, as it needs a person.
+ */
+export async function openDatabaseWhenReachable(
+  options: DatabaseOptions,
+  { retryEveryMs, log }: { readonly retryEveryMs: number; readonly log: Logger },
+): Promise<ReachableLaterDatabase> {
+  if (!options.databaseUrl) return { ...(await openDatabase(options)), reached: () => true };
+  const schema = options.schema === undefined ? undefined : checkedSchemaName(options.schema);
+  const database = connect(options, schema);
+  let reached = false;
+  let closed = false;
+  let retry: NodeJS.Timeout | undefined;
+  const migrate = async () => {
+    await migrateToLatest(database.db, options, schema);
+    reached = true;
+  };
+  const errorName = (error: unknown) => (error instanceof Error ? error.name : typeof error);
+  const tryAgainLater = () => {
+    retry = setTimeout(() => {
+      migrate().then(
+        () => log.info('database-reached'),
+        (error: unknown) => {
+          if (closed) return;
+          if (isDatabaseUnavailable(error)) return tryAgainLater();
+          log.error('database-migration-failed', { errorName: errorName(error) });
+        },
+      );
+    }, retryEveryMs);
+    retry.unref();
+  };
+  try {
+    await migrate();
+  } catch (error) {
+    if (!isDatabaseUnavailable(error)) {
+      await database.close();
+      throw error;
+    }
+    log.error('database-unavailable-at-start', { errorName: errorName(error), retryEveryMs });
+    tryAgainLater();
+  }
+  return {
+    db: database.db.withPlugin(refusedUntil(() => reached)),
+    engine: database.engine,
+    reached: () => reached,
+    close: async () => {
+      closed = true;
+      clearTimeout(retry);
+      await database.close();
+    },
+  };
+}
+
+/** Fails every query, before it is sent, until `isReached` says the schema is known to be there. */
+function refusedUntil(isReached: () => boolean): KyselyPlugin {
+  return {
+    transformQuery: ({ node }) => {
+      if (!isReached()) throw new DatabaseNotYetReachedError();
+      return node;
+    },
+    transformResult: async ({ result }) => result,
+  };
+}
+
+function connect(options: DatabaseOptions, schema: string | undefined): Database {
+  const engine = options.databaseUrl ? 'postgres' : 'pglite';
+  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, schema) : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
+  const db = new Kysely<Tables>({ dialect });
+  return { db, engine, close: options.embedded ? () => Promise.resolve() : () => db.destroy() };
+}
+
+async function migrateToLatest(db: Db, options: DatabaseOptions, schema: string | undefined): Promise<void> {
   // Several schemas in one server (tests, benchmarks): Kysely's migrator reads the whole catalog, which fails if
   // another schema is dropped meanwhile, so creating-and-migrating and dropping take turns.
   const schemaLock = options.databaseUrl && schema !== undefined ? await lockSchemas(options.databaseUrl) : undefined;
   let error: unknown;
-  let db: Kysely<Tables>;
   try {
     if (schemaLock) await schemaLock.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
-    const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, schema) : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
-    db = new Kysely<Tables>({ dialect });
     // Named, or Kysely looks for its lock table in every schema and trips over another run's.
     const migrator = new Migrator({ db, provider: migrationProvider, ...(schema === undefined ? {} : { migrationTableSchema: schema }) });
     ({ error } = await migrator.migrateToLatest());
   } finally {
     await schemaLock?.end();
   }
-  if (error) {
-    if (!options.embedded) await db.destroy();
-    throw error instanceof Error ? error : new Error('The database migration failed');
-  }
-  return { db, engine, close: options.embedded ? () => Promise.resolve() : () => db.destroy() };
+  if (error) throw error instanceof Error ? error : new Error('The database migration failed');
 }
 
 /** Any number, the same everywhere: the advisory lock that schema creation, migration and dropping take. */
@@ -101,16 +185,23 @@ export function openPglite(dataDir?: string): PGlite {
   return new PGlite(dataDir, options);
 }
 
+/** A server that takes the connection but never answers (a network partition) fails the query instead of hanging the turn. */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 function postgresDialect(databaseUrl: string, schema: string | undefined): PostgresDialect {
-  return new PostgresDialect({
-    pool: new pg.Pool({
-      connectionString: databaseUrl,
-      max: 10,
-      types: {
-        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-          oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-      },
-      ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
-    }),
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    types: {
+      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+        oid === DATE_OID ? asText : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    },
+    ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
+  // An idle connection that the server or the network drops is an 'error' event on the pool, and an 'error'
+  // event nobody listens to ends the process. The pool has already discarded the connection and opens a new
+  // one for the next query, so there is nothing to do here but not crash.
+  pool.on('error', () => undefined);
+  return new PostgresDialect({ pool });
 }

@@ -9,13 +9,16 @@ import {
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
+import { isDatabaseUnavailable } from '../store/database-unavailable.js';
 import { asInvokeResponseActivity, errorResponse } from './invoke-responses.js';
 
 export type TeamsAdapter = CloudAdapter;
 
 /** What the user sees when a turn fails; the reference lets support find the log line without any case detail. */
-const apologyFor = (correlationId: string): string =>
-  `Sorry, something went wrong on our side and nothing was saved from that step. Please try again. (Reference: ${correlationId})`;
+const apologyFor = (correlationId: string, error: Error): string =>
+  isDatabaseUnavailable(error)
+    ? `Sorry, I cannot reach my database just now, so nothing was saved from that step. Please try again in a few minutes. (Reference: ${correlationId})`
+    : `Sorry, something went wrong on our side and nothing was saved from that step. Please try again. (Reference: ${correlationId})`;
 
 /**
  * The CloudAdapter for the configured app registration. The MicrosoftApp* values are passed explicitly so that
@@ -65,14 +68,15 @@ async function apologise(context: TurnContext, error: Error, log: Logger): Promi
     activityId: context.activity.id,
     activityType: context.activity.type,
     errorName: error.name,
+    databaseUnavailable: isDatabaseUnavailable(error),
     stackFrames: stackFramesOf(error),
   });
   try {
     if (context.activity.type === ActivityTypes.Invoke) {
       // Without this botbuilder would answer the invoke with 501 Not Implemented, which misleads Teams.
-      await context.sendActivity(asInvokeResponseActivity(errorResponse(500, 'InternalServerError', apologyFor(correlationId))));
+      await context.sendActivity(asInvokeResponseActivity(errorResponse(500, 'InternalServerError', apologyFor(correlationId, error))));
     }
-    await context.sendActivity(apologyFor(correlationId));
+    await context.sendActivity(apologyFor(correlationId, error));
   } catch (sendError) {
     log.error('apology-not-sent', { correlationId, errorName: sendError instanceof Error ? sendError.name : typeof sendError });
   }

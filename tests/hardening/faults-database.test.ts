@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import nock from 'nock';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type StartedBot } from '../../bot/start-bot.js';
+import { chatWith } from './faults-conversation.js';
+import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
+
+// The bot on a real PostgreSQL server, reached through a TCP proxy the test can cut and restore: the machine's
+// server itself never stops. Each run gets a database of its own, dropped at the end.
+const serverUrl = process.env.TEST_DATABASE_URL;
+const ADMIN = 'admin-object-id';
+const SAM = 'sam-object-id';
+const TUESDAY_10_MARCH = '2026-03-10T09:00:00Z';
+
+describe.runIf(serverUrl)('the bot when its PostgreSQL database goes away and comes back', () => {
+  let server: pg.Client;
+  let proxy: TcpProxy;
+  let databaseName: string;
+  let bot: StartedBot | undefined;
+  const chat = chatWith(() => bot?.url ?? '');
+  const botEnv = () => {
+    const url = new URL(serverUrl ?? '');
+    url.host = `127.0.0.1:${proxy.port}`;
+    url.pathname = `/${databaseName}`;
+    return { PORT: '0', DATABASE_URL: url.toString(), NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' };
+  };
+  const status = async (path: '/readyz' | '/healthz') => (await fetch(`${bot?.url ?? ''}${path}`)).status;
+  /** Polls /readyz until it says 200; the bot retries on its own, so no restart and no timing is asserted. */
+  const readyAgain = async () => {
+    for (let tries = 0; tries < 100; tries += 1) {
+      if ((await status('/readyz')) === 200) return true;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return false;
+  };
+  const visitsRecorded = async () => {
+    const { rows } = await server.query<{ count: string }>(`SELECT count(*) FROM case_events WHERE kind = 'visit-made'`);
+    return Number(rows[0]?.count);
+  };
+
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    databaseName = `faults_${randomUUID().replace(/-/g, '')}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE ${databaseName}`);
+    await admin.end();
+    const url = new URL(serverUrl ?? '');
+    proxy = await startTcpProxy({ host: url.hostname, port: Number(url.port || 5432) });
+    url.pathname = `/${databaseName}`;
+    server = new pg.Client({ connectionString: url.toString() });
+    await server.connect();
+  });
+  afterEach(async () => {
+    await bot?.stop();
+    bot = undefined;
+  });
+  afterAll(async () => {
+    await server?.end();
+    await proxy?.close();
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
+    await admin.end();
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('goes unready mid-run, tells the user nothing was saved, and serves again once the database is back, without a restart', async () => {
+    bot = await startBot(botEnv(), { host: '127.0.0.1' });
+    await chat.say(ADMIN, `role ${SAM} worker of North`, TUESDAY_10_MARCH);
+    const opened = await chat.press(SAM, 'case.create', { reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' }, TUESDAY_10_MARCH);
+    expect(opened.said).toMatch(/Opened AB12/);
+    expect(await status('/readyz')).toBe(200);
+
+    await proxy.cut();
+    expect(await status('/readyz')).toBe(503);
+    expect(await status('/healthz')).toBe(200);
+    const written = await chat.say(SAM, 'record visit yesterday for AB12', TUESDAY_10_MARCH);
+    expect(written.status).toBe(200);
+    expect(written.said).toMatch(/cannot reach my database just now, so nothing was saved from that step\. Please try again in a few minutes\. \(Reference: [0-9a-f-]{36}\)/);
+    const pressed = await chat.press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09', countsFrom: '' }, TUESDAY_10_MARCH);
+    expect(pressed.said).toMatch(/cannot reach my database just now/);
+
+    await proxy.restore();
+    expect(await readyAgain()).toBe(true);
+    expect((await chat.say(SAM, 'record visit yesterday for AB12', TUESDAY_10_MARCH)).said).toMatch(/Recorded for AB12/);
+    expect(await visitsRecorded()).toBe(1);
+  });
+
+  it('starts without its database, answers /readyz with 503 and each turn with the reason, and migrates and serves once it is there', async () => {
+    await proxy.cut();
+    bot = await startBot(botEnv(), { host: '127.0.0.1' });
+    expect(await status('/healthz')).toBe(200);
+    expect(await status('/readyz')).toBe(503);
+    expect((await chat.say(ADMIN, 'roles', TUESDAY_10_MARCH)).said).toMatch(/cannot reach my database just now/);
+
+    await proxy.restore();
+    expect(await readyAgain()).toBe(true);
+    expect((await chat.say(ADMIN, `role ${SAM} worker of North`, TUESDAY_10_MARCH)).said).toContain(`${SAM} is worker of team North`);
+  });
+});

@@ -1,0 +1,69 @@
+import { createConnection, createServer, type Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
+export interface TcpProxy {
+  /** The loopback port that forwards to the target while the proxy is up. */
+  readonly port: number;
+  /**
+   * The database goes away: every open connection is reset and new ones are refused (ECONNREFUSED from the
+   * client's side, as a stopped server answers), until `restore`.
+   */
+  cut(): Promise<void>;
+  /** New connections reach the target again; nothing from before the cut comes back. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP proxy on 127.0.0.1 between the bot and a PostgreSQL server, so a test can take "the database" away and
+ * bring it back without touching the machine's server. Cutting closes the listening socket, so connecting fails
+ * at once as it does when the server is down, and destroys every forwarded connection mid-stream.
+ */
+export async function startTcpProxy(target: { readonly host: string; readonly port: number }): Promise<TcpProxy> {
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    const upstream = createConnection(target);
+    open.add(client);
+    open.add(upstream);
+    const forget = () => {
+      open.delete(client);
+      open.delete(upstream);
+      client.destroy();
+      upstream.destroy();
+    };
+    client.on('error', forget).on('close', forget);
+    upstream.on('error', forget).on('close', forget);
+    client.pipe(upstream);
+    upstream.pipe(client);
+  });
+  let port = 0;
+  const listen = () =>
+    new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        port = (server.address() as AddressInfo).port;
+        resolve();
+      });
+    });
+  const stopListening = () => new Promise<void>((resolve) => (server.listening ? server.close(() => resolve()) : resolve()));
+  const resetAll = () => {
+    for (const socket of open) socket.resetAndDestroy();
+    open.clear();
+  };
+  await listen();
+  return {
+    port,
+    cut: async () => {
+      const closed = stopListening();
+      resetAll();
+      await closed;
+    },
+    restore: () => listen(),
+    close: async () => {
+      const closed = stopListening();
+      resetAll();
+      await closed;
+    },
+  };
+}

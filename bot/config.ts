@@ -38,6 +38,8 @@ interface SharedConfig {
   readonly tabDevUser?: { readonly tenantId: string; readonly userId: string };
   /** The app registration's Application ID URI (TAB_APP_ID_URI), a second audience the tab's token may carry. */
   readonly tabAppIdUri?: string;
+  /** The Entra tenants (ALLOWED_TENANTS, lower-case ids) whose requests are served; absent serves every tenant. */
+  readonly allowedTenants?: readonly string[];
 }
 
 export type Config =
@@ -50,6 +52,8 @@ export interface InvalidConfig {
   /** One line per problem, naming the setting; never echoes a value, since some are secrets. */
   readonly message: string;
 }
+
+const ENTRA_TENANT_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 // `.env` templates leave settings as `Name=`; an empty value means "not set", not "set to nothing".
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -79,6 +83,12 @@ const EnvironmentSchema = z
     TAB_DEV_USER: optional(z.string().trim()),
     TAB_DEV_TENANT: optional(z.string().trim()),
     TAB_APP_ID_URI: optional(z.string().trim()),
+    ALLOWED_TENANTS: optional(
+      z
+        .string()
+        .transform((list) => list.split(/[\s,;]+/).filter((id) => id !== '').map((id) => id.toLowerCase()))
+        .refine((ids) => ids.length > 0 && ids.every((id) => ENTRA_TENANT_ID.test(id)), { error: 'must list Entra tenant ids (GUIDs), comma-separated' }),
+    ),
   })
   .superRefine((env, context) => {
     const problem = (path: string, message: string) => context.addIssue({ code: 'custom', path: [path], message });
@@ -151,6 +161,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     // The tenant the bot files chats under when Teams names none, so the dev user sees what they recorded there.
     ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),
     ...(settings.TAB_APP_ID_URI === undefined ? {} : { tabAppIdUri: settings.TAB_APP_ID_URI }),
+    ...(settings.ALLOWED_TENANTS === undefined ? {} : { allowedTenants: settings.ALLOWED_TENANTS }),
   };
   if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
   return ok({

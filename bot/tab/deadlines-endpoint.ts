@@ -19,7 +19,7 @@ export interface EndpointAnswer {
 }
 
 export interface DeadlinesEndpointDependencies extends TabDeadlineSources {
-  readonly config: Pick<Config, 'tabDevUser' | 'tabAppIdUri' | 'nodeEnv'> & { readonly microsoftApp?: { readonly id: string } };
+  readonly config: Pick<Config, 'tabDevUser' | 'tabAppIdUri' | 'nodeEnv' | 'allowedTenants'> & { readonly microsoftApp?: { readonly id: string } };
   readonly log: Logger;
   readonly keySetFor?: KeySetFor;
 }
@@ -37,6 +37,11 @@ export async function answerDeadlinesRequest(request: EndpointRequest, now: Date
   if (view !== 'mine' && view !== 'team') return { status: 400, body: { code: 'BadRequest', message: 'view must be mine or team.' } };
   const user = await userOf(request, now, dependencies);
   if ('status' in user) return user;
+  const { allowedTenants } = dependencies.config;
+  if (allowedTenants !== undefined && !allowedTenants.includes(user.tenantId.toLowerCase())) {
+    dependencies.log.warn('request-refused', { status: 403, errorName: 'tab-tenant-not-allowed' });
+    return { status: 403, body: { code: 'Forbidden', message: 'This app does not serve your organisation.' } };
+  }
   const result = await tabDeadlines(user, view, londonDateOf(now), dependencies);
   if (!result.ok) return { status: 403, body: { code: 'Forbidden', message: 'The Team view is for managers and senior practitioners.' } };
   dependencies.log.info('tab-deadlines-answered', { view, count: result.value.deadlines.length });

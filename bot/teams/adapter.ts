@@ -4,12 +4,14 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Activity,
+  type InvokeResponse,
   type TurnContext,
 } from 'botbuilder';
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { isDatabaseUnavailable } from '../store/database-unavailable.js';
+import { tenantIdOf } from './conversation-reference.js';
 import { asInvokeResponseActivity, errorResponse } from './invoke-responses.js';
 
 export type TeamsAdapter = CloudAdapter;
@@ -35,7 +37,7 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
         }
       : {},
   );
-  const adapter = new CloudAdapter(authentication);
+  const adapter = new TenantCheckingAdapter(authentication, config.allowedTenants, log);
   adapter.onTurnError = (context, error) => apologise(context, error, log);
   return adapter;
 }
@@ -55,6 +57,35 @@ class TokenRefusingAuthentication extends ConfigurationBotFrameworkAuthenticatio
       }
       throw error;
     }
+  }
+}
+
+/**
+ * Serves only the tenants in ALLOWED_TENANTS, when it is set. The token is checked first (401), then the
+ * activity's tenant (403): a verified token comes from the Bot Connector, so the tenant the activity names is
+ * the one Teams sent it from. A refused activity never reaches the turn, the database or the Connector.
+ */
+class TenantCheckingAdapter extends CloudAdapter {
+  constructor(
+    authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly allowedTenants: readonly string[] | undefined,
+    private readonly log: Logger,
+  ) {
+    super(authentication);
+  }
+
+  protected override async processActivity(
+    authorization: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    const authenticated =
+      typeof authorization === 'string' ? await this.botFrameworkAuthentication.authenticateRequest(activity, authorization) : authorization;
+    if (this.allowedTenants !== undefined && !this.allowedTenants.includes(tenantIdOf(activity)?.toLowerCase() ?? '')) {
+      this.log.warn('request-refused', { status: 403, errorName: 'TenantNotAllowed', activityType: activity.type });
+      return { status: 403, body: { code: 'Forbidden', message: 'This bot does not serve your organisation.' } };
+    }
+    return super.processActivity(authenticated, activity, logic);
   }
 }
 

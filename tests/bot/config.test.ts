@@ -142,8 +142,17 @@ describe('loadConfig', () => {
     ['a body limit of nothing', { MAX_BODY_BYTES: '0' }, 'MAX_BODY_BYTES'],
     ['an unknown log level', { LOG_LEVEL: 'verbose' }, 'LOG_LEVEL'],
     ['a database URL that is not PostgreSQL', { DATABASE_URL: 'mysql://cin:secret@db/cin' }, 'DATABASE_URL must be a postgres://'],
+    ['an allowed tenant that is no tenant id', { ALLOWED_TENANTS: `${TENANT_ID}, contoso.onmicrosoft.com` }, 'ALLOWED_TENANTS must list Entra tenant ids'],
   ])('refuses %s', (_case, env, expected) => {
     expect(refused(env).message).toContain(expected);
+  });
+
+  it('reads ALLOWED_TENANTS as lower-case tenant ids, and serves every tenant when it is empty', () => {
+    expect(loaded({ ALLOWED_TENANTS: ` ${TENANT_ID.toUpperCase()},72f988bf-86f1-41af-91ab-2d7cd011db47 ` }).allowedTenants).toEqual([
+      TENANT_ID,
+      '72f988bf-86f1-41af-91ab-2d7cd011db47',
+    ]);
+    expect(loaded({ ALLOWED_TENANTS: '' }).allowedTenants).toBeUndefined();
   });
 
   it('lists each problem on its own line and never repeats a secret', () => {

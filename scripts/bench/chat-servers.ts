@@ -1,28 +1,56 @@
-import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
+import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
 import type { AddressInfo } from 'node:net';
 import { startConnectorStandIn } from '../eval/connector-stand-in.js';
 import { startBot } from '../../bot/start-bot.js';
 
 /**
- * The two servers the chat benchmark compares, in one process so they share the machine alike: the real bot
- * (embedded database, no authentication, as `npm start` runs locally) and a bare botbuilder echo bot on
- * restify. Both reply through the same loopback stand-in for the Bot Connector. Prints one JSON line with
- * their URLs, then serves until killed.
+ * The servers the chat benchmark compares, in one process so they share the machine alike: the real bot
+ * (embedded database, no authentication, as `npm start` runs locally), a bare botbuilder echo bot on restify,
+ * and the same echo bot replying with one of the real bot's answers (its card and text, captured at start):
+ * the ceiling for any bot that must send that answer. All reply through the same loopback stand-in for the Bot
+ * Connector. Prints one JSON line with their URLs, then serves until killed.
  */
 const connector = await startConnectorStandIn({ keep: false });
 const ours = await startBot({ PORT: '0', DATA_DIR: process.argv[2] ?? '', MicrosoftAppId: '', LOG_LEVEL: 'error', NODE_ENV: 'development' }, { host: '127.0.0.1' });
-const echo = await startEchoBot();
-process.stdout.write(`${JSON.stringify({ ours: ours.url, echo, serviceUrl: connector.serviceUrl })}\n`);
+const echo = await startEchoBot((context) => ({ type: 'message', text: `echo: ${context.activity.text ?? ''}` }));
+const answer = await oneAnswerOf(ours.url);
+const cardEcho = await startEchoBot(() => answer);
+process.stdout.write(`${JSON.stringify({ ours: ours.url, echo, cardEcho, serviceUrl: connector.serviceUrl })}\n`);
 
-async function startEchoBot(): Promise<string> {
+/** The reply the bot sends to one date question, as the Connector receives it, without its ids. */
+async function oneAnswerOf(botUrl: string): Promise<Partial<Activity>> {
+  const capture = await startConnectorStandIn({ keep: true });
+  try {
+    const conversation = { conversationType: 'personal', tenantId: 'capture', id: 'a:capture' };
+    const response = await fetch(`${botUrl}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message', id: 'capture', timestamp: '2026-06-11T09:00:00Z', serviceUrl: capture.serviceUrl, channelId: 'msteams',
+        from: { id: '29:capture', aadObjectId: '00000000-0000-4000-8000-00000000ca97' }, conversation, recipient: { id: '28:cin-assistant' },
+        locale: 'en-GB', text: 'Camden: the last CIN review was on 10 June 2026. When is the next one due?',
+      }),
+    });
+    if (!response.ok) throw new Error(`The bot answered the capture question with ${response.status}`);
+    const [reply] = capture.sentTo(conversation.id);
+    if (!reply?.['attachments']) throw new Error('The bot sent no card to the capture question');
+    // Only what a reply carries of its own; the Connector's ids and addresses are the echo bot's to fill in.
+    const { id: _id, conversation: _conversation, from: _from, recipient: _recipient, replyToId: _replyToId, serviceUrl: _serviceUrl, ...own } = reply;
+    return own as Partial<Activity>;
+  } finally {
+    await capture.close();
+  }
+}
+
+async function startEchoBot(replyTo: (context: TurnContext) => Partial<Activity>): Promise<string> {
   const adapter = new CloudAdapter(new ConfigurationBotFrameworkAuthentication({}));
   const server = restify.createServer({ name: 'echo', log: restify.logger({ level: 'silent' }) });
   server.post('/api/messages', restify.plugins.jsonBodyParser({ maxBodySize: 262_144 }), async (request: Request, response: Response) => {
     // A bare echo bot as the samples write it: the body as restify parsed it, no checks of our own.
     const body = request.body as Record<string, unknown>;
     await adapter.process({ method: 'POST', headers: request.headers, body }, response, async (context: TurnContext) => {
-      await context.sendActivity(`echo: ${context.activity.text ?? ''}`);
+      await context.sendActivity(replyTo(context));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -92,8 +92,8 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
     await inParallel(groups, SENDS_AT_ONCE, async ([recipientKey, reminders]) => {
       const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
       await pace();
-      const outcome = await deliver(tenantId, recipientId, reminders, options);
-      counts[outcome === 'sent' ? 'sent' : outcome === 'retrying' ? 'retrying' : 'failed'] += reminders.length;
+      const { outcome, count } = await deliver(tenantId, recipientId, reminders, options);
+      if (outcome !== 'taken-over') counts[outcome] += count;
     });
   }
   options.log.info('reminder-tick', { enqueued, ...counts });
@@ -143,11 +143,11 @@ async function withRecipients(claimed: readonly Claimed[], options: ReminderTick
     const stillOwed =
       reminder.kind === 'transfer-out' ? !(await transferItemDone(options.db, reminder)) : row?.done_on === null && row.due_on === reminder.due_on;
     if (!row || row.status !== 'open' || !stillOwed) {
-      await finish(options.db, reminder.id, 'cancelled', options.now, 'no longer owed');
+      await finish(options.db, reminder, 'cancelled', options.now, 'no longer owed');
       continue;
     }
     if (reminder.kind === 'escalation' && (await acknowledgedByWorker(options.db, reminder))) {
-      await finish(options.db, reminder.id, 'cancelled', options.now, 'acknowledged by the worker');
+      await finish(options.db, reminder, 'cancelled', options.now, 'acknowledged by the worker');
       continue;
     }
     const recipientId = reminder.recipient_role === 'worker' ? row.worker_id : ((await managerOf(options.db, reminder.tenant_id, row.team, row.manager_id)) ?? row.worker_id);
@@ -196,8 +196,11 @@ function groupedByRecipient(reminders: readonly Addressed[]): Map<string, Addres
   return groups;
 }
 
-async function deliver(tenantId: string, recipientId: string, reminders: readonly Addressed[], options: ReminderTickOptions): Promise<'sent' | 'retrying' | 'failed'> {
+type Delivery = { readonly outcome: 'sent' | 'retrying' | 'failed' | 'taken-over'; readonly count: number };
+
+async function deliver(tenantId: string, recipientId: string, claimed: readonly Addressed[], options: ReminderTickOptions): Promise<Delivery> {
   const { db, messenger, conversations, now } = options;
+  let reminders = claimed;
   try {
     let address = await conversations.personalChatOf(tenantId, recipientId);
     if (!address) {
@@ -205,6 +208,10 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
       const conversation = address.conversation as { id: string };
       await conversations.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId: recipientId, address }, now);
     }
+    // This instance may have been slow (Teams throttling, a long batch) and another taken the rows over when the
+    // lease ran out: only what is still ours is sent, or the person would get it twice.
+    reminders = await stillClaimed(db, claimed);
+    if (reminders.length === 0) return { outcome: 'taken-over', count: 0 };
     const workerNames = new Map<string, string>();
     for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
       const name = await conversations.nameOf(tenantId, escalation.workerId);
@@ -223,7 +230,7 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
         await attempt(db, reminder.id, now, 'sent', 200);
       }
     }
-    return 'sent';
+    return { outcome: 'sent', count: reminders.length };
   } catch (error) {
     const status = statusOf(error);
     const gone = status !== undefined && GONE.has(status);
@@ -236,9 +243,11 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
           .updateTable('reminder_outbox')
           .set({ status: 'pending', lease_until: null, next_attempt_at: new Date(now.getTime() + wait), last_outcome: `retry after ${status ?? 'error'}` })
           .where('id', '=', reminder.id)
+          .where('status', '=', 'sending')
+          .where('attempts', '=', reminder.attempts)
           .execute();
       } else {
-        await finish(db, reminder.id, 'failed', now, gone ? `gone (${status})` : `failed (${status ?? 'error'})`);
+        await finish(db, reminder, 'failed', now, gone ? `gone (${status})` : `failed (${status ?? 'error'})`);
       }
     }
     if (gone) {
@@ -251,7 +260,7 @@ async function deliver(tenantId: string, recipientId: string, reminders: readonl
       if (newlyGone) await tellManagersAndAdmins(tenantId, recipientId, reminders, status ?? 0, options);
     }
     options.log.warn('reminder-delivery-failed', { status: status ?? 0, reminders: reminders.length, willRetry: retryable });
-    return retryable ? 'retrying' : 'failed';
+    return { outcome: retryable ? 'retrying' : 'failed', count: reminders.length };
   }
 }
 
@@ -278,9 +287,28 @@ async function tellManagersAndAdmins(tenantId: string, recipientId: string, remi
   }
 }
 
-async function finish(db: Db, id: string, status: 'failed' | 'cancelled', now: Date, outcome: string): Promise<void> {
-  await db.updateTable('reminder_outbox').set({ status, lease_until: null, last_outcome: outcome }).where('id', '=', id).execute();
-  await attempt(db, id, now, status, null);
+/** Ends a claimed reminder unsent, unless another instance has claimed it since (its claim counted one more attempt). */
+async function finish(db: Db, reminder: Claimed, status: 'failed' | 'cancelled', now: Date, outcome: string): Promise<void> {
+  await db
+    .updateTable('reminder_outbox')
+    .set({ status, lease_until: null, last_outcome: outcome })
+    .where('id', '=', reminder.id)
+    .where('status', '=', 'sending')
+    .where('attempts', '=', reminder.attempts)
+    .execute();
+  await attempt(db, reminder.id, now, status, null);
+}
+
+/** The reminders this pass still holds: each is still being sent, and no later claim has counted an attempt since ours. */
+async function stillClaimed<T extends Claimed>(db: Db, reminders: readonly T[]): Promise<T[]> {
+  const rows = await db
+    .selectFrom('reminder_outbox')
+    .select(['id', 'attempts'])
+    .where('id', 'in', reminders.map((reminder) => reminder.id))
+    .where('status', '=', 'sending')
+    .execute();
+  const held = new Set(rows.map((row) => `${String(row.id)}|${Number(row.attempts)}`));
+  return reminders.filter((reminder) => held.has(`${reminder.id}|${reminder.attempts}`));
 }
 
 async function attempt(db: Db, outboxId: string, at: Date, outcome: string, statusCode: number | null): Promise<void> {

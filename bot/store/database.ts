@@ -199,9 +199,11 @@ function postgresDialect(databaseUrl: string, schema: string | undefined): Postg
     },
     ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
   });
-  // An idle connection that the server or the network drops is an 'error' event on the pool, and an 'error'
-  // event nobody listens to ends the process. The pool has already discarded the connection and opens a new
-  // one for the next query, so there is nothing to do here but not crash.
+  // A connection that the server or the network drops is an 'error' event, on the pool while the connection is
+  // idle and on the connection itself while a query holds it, and an 'error' event nobody listens to ends the
+  // process. The query in flight fails on its own, the pool discards the connection and opens a new one for the
+  // next query, so there is nothing to do here but not crash.
   pool.on('error', () => undefined);
+  pool.on('connect', (connection) => connection.on('error', () => undefined));
   return new PostgresDialect({ pool });
 }

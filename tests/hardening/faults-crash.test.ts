@@ -1,0 +1,201 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import nock from 'nock';
+import pg from 'pg';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../bot/config.js';
+import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/deliver-reminders.js';
+import { CaseStore, type CaseRecord } from '../../bot/store/cases.js';
+import { ConversationStore } from '../../bot/store/conversation-references.js';
+import { dropSchema, openDatabase, type Database } from '../../bot/store/database.js';
+import { RoleStore } from '../../bot/store/roles.js';
+import { createAdapter } from '../../bot/teams/adapter.js';
+import { createMessenger } from '../../bot/teams/messenger.js';
+import type { LocalDate } from '../../domain/dates/local-date.js';
+import { POLICIES } from '../../domain/policy/registry.js';
+import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { calendar } from '../helpers/policy.js';
+import { CONNECTOR, recordingLogger } from '../bot/teams/bot-framework-double.js';
+
+// A crash, or a pause long enough to look like one, in the middle of a reminder send or a case write: nothing is
+// lost and nothing happens twice.
+const TENANT = 'tenant-a';
+const SAM = 'sam-object-id';
+const on = (date: string) => date as LocalDate;
+// Plan decided Monday 9 March 2026 on a Redbridge case: the initial meeting is due Monday 30 March, so its
+// five-working-days-before reminder goes on Monday 23 March.
+const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z');
+const LEASE_MS = 2 * 60 * 1000;
+const serverUrl = process.env.TEST_DATABASE_URL;
+
+function messenger() {
+  const loaded = loadConfig({});
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
+}
+
+async function openCaseWithReminderDue(database: Database): Promise<{ cases: CaseStore; record: CaseRecord }> {
+  const cases = new CaseStore(database.db, POLICIES, calendar);
+  const at = new Date('2026-03-09T09:00:00Z');
+  const opened = await cases.openCase(
+    { tenantId: TENANT, reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', workerId: SAM, pathways: [], openedOn: on('2026-03-01') },
+    { tenantId: TENANT, userId: SAM },
+    at,
+  );
+  if (!opened.ok) throw new Error('case not opened');
+  await cases.recordEvent(opened.value, { kind: 'plan-decision', on: on('2026-03-09') }, { tenantId: TENANT, userId: SAM }, on('2026-03-09'), at);
+  return { cases, record: opened.value };
+}
+
+describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open }) => {
+  let database: Database;
+  let options: Omit<ReminderTickOptions, 'now' | 'messenger'>;
+  beforeAll(() => nock.disableNetConnect());
+  afterAll(() => nock.enableNetConnect());
+  beforeEach(async () => {
+    database = await open();
+    const { cases } = await openCaseWithReminderDue(database);
+    options = { db: database.db, cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger() };
+  });
+  afterEach(async () => {
+    nock.cleanAll();
+    await database.close();
+  });
+
+  it('is sent once by the instance that took it over when the first was too slow to keep its lease', async () => {
+    // Sam has never written to the bot, so each instance first asks Teams for a chat. The first instance's answer
+    // takes a while; meanwhile its lease runs out and a second instance claims the reminder and sends it.
+    let firstAsked!: () => void;
+    const firstAsking = new Promise<void>((resolve) => (firstAsked = resolve));
+    let releaseFirst!: () => void;
+    const firstReleased = new Promise<void>((resolve) => (releaseFirst = resolve));
+    nock(CONNECTOR)
+      .post('/teams/v3/conversations', () => (firstAsked(), true))
+      .reply(200, async () => (await firstReleased, { id: 'a:sams-chat' }));
+    nock(CONNECTOR).post('/teams/v3/conversations').reply(200, { id: 'a:sams-chat' });
+    const posted: unknown[] = [];
+    nock(CONNECTOR)
+      .post(/^\/teams\/v3\/conversations\/a%3Asams-chat\/activities/, (body: unknown) => (posted.push(body), true))
+      .times(2)
+      .reply(200, { id: 'reminder-activity' });
+
+    const slow = runReminderTick({ ...options, messenger: messenger(), now: MONDAY_23_MARCH_9AM });
+    await firstAsking;
+    const takeover = await runReminderTick({ ...options, messenger: messenger(), now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) });
+    releaseFirst();
+    const late = await slow;
+
+    expect([takeover.sent, late.sent]).toEqual([1, 0]);
+    expect(posted).toHaveLength(1);
+    expect(await database.db.selectFrom('reminder_outbox').select(['status', 'attempts']).execute()).toEqual([{ status: 'sent', attempts: 2 }]);
+    expect(await database.db.selectFrom('reminder_attempts').select('outcome').where('outcome', '=', 'sent').execute()).toHaveLength(1);
+  });
+});
+
+describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
+  const schema = `faults_${randomUUID().replace(/-/g, '')}`;
+  let database: Database;
+  let cases: CaseStore;
+  let record: CaseRecord;
+  let locker: pg.Client;
+  beforeAll(async () => {
+    database = await openDatabase({ databaseUrl: serverUrl ?? '', schema });
+    ({ cases, record } = await openCaseWithReminderDue(database));
+    locker = new pg.Client({ connectionString: serverUrl, options: `-c search_path=${schema}` });
+    await locker.connect();
+  });
+  afterAll(async () => {
+    await locker?.end();
+    await database?.close();
+    await dropSchema(serverUrl ?? '', schema);
+  });
+
+  it('in the middle of recording an event leaves the case as it was: no event, no audit row, the same obligations', async () => {
+    const state = async () => ({
+      events: (await database.db.selectFrom('case_events').select(['kind', 'happened_on']).orderBy('id').execute()),
+      audit: (await database.db.selectFrom('audit_log').select('action').orderBy('id').execute()).map((row) => row.action),
+      obligations: await database.db.selectFrom('obligations').select(['rule_id', 'due_on', 'done_on']).orderBy('rule_id').execute(),
+    });
+    const before = await state();
+    // Hold the case's obligations, so the write stops after its event and audit row are in, while it re-computes;
+    // then end its connection there, as a crash of the bot or the network would.
+    await locker.query('BEGIN');
+    const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await locker.query('SELECT 1 FROM obligations WHERE case_id = $1 FOR UPDATE', [record.id]);
+    const writing = cases.recordEvent(record, { kind: 'visit-made', on: on('2026-03-10') }, { tenantId: TENANT, userId: SAM }, on('2026-03-10'), new Date('2026-03-10T12:00:00Z'));
+    const outcome = writing.then(() => 'committed', () => 'failed');
+    let blocked: number | undefined;
+    for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
+      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
+      blocked = rows[0]?.pid;
+      if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(blocked).toBeDefined();
+    await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
+    await locker.query('ROLLBACK');
+    expect(await outcome).toBe('failed');
+    expect(await state()).toEqual(before);
+
+    // The same write once the database answers again: the new state, whole.
+    expect((await cases.recordEvent(record, { kind: 'visit-made', on: on('2026-03-10') }, { tenantId: TENANT, userId: SAM }, on('2026-03-10'), new Date('2026-03-10T12:01:00Z'))).ok).toBe(true);
+    const after = await state();
+    expect(after.events).toEqual([...before.events, { kind: 'visit-made', happened_on: '2026-03-10' }]);
+    expect(after.audit).toEqual([...before.audit, 'event.recorded']);
+  });
+
+  it('of the reminder process mid-send: the reminder is sent once, by the next tick after the lease runs out', async () => {
+    // A Connector that takes the first message and never answers (the process dies before it could), then answers.
+    const accepted: string[] = [];
+    let hung: ServerResponse | undefined;
+    let firstArrived!: () => void;
+    const arrived = new Promise<void>((resolve) => (firstArrived = resolve));
+    const connector = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        if (!hung) {
+          hung = response;
+          firstArrived();
+          return;
+        }
+        accepted.push(request.url ?? '');
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ id: `activity-${accepted.length}` }));
+      });
+    });
+    await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+    const serviceUrl = `http://127.0.0.1:${(connector.address() as AddressInfo).port}/`;
+    const conversations = new ConversationStore(database.db);
+    await conversations.remember(
+      { tenantId: TENANT, conversationId: 'a:sams-chat', kind: 'personal', userId: SAM, address: { channelId: 'msteams', serviceUrl, conversation: { id: 'a:sams-chat', conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } } },
+      new Date('2026-03-09T09:00:00Z'),
+    );
+    try {
+      const databaseUrl = new URL(serverUrl ?? '');
+      databaseUrl.searchParams.set('options', `-c search_path=${schema}`);
+      const tick = spawn(process.execPath, ['--import', 'tsx', 'scripts/reminders-tick.ts', '--now', MONDAY_23_MARCH_9AM.toISOString()], {
+        cwd: fileURLToPath(new URL('../../', import.meta.url)),
+        env: { ...process.env, DATABASE_URL: databaseUrl.toString(), LOG_LEVEL: 'silent', NODE_ENV: 'test', MicrosoftAppId: '' },
+        stdio: 'ignore',
+      });
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => tick.on('exit', (_code, signal) => resolve(signal)));
+      await arrived;
+      tick.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+
+      const options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger(), messenger: messenger() };
+      expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 60_000) })).toMatchObject({ sent: 0 });
+      expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) })).toMatchObject({ sent: 1 });
+      expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 2 * LEASE_MS + 120_000) })).toMatchObject({ sent: 0 });
+      expect(accepted).toHaveLength(1);
+      expect(accepted[0]).toMatch(/^\/v3\/conversations\/a%3Asams-chat\/activities/);
+      expect(await database.db.selectFrom('reminder_outbox').select('status').execute()).toEqual([{ status: 'sent' }]);
+    } finally {
+      hung?.destroy();
+      connector.closeAllConnections();
+      await new Promise((resolve) => connector.close(resolve));
+    }
+  }, 60_000);
+});

@@ -10,6 +10,10 @@ import type { BotContext, CardRequest, MessageRequest } from './handlers/context
 import { myCases, myDeadlines, teamDeadlines } from './handlers/deadlines.js';
 import { CaseFormSubmissionSchema, createCase, newCaseForm } from './handlers/open-case.js';
 import { OpenRecordFormSchema, openRecordForm, RecordEventSubmissionSchema, recordFromCard, withdrawEvent } from './handlers/record-event.js';
+import { addPlanAction, agreePlan, OpenPlanSchema, openPlan, openPlanFromCard, removePlanAction, savePlanDraft } from './handlers/plan-form.js';
+import { openReview, PlanReviewSubmissionSchema, recordReview } from './handlers/plan-review.js';
+import { ComparePlanVersionsSchema, comparePlanVersions, ShowPlanVersionSchema, showPlanVersion } from './handlers/plan-versions.js';
+import { PlanSubmissionSchema } from './plans/plan-form-view.js';
 import { changeRole, listRoles } from './handlers/roles.js';
 import { acknowledgeReminder, OpenCaseSchema, recordReminderDone, ReminderActionSchema, snoozeReminder } from './handlers/reminder-actions.js';
 
@@ -26,6 +30,9 @@ export const MESSAGE_ROUTES: readonly {
   { pattern: /^rules\b(?:\s+(?:for\s+)?(.*))?$/i, handle: (match, request, context) => listRules(match[1] ?? '', request.asker, context) },
   { pattern: /^new case\s+(\S{1,40})$/i, handle: (match, request, context) => newCaseForm((match[1] ?? '').toUpperCase(), request, context) },
   { pattern: /^case\s+(\S{1,40})$/i, handle: (match, request, context) => showCase(match[1] ?? '', request, context) },
+  // A reference has a digit in it, so "plan duration" or "review frequency" stay questions.
+  { pattern: /^(?:cin\s+)?plan\s+(?:for\s+)?((?=\S*\d)\S{1,40})$/i, handle: (match, request, context) => openPlan(match[1] ?? '', request, context) },
+  { pattern: /^review\s+(?:the\s+plan\s+)?(?:for\s+)?((?=\S*\d)\S{1,40})$/i, handle: (match, request, context) => openReview(match[1] ?? '', request, context) },
   { pattern: /^my cases$/i, handle: (_match, request, context) => myCases(request, context) },
   { pattern: /^my deadlines$/i, handle: (_match, request, context) => myDeadlines(request, context) },
   { pattern: /^team deadlines$/i, handle: (_match, request, context) => teamDeadlines(request, context) },
@@ -66,4 +73,12 @@ export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
   [VERBS.acknowledgeReminder]: route({ schema: ReminderActionSchema, handle: acknowledgeReminder }),
   [VERBS.snoozeReminder]: route({ schema: ReminderActionSchema, handle: snoozeReminder }),
   [VERBS.recordReminderDone]: route({ schema: ReminderActionSchema, handle: recordReminderDone }),
+  [VERBS.openPlan]: route({ schema: OpenPlanSchema, handle: openPlanFromCard }),
+  [VERBS.savePlanDraft]: route({ schema: PlanSubmissionSchema, handle: savePlanDraft }),
+  [VERBS.addPlanAction]: route({ schema: PlanSubmissionSchema, handle: addPlanAction }),
+  [VERBS.removePlanAction]: route({ schema: PlanSubmissionSchema, handle: removePlanAction }),
+  [VERBS.agreePlan]: route({ schema: PlanSubmissionSchema, handle: agreePlan }),
+  [VERBS.showPlanVersion]: route({ schema: ShowPlanVersionSchema, handle: showPlanVersion }),
+  [VERBS.comparePlanVersions]: route({ schema: ComparePlanVersionsSchema, handle: comparePlanVersions }),
+  [VERBS.recordPlanReview]: route({ schema: PlanReviewSubmissionSchema, handle: recordReview }),
 };

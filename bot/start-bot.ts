@@ -5,13 +5,15 @@ import { POLICIES } from '../domain/policy/registry.js';
 import { loadConfig, type Config } from './config.js';
 import type { Messenger } from './ports.js';
 import { exportCensus } from './cases/export-census.js';
-import { caseCalendarLink, censusLink, serveDownload } from './downloads/serve-download.js';
+import { caseCalendarLink, censusLink, planLink, serveDownload } from './downloads/serve-download.js';
 import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
 import { holdDataFolder } from './store/data-folder-lock.js';
 import { openDatabaseWhenReachable, type Database, type Db } from './store/database.js';
 import { CaseStore } from './store/cases.js';
+import { PlanStore } from './store/plans.js';
+import { printablePlan } from './plans/plan-page.js';
 import { ConversationStore } from './store/conversation-references.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
 import { applyRetention } from './store/retention.js';
@@ -39,13 +41,18 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger): Bot
     memory: databaseQuestionMemory(db),
     nearestRules: nearestRuleIndex(POLICIES),
     cases: new CaseStore(db, POLICIES, calendar),
+    plans: new PlanStore(db),
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db),
     ...(messenger ? { messenger } : {}),
     db,
     // The server's clock, not the message's: the link is checked against the same clock when it is opened.
     downloadLink: (download) =>
-      download.kind === 'case-calendar' ? caseCalendarLink(config, download, new Date()) : censusLink(config, download, new Date()),
+      download.kind === 'case-calendar'
+        ? caseCalendarLink(config, download, new Date())
+        : download.kind === 'plan'
+          ? planLink(config, download, new Date())
+          : censusLink(config, download, new Date()),
   };
 }
 
@@ -108,6 +115,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         cases: context.cases,
         roles: context.roles,
         census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
+        planPage: (record, version) => printablePlan(record, version, context.plans, context.policies),
       }),
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),

@@ -11,4 +11,12 @@ export const VERBS = {
   recordReminderDone: 'reminder.record-done',
   acknowledgeReminder: 'reminder.acknowledge',
   snoozeReminder: 'reminder.snooze',
+  openPlan: 'plan.open',
+  savePlanDraft: 'plan.save-draft',
+  addPlanAction: 'plan.add-action',
+  removePlanAction: 'plan.remove-action',
+  agreePlan: 'plan.agree',
+  showPlanVersion: 'plan.show-version',
+  comparePlanVersions: 'plan.compare',
+  recordPlanReview: 'plan.review',
 } as const;

@@ -1,14 +1,14 @@
 import { LocalDateSchema, londonDateOf } from '../../domain/dates/local-date.js';
 import { isAdmin, mayWorkOn } from '../cases/access.js';
 import type { Config } from '../config.js';
-import type { CaseStore } from '../store/cases.js';
+import type { CaseRecord, CaseStore } from '../store/cases.js';
 import type { RoleStore } from '../store/roles.js';
 import { caseCalendar } from './case-calendar.js';
 import { signDownload, verifyDownload, type Download } from './signed-link.js';
 
 /** What the HTTP route sends back: a file, or a refusal in plain words. */
 export type DownloadResult =
-  | { readonly status: 200; readonly contentType: string; readonly filename: string; readonly body: string }
+  | { readonly status: 200; readonly contentType: string; readonly filename: string; readonly body: string | Uint8Array }
   | { readonly status: 403 | 404 | 410; readonly message: string };
 
 export interface DownloadDependencies {
@@ -17,6 +17,10 @@ export interface DownloadDependencies {
   readonly roles: RoleStore;
   /** The census CSV of a tenant's cases between two dates; absent until the exporter is wired. */
   readonly census?: (tenantId: string, from: string, to: string) => Promise<string>;
+  /** An agreed version of a case's plan as a printable HTML page, if there is one. */
+  readonly planPage?: (record: CaseRecord, version: number) => Promise<string | undefined>;
+  /** That page printed to PDF by headless Chromium, where the server has it. */
+  readonly printPdf?: (html: string) => Promise<Uint8Array>;
 }
 
 type LinkConfig = Pick<Config, 'publicBaseUrl' | 'linkSigningSecret'>;
@@ -58,6 +62,17 @@ export async function serveDownload(token: string, now: Date, deps: DownloadDepe
         body: caseCalendar(record.reference, obligations, { generatedAt: now }),
       };
     }
+    case 'plan': {
+      const record = await deps.cases.caseByReference(download.tenantId, download.caseReference);
+      if (!record) return NOT_FOUND;
+      if (!mayWorkOn(record, download.userId, roles)) return { status: 403, message: `You can no longer see case ${record.reference}.` };
+      const page = await deps.planPage?.(record, download.version);
+      if (page === undefined) return NOT_FOUND;
+      const filename = `${record.reference}-cin-plan-v${download.version}`;
+      if (download.format === 'html') return { status: 200, contentType: 'text/html; charset=utf-8', filename: `${filename}.html`, body: page };
+      if (!deps.printPdf) return NOT_FOUND;
+      return { status: 200, contentType: 'application/pdf', filename: `${filename}.pdf`, body: await deps.printPdf(page) };
+    }
     case 'census': {
       if (!isAdmin(roles)) return { status: 403, message: 'Only an administrator can download the census export.' };
       const from = LocalDateSchema.safeParse(download.from);
@@ -78,6 +93,17 @@ export async function serveDownload(token: string, now: Date, deps: DownloadDepe
  * //=> 'https://cin.council.example/downloads/eyJkb3dubG9hZCI6…'
  */
 export function caseCalendarLink(config: LinkConfig, download: Extract<Download, { kind: 'case-calendar' }>, now: Date): string {
+  return linkTo(config, download, now, CASE_CALENDAR_HOURS);
+}
+
+/**
+ * The link to a printable agreed plan (HTML or PDF) for one user, valid for 24 hours, like a case's calendar.
+ *
+ * @example
+ * planLink(config, { kind: 'plan', tenantId, userId, caseReference: 'AB12', version: 1, format: 'html' }, now)
+ * //=> 'https://cin.council.example/downloads/eyJkb3dubG9hZCI6…'
+ */
+export function planLink(config: LinkConfig, download: Extract<Download, { kind: 'plan' }>, now: Date): string {
   return linkTo(config, download, now, CASE_CALENDAR_HOURS);
 }
 

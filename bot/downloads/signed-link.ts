@@ -6,6 +6,14 @@ import { err, ok, type Result } from '../../domain/result.js';
 export const DownloadSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('case-calendar'), tenantId: z.string(), userId: z.string(), caseReference: z.string() }),
   z.strictObject({ kind: z.literal('census'), tenantId: z.string(), userId: z.string(), from: z.string(), to: z.string() }),
+  z.strictObject({
+    kind: z.literal('plan'),
+    tenantId: z.string(),
+    userId: z.string(),
+    caseReference: z.string(),
+    version: z.number().int().positive(),
+    format: z.enum(['html', 'pdf']),
+  }),
 ]);
 export type Download = z.infer<typeof DownloadSchema>;
 

@@ -2,6 +2,7 @@ import type { Download } from '../downloads/signed-link.js';
 import type { Asker, Messenger } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
+import type { PlanStore } from '../store/plans.js';
 import type { Db } from '../store/database.js';
 import type { RoleStore } from '../store/roles.js';
 import type { QuestionContext } from './ask-question.js';
@@ -9,6 +10,8 @@ import type { QuestionContext } from './ask-question.js';
 /** What the case commands need beside the question context. */
 export interface CaseContext {
   readonly cases: CaseStore;
+  /** Each case's CiN plan: agreed versions, the draft, reviews. */
+  readonly plans: PlanStore;
   readonly roles: RoleStore;
   readonly conversations: ConversationStore;
   /** Sends outside the turn (updating reminder cards already sent); absent where nothing is sent (scripts). */
@@ -17,6 +20,8 @@ export interface CaseContext {
   readonly db: Db;
   /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */
   readonly downloadLink: (download: Download) => string;
+  /** Whether agreed plans can be printed to PDF here (headless Chromium found); otherwise only the HTML page is offered. */
+  readonly printsPdf?: boolean;
 }
 
 export type BotContext = QuestionContext & CaseContext;

@@ -197,6 +197,26 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The display name Teams gives each member of staff, so a manager's escalation card can name the worker.
   '0006-staff-names': [`ALTER TABLE conversation_references ADD COLUMN user_name text`],
+  // CiN plans (issue 5): a case has at most one draft (the next version, saved on every submit, so nothing typed
+  // is lost), and each agreed version says who agreed it, when, and at which meeting. Reviews of the plan.
+  '0007-plan-drafts-and-reviews': [
+    `ALTER TABLE plan_versions ADD COLUMN agreed_by text`,
+    `ALTER TABLE plan_versions ADD COLUMN agreed_at timestamptz`,
+    `ALTER TABLE plan_versions ADD COLUMN meeting text CHECK (meeting IN ('initial-meeting', 'review'))`,
+    `CREATE UNIQUE INDEX plan_versions_one_draft_per_case ON plan_versions (case_id) WHERE status = 'draft'`,
+    `CREATE TABLE plan_reviews (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       case_id text NOT NULL REFERENCES cases (id) ON DELETE CASCADE,
+       plan_version integer NOT NULL,
+       held_on date NOT NULL,
+       decision text NOT NULL CHECK (decision IN ('continue', 'amend', 'step-down', 'close', 'escalate')),
+       review jsonb NOT NULL,
+       recorded_by text NOT NULL,
+       recorded_at timestamptz NOT NULL
+     )`,
+    // One review of a case a day: pressing "Record the review" twice corrects the record rather than doubling it.
+    `CREATE UNIQUE INDEX plan_reviews_one_a_day ON plan_reviews (case_id, held_on)`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -125,6 +125,31 @@ export interface Tables {
     outcome: string;
     status_code: number | null;
   };
+  plan_versions: {
+    case_id: string;
+    version: number;
+    status: string;
+    /** The plan as written (JSON): sections, action rows, review date. */
+    plan: unknown;
+    saved_by: string;
+    saved_at: Timestamp;
+    /** The date of the meeting that agreed it. */
+    agreed_on: string | null;
+    agreed_by: string | null;
+    agreed_at: Timestamp | null;
+    meeting: string | null;
+  };
+  plan_reviews: {
+    id: Generated<string>;
+    case_id: string;
+    plan_version: number;
+    held_on: string;
+    decision: string;
+    /** Progress per action, the child's and family's views, agreement (JSON). */
+    review: unknown;
+    recorded_by: string;
+    recorded_at: Timestamp;
+  };
   transfer_checklist_done: {
     case_id: string;
     rule_id: string;

@@ -12,6 +12,11 @@ import { recordEventCard } from '../../cards/record-event-card.js';
 import { timelineCard } from '../../cards/timeline-card.js';
 import { reminderDigestCard } from '../../cards/reminder-digest-card.js';
 import { escalationCard } from '../../cards/escalation-card.js';
+import { planCompareCard } from '../../cards/plan-compare-card.js';
+import { planFormCard } from '../../cards/plan-form-card.js';
+import { planReviewCard } from '../../cards/plan-review-card.js';
+import { planVersionCard } from '../../cards/plan-version-card.js';
+import { noChangeComparison, sloughVersionWithoutCirculationFigure, twelveActionForm, twelveActionReview, twelveActionVersion, twelveChangeComparison } from './plan-sample-views.js';
 import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, textsIn, type Json } from './card-queries.js';
 import {
   brightonVisitFrequencyAnswer,
@@ -62,6 +67,16 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'reminder digest: due soon, today, overdue, acknowledged, moved', template: 'reminder-digest.json', card: reminderDigestCard(mixedReminderDigest) },
   { name: 'reminder digest of 10 with long rule words', template: 'reminder-digest.json', card: reminderDigestCard(tenReminderDigest) },
   { name: 'escalation to the manager', template: 'escalation.json', card: escalationCard(overdueEscalation) },
+  ...['redbridge', 'blackburn-with-darwen', 'camden', 'slough', 'brighton-and-hove'].flatMap((authorityId) => [
+    { name: `plan form of 12 actions: ${authorityId}`, template: 'plan-form.json', card: planFormCard(twelveActionForm(authorityId, { refused: false })) },
+    { name: `plan form of 12 actions refused, every field wrong: ${authorityId}`, template: 'plan-form.json', card: planFormCard(twelveActionForm(authorityId, { refused: true })) },
+    { name: `agreed plan of 12 actions: ${authorityId}`, template: 'plan-version.json', card: planVersionCard(twelveActionVersion(authorityId)) },
+  ]),
+  { name: 'agreed plan where the procedure sets no circulation timescale', template: 'plan-version.json', card: planVersionCard(sloughVersionWithoutCirculationFigure) },
+  { name: 'plan versions compared: 12 changes', template: 'plan-compare.json', card: planCompareCard(twelveChangeComparison) },
+  { name: 'plan versions compared: nothing changed', template: 'plan-compare.json', card: planCompareCard(noChangeComparison) },
+  { name: 'review of a 12-action plan', template: 'plan-review.json', card: planReviewCard(twelveActionReview({ refused: false })) },
+  { name: 'review of a 12-action plan refused, input kept', template: 'plan-review.json', card: planReviewCard(twelveActionReview({ refused: true })) },
 ];
 
 const TEMPLATES = templateFiles();

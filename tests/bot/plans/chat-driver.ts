@@ -1,0 +1,93 @@
+import nock from 'nock';
+import { expect } from 'vitest';
+import type { StartedBot } from '../../../bot/start-bot.js';
+import { replyText } from '../../../scripts/eval/expectations.js';
+import { objectsIn, type Json } from '../../cards/card-queries.js';
+import { activityFixture, CONNECTOR, replyPath } from '../teams/bot-framework-double.js';
+
+/** One exchange with the real bot over HTTP, as Teams makes it, nock standing in for the Bot Connector. */
+export interface Exchange {
+  /** Everything the bot posted to the chat: texts and card strings. */
+  readonly said: string;
+  readonly cards: readonly Json[];
+  /** The card that replaced the pressed one (Action.Execute's invoke response), if any. */
+  readonly updatedCard?: Json;
+}
+
+/** Talks to a running bot as people of one tenant, each in their own one-to-one chat. */
+export function chatWith(bot: () => StartedBot, tenantId: string) {
+  let nextId = 0;
+  const post = async (activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Exchange> => {
+    const sent: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
+      .times(6)
+      .reply(200, { id: 'reply' });
+    const response = await fetch(`${bot().url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    expect(response.status).toBe(200);
+    const body = await response.text();
+    nock.cleanAll();
+    const invoke = body === '' ? undefined : (JSON.parse(body) as { value?: unknown; type?: string });
+    return {
+      said: replyText(sent),
+      cards: sent.flatMap((reply) => ((reply.attachments as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
+      ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
+    };
+  };
+  const base = (userId: string, timestamp: string) => {
+    const id = `activity-${nextId++}`;
+    const conversationId = `a:chat-${userId}`;
+    return {
+      id,
+      conversationId,
+      activity: {
+        ...activityFixture('personal-message'),
+        id,
+        attachments: [],
+        timestamp,
+        localTimestamp: timestamp,
+        from: { id: `29:${userId}`, aadObjectId: userId },
+        conversation: { conversationType: 'personal', tenantId, id: conversationId },
+        channelData: { tenant: { id: tenantId } },
+      },
+    };
+  };
+  return {
+    say: (userId: string, text: string, timestamp: string): Promise<Exchange> => {
+      const { id, conversationId, activity } = base(userId, timestamp);
+      return post({ ...activity, text }, conversationId, id);
+    },
+    press: (userId: string, verb: string, data: Record<string, unknown>, timestamp: string): Promise<Exchange> => {
+      const { id, conversationId, activity } = base(userId, timestamp);
+      const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
+      return post(invoke, conversationId, id);
+    },
+  };
+}
+
+/**
+ * What Teams sends when a button of `card` is pressed: every input's value (as the card holds it, then as the
+ * person changed it) merged with the button's own data. The button is the first with `verb`, or the one titled so.
+ */
+export function submissionOf(card: Json | undefined, verb: string, changes: Record<string, string> = {}, title?: string): Record<string, unknown> {
+  const objects = objectsIn(card);
+  const button = objects.find((object) => object['type'] === 'Action.Execute' && object['verb'] === verb && (title === undefined || object['title'] === title));
+  if (!button) throw new Error(`The card has no ${verb} button${title ? ` titled ${title}` : ''}`);
+  const inputs = Object.fromEntries(
+    objects.filter((object) => String(object['type']).startsWith('Input.')).map((input) => [String(input['id']), String(input['value'] ?? '')]),
+  );
+  return { ...inputs, ...changes, ...(button['data'] as Json) };
+}
+
+/** The value an input of the card holds. */
+export function inputValue(card: Json | undefined, id: string): unknown {
+  return objectsIn(card).find((object) => String(object['type']).startsWith('Input.') && object['id'] === id)?.['value'];
+}
+
+/** The texts shown on a card (TextBlocks and TextRuns), joined. */
+export function shownText(card: Json | undefined): string {
+  return objectsIn(card)
+    .filter((object) => object['type'] === 'TextBlock' || object['type'] === 'TextRun')
+    .map((object) => String(object['text']))
+    .join('');
+}

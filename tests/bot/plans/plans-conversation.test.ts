@@ -1,0 +1,216 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type StartedBot } from '../../../bot/start-bot.js';
+import { planTemplateFor } from '../../../domain/plans/plan-template.js';
+import { POLICIES } from '../../../domain/policy/registry.js';
+import { chatWith, inputValue, shownText, submissionOf } from './chat-driver.js';
+
+// CiN plans through the real bot: an embedded database in a folder, activities as Teams sends them, nock as
+// the Bot Connector. Each authority's plan is written, refused, resumed after a restart, agreed and re-read.
+const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+const ADMIN = 'admin-object-id';
+const SAM = 'sam-object-id';
+const PRIYA = 'priya-object-id';
+const MEETING_DAY = '2026-03-27T10:00:00Z'; // Friday 27 March 2026, the initial CiN meeting
+
+let dataDir: string;
+let bot: StartedBot;
+const env = () => ({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN });
+const { say, press } = chatWith(() => bot, TENANT);
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  dataDir = mkdtempSync(join(tmpdir(), 'cin-plans-'));
+  bot = await startBot(env(), { host: '127.0.0.1' });
+  await say(ADMIN, `role ${SAM} worker of North`, MEETING_DAY);
+  await say(ADMIN, `role ${PRIYA} worker of South`, MEETING_DAY);
+});
+afterAll(async () => {
+  await bot.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+interface AuthorityCase {
+  readonly authorityId: string;
+  readonly reference: string;
+  /** The latest review date the authority's rule allows after an initial meeting on Friday 27 March 2026. */
+  readonly reviewDueBy: string;
+  readonly reviewOn: string;
+  /** What the bot must say agreeing sets running, hand-worked. */
+  readonly deadlines: readonly string[];
+  /** Obligations that agreeing must put on the case: rule id → due date. */
+  readonly obligations: Readonly<Record<string, string>>;
+}
+
+const CASES: readonly AuthorityCase[] = [
+  {
+    authorityId: 'redbridge',
+    reference: 'RB101',
+    // 6 weeks after the plan started on 27 March 2026
+    reviewDueBy: 'Friday 8 May 2026',
+    reviewOn: '2026-05-08',
+    // 10 working days after the meeting, skipping Good Friday (3 April) and Easter Monday (6 April)
+    deadlines: ['Tuesday 14 April 2026', 'redbridge.plan-circulation.send-copies', 'Friday 8 May 2026', 'redbridge.first-review.at-six-weeks'],
+    obligations: { 'redbridge.plan-circulation.send-copies': '2026-04-14', 'redbridge.first-review.at-six-weeks': '2026-05-08' },
+  },
+  {
+    authorityId: 'blackburn-with-darwen',
+    reference: 'BD101',
+    reviewDueBy: 'Friday 8 May 2026',
+    reviewOn: '2026-05-01',
+    // 5 working days after the meeting: 30, 31 March, 1, 2 April, (Easter) 7 April
+    deadlines: ['Tuesday 7 April 2026', 'blackburn-with-darwen.plan-circulation.initial-plan-within-5-working-days', 'Friday 8 May 2026'],
+    obligations: {
+      'blackburn-with-darwen.plan-circulation.initial-plan-within-5-working-days': '2026-04-07',
+      'blackburn-with-darwen.first-review.initial-plan-within-6-weeks': '2026-05-08',
+    },
+  },
+  {
+    authorityId: 'camden',
+    reference: 'CA101',
+    // 3 calendar months after the initial CIN review: Saturday 27 June 2026 (a calendar date stays put)
+    reviewDueBy: 'Saturday 27 June 2026',
+    reviewOn: '2026-06-26',
+    // 14 days after the meeting
+    deadlines: ['Friday 10 April 2026', 'camden.review-written-report.within-fourteen-days', 'Saturday 27 June 2026'],
+    obligations: {
+      'camden.review-written-report.within-fourteen-days': '2026-04-10',
+      'camden.review.every-three-months': '2026-06-27',
+      // the booked review on Friday 26 June 2026: invitations 10 working days before, the report 2 before
+      'camden.review-invitations.ten-working-days-before': '2026-06-12',
+      'camden.review-report.two-working-days-before': '2026-06-24',
+    },
+  },
+  {
+    authorityId: 'slough',
+    reference: 'SL101',
+    reviewDueBy: 'Saturday 27 June 2026',
+    reviewOn: '2026-06-19',
+    deadlines: ['sets no timescale for sending out copies of the CIN Plan', 'slough.plan-circulation.no-figure', 'Saturday 27 June 2026', 'slough.first-review.within-three-months'],
+    obligations: { 'slough.first-review.within-three-months': '2026-06-27' },
+  },
+  {
+    authorityId: 'brighton-and-hove',
+    reference: 'BH101',
+    reviewDueBy: 'Saturday 27 June 2026',
+    reviewOn: '2026-06-26',
+    deadlines: ['Tuesday 14 April 2026', 'brighton-and-hove.minutes-circulation.within-ten-working-days', 'Saturday 27 June 2026'],
+    obligations: {
+      'brighton-and-hove.minutes-circulation.within-ten-working-days': '2026-04-14',
+      'brighton-and-hove.review.network-meeting-every-three-months': '2026-06-27',
+    },
+  },
+];
+
+function templateOf(authorityId: string) {
+  const policy = POLICIES.find((candidate) => candidate.authority.id === authorityId);
+  if (!policy) throw new Error(authorityId);
+  return planTemplateFor(policy);
+}
+
+/** A complete plan in the form's inputs: every section written, two actions, the review date. */
+function completePlan(entry: AuthorityCase): Record<string, string> {
+  const sections = Object.fromEntries(templateOf(entry.authorityId).sections.map((section) => [`section-${section.id}`, `${section.label}: written for ${entry.reference}.`]));
+  return {
+    ...sections,
+    'action-0-action': 'Parenting course at the family hub',
+    'action-0-owner': 'Family support worker',
+    'action-0-dueOn': '2026-04-24',
+    'action-0-outcome': 'Bedtime routine in place',
+    'action-1-action': 'School attendance plan',
+    'action-1-owner': 'Head of year',
+    'action-1-dueOn': '2026-05-01',
+    'action-1-outcome': 'Attendance above 95%',
+    reviewOn: entry.reviewOn,
+  };
+}
+
+describe.each(CASES)('a CiN plan for $authorityId', (entry) => {
+  const template = templateOf(entry.authorityId);
+  const firstSection = template.sections[0];
+
+  it('opens a new plan with the authority\u2019s sections and columns, and adds an action keeping what was typed', async () => {
+    const opened = await press(
+      SAM,
+      'case.create',
+      { reference: entry.reference, initials: 'A.B.', authorityId: entry.authorityId, team: 'North', worker: 'me', openedOn: '2026-03-02', pathways: '' },
+      MEETING_DAY,
+    );
+    expect(opened.said).toMatch(new RegExp(`Opened ${entry.reference}`));
+    const form = await say(SAM, `plan ${entry.reference}`, MEETING_DAY);
+    const card = form.cards[0];
+    expect(shownText(card)).toContain(`CiN plan for ${entry.reference}`);
+    for (const section of template.sections) expect(JSON.stringify(card)).toContain(JSON.stringify(section.label).slice(1, -1));
+    expect(JSON.stringify(card)).toContain(template.columns.owner.label);
+
+    const plan = completePlan(entry);
+    const firstRow = Object.fromEntries(Object.entries(plan).filter(([id]) => !id.startsWith('action-1')));
+    const added = await press(SAM, 'plan.add-action', submissionOf(card, 'plan.add-action', firstRow), MEETING_DAY);
+    expect(inputValue(added.updatedCard, 'action-0-owner')).toBe('Family support worker');
+    expect(inputValue(added.updatedCard, 'action-1-action')).toBe('');
+    expect(shownText(added.updatedCard)).toContain('Action added. Draft saved.');
+  });
+
+  it('refuses to agree an incomplete plan, naming each problem beside its field and keeping the input', async () => {
+    const form = (await say(SAM, `plan ${entry.reference}`, MEETING_DAY)).cards[0];
+    const plan = completePlan(entry);
+    const lateReview = { ...plan, reviewOn: '2026-07-31', 'action-1-owner': '', 'action-0-dueOn': '2026-03-20', ...(firstSection ? { [`section-${firstSection.id}`]: '' } : {}) };
+    const refused = await press(SAM, 'plan.agree', submissionOf(form, 'plan.agree', { ...lateReview, meeting: 'initial-meeting', heldOn: '2026-03-27' }), MEETING_DAY);
+    const text = shownText(refused.updatedCard);
+    expect(text).toContain(`The next review is due by ${entry.reviewDueBy}`);
+    expect(text).toContain(`Say who: "${template.columns.owner.label}"`);
+    expect(text).toContain('Friday 20 March 2026 has passed');
+    const requires = firstSection?.rules[0]?.requires ?? '';
+    if (firstSection) expect(text).toContain(`Write this section: ${requires.charAt(0).toLowerCase()}${requires.slice(1)}`);
+    expect(inputValue(refused.updatedCard, 'reviewOn')).toBe('2026-07-31');
+    expect(inputValue(refused.updatedCard, 'action-1-action')).toBe('School attendance plan');
+    expect(inputValue(refused.updatedCard, 'meeting')).toBe('initial-meeting');
+    expect(await bot.database.db.selectFrom('plan_versions').select('status').where('status', '=', 'agreed').execute()).toEqual([]);
+  });
+});
+
+describe('drafts', () => {
+  it('survive the bot being stopped and started again: "plan <ref>" resumes each as typed', async () => {
+    await bot.stop();
+    bot = await startBot(env(), { host: '127.0.0.1' });
+    for (const entry of CASES) {
+      const resumed = await say(SAM, `plan ${entry.reference}`, MEETING_DAY);
+      expect(resumed.said).toContain(`draft of ${entry.reference}'s CiN plan (version 1)`);
+      expect(inputValue(resumed.cards[0], 'reviewOn')).toBe('2026-07-31');
+      expect(inputValue(resumed.cards[0], 'action-1-action')).toBe('School attendance plan');
+    }
+  });
+});
+
+describe.each(CASES)('agreeing $authorityId\u2019s plan', (entry) => {
+  it('records version 1 and the meeting, and sets the circulation and review deadlines running', async () => {
+    const form = (await say(SAM, `plan ${entry.reference}`, MEETING_DAY)).cards[0];
+    const agreed = await press(SAM, 'plan.agree', submissionOf(form, 'plan.agree', { ...completePlan(entry), meeting: 'initial-meeting', heldOn: '2026-03-27' }), MEETING_DAY);
+    expect(agreed.said).toContain(`Agreed: version 1 of ${entry.reference}'s CiN plan.`);
+    const card = shownText(agreed.updatedCard);
+    for (const words of entry.deadlines) expect(card).toContain(words);
+    expect(card).toContain('Agreed at the initial CiN meeting on Friday 27 March 2026; recorded by you');
+
+    const obligations = await bot.database.db
+      .selectFrom('obligations')
+      .innerJoin('cases', 'cases.id', 'obligations.case_id')
+      .select(['obligations.rule_id', 'obligations.due_on'])
+      .where('cases.reference', '=', entry.reference)
+      .execute();
+    const dueByRule = Object.fromEntries(obligations.map((row) => [row.rule_id, row.due_on]));
+    expect(dueByRule).toMatchObject(entry.obligations);
+  });
+
+  it('re-renders the stored version in the form with the same values it was agreed with', async () => {
+    const form = (await say(SAM, `plan ${entry.reference}`, MEETING_DAY)).cards[0];
+    expect(shownText(form)).toContain('Version 1 agreed Friday 27 March 2026');
+    const plan = completePlan(entry);
+    for (const [id, value] of Object.entries(plan)) expect(inputValue(form, id)).toBe(value);
+  });
+});

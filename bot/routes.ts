@@ -15,6 +15,8 @@ import { openReview, PlanReviewSubmissionSchema, recordReview } from './handlers
 import { ComparePlanVersionsSchema, comparePlanVersions, ShowPlanVersionSchema, showPlanVersion } from './handlers/plan-versions.js';
 import { PlanSubmissionSchema } from './plans/plan-form-view.js';
 import { changeRole, listRoles } from './handlers/roles.js';
+import { ClosureDecisionSchema, ClosureRefreshSchema, decideClosure, refreshClosure } from './handlers/closure-decision.js';
+import { ClosureRequestSubmissionSchema, openClosureRequest, saveClosureRequest, sendClosureRequest } from './handlers/closure-request.js';
 import { acknowledgeReminder, OpenCaseSchema, recordReminderDone, ReminderActionSchema, snoozeReminder } from './handlers/reminder-actions.js';
 
 export type MessageRouteRequest = MessageRequest & { readonly mentionedUserIds: readonly string[]; readonly files: readonly AttachedFile[] };
@@ -42,6 +44,8 @@ export const MESSAGE_ROUTES: readonly {
   { pattern: /^remove case\s+(\S{1,40})$/i, handle: (match, request, context) => removeCaseNow(match[1] ?? '', request, context) },
   { pattern: /^export census\b(.*)$/i, handle: (match, request, context) => exportCensusLink(match[1] ?? '', request, context) },
   { pattern: /^import cases\b/i, handle: (_match, request, context) => importAttachedCases(request, context) },
+  { pattern: /^close\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'closure', request, context) },
+  { pattern: /^step[ -]?down\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'step-down', request, context) },
   { pattern: /^delivery status$/i, handle: (_match, request, context) => deliveryStatus(request, context) },
   { pattern: /^reassign\s+(\S{1,40})\s+to\s+(<at>.*?<\/at>|\S+)$/i, handle: (match, request, context) => reassignCase(match[1] ?? '', match[2] ?? '', request, context) },
   { pattern: /^compare\b|\bacross (all )?(the )?(five )?authorities\b|\bevery authority\b|\beach authority\b/i, handle: (_match, request, context) => compareAcrossAuthorities(request.text, context) },
@@ -81,4 +85,9 @@ export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
   [VERBS.showPlanVersion]: route({ schema: ShowPlanVersionSchema, handle: showPlanVersion }),
   [VERBS.comparePlanVersions]: route({ schema: ComparePlanVersionsSchema, handle: comparePlanVersions }),
   [VERBS.recordPlanReview]: route({ schema: PlanReviewSubmissionSchema, handle: recordReview }),
+  [VERBS.saveClosureRequest]: route({ schema: ClosureRequestSubmissionSchema, handle: saveClosureRequest }),
+  [VERBS.sendClosureRequest]: route({ schema: ClosureRequestSubmissionSchema, handle: sendClosureRequest }),
+  [VERBS.approveClosure]: route({ schema: ClosureDecisionSchema, handle: decideClosure('approved') }),
+  [VERBS.returnClosure]: route({ schema: ClosureDecisionSchema, handle: decideClosure('returned') }),
+  [VERBS.refreshClosure]: route({ schema: ClosureRefreshSchema, handle: refreshClosure }),
 };

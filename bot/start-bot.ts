@@ -22,6 +22,7 @@ import { tabAsset } from './tab/tab-asset.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
+import { deliverApprovalNotices } from './closures/deliver-approval-notices.js';
 import { sendPace } from './reminders/send-pace.js';
 import { createAdapter } from './teams/adapter.js';
 import { createMessenger } from './teams/messenger.js';
@@ -146,7 +147,9 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
           log,
           run: async () => {
             const outcome = await runReminderTick({ ...context, messenger, log, pace, now: new Date() });
-            return { ...outcome };
+            // Closure cards and decisions Teams did not take at once are retried here.
+            const notices = await deliverApprovalNotices({ ...context, messenger, now: new Date() });
+            return { ...outcome, approvalNoticesSent: notices.sent, approvalNoticesRetrying: notices.retrying, approvalNoticesFailed: notices.failed };
           },
         });
   return {

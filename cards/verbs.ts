@@ -19,4 +19,9 @@ export const VERBS = {
   showPlanVersion: 'plan.show-version',
   comparePlanVersions: 'plan.compare',
   recordPlanReview: 'plan.review',
+  saveClosureRequest: 'closure.save',
+  sendClosureRequest: 'closure.send',
+  approveClosure: 'closure.approve',
+  returnClosure: 'closure.return',
+  refreshClosure: 'closure.refresh',
 } as const;

@@ -163,6 +163,11 @@ export class CaseStore {
     return row ? caseOf(row) : undefined;
   }
 
+  async caseById(id: string): Promise<CaseRecord | undefined> {
+    const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
+    return row ? caseOf(row) : undefined;
+  }
+
   async casesOf(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[] }): Promise<CaseRecord[]> {
     let query = this.db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'open');
     if (filter.workerId !== undefined) query = query.where('worker_id', '=', filter.workerId);
@@ -204,33 +209,39 @@ export class CaseStore {
       const same = (await this.eventsOf(record.id)).find((recorded) => recorded.event.kind === event.kind && recorded.event.on === event.on);
       if (same) return ok(same);
     }
-    return this.db.transaction().execute(async (trx) => {
-      // One round trip: lock the case (so two writers to one case re-compute one after the other), record the
-      // event and audit it. Recording is on every worker's path, and each round trip is a millisecond or so.
-      const countsFrom = countsFromOf(event);
-      const detail = { kind: event.kind, on: event.on, ...(countsFrom ? { countsFrom } : {}) };
-      const { rows } = await sql<{ id: string }>`
-        WITH locked AS (SELECT id FROM cases WHERE id = ${record.id} FOR UPDATE),
-        event AS (
-          INSERT INTO case_events (case_id, kind, happened_on, counts_from, recorded_by, recorded_at)
-          SELECT id, ${event.kind}, ${event.on}::date, ${countsFrom ?? null}::date, ${actor.userId}, ${at}::timestamptz FROM locked
-          RETURNING id
-        ),
-        audit AS (
-          INSERT INTO audit_log (tenant_id, at, actor_id, action, case_reference, detail)
-          SELECT ${actor.tenantId}, ${at}::timestamptz, ${actor.userId}, 'event.recorded', ${record.reference},
-            ${JSON.stringify(detail)}::jsonb || jsonb_build_object('eventId', event.id::text)
-          FROM event
-        )
-        SELECT id::text AS id FROM event`.execute(trx);
-      const eventId = rows[0]?.id;
-      if (eventId === undefined) throw new Error(`Case ${record.reference} was removed while an event was being recorded`);
-      if (event.kind === 'plan-closed') {
-        await trx.updateTable('cases').set({ status: 'closed', closed_on: event.on, updated_at: at }).where('id', '=', record.id).execute();
-      }
-      await this.recompute(trx, record, today);
-      return ok({ id: eventId, event, recordedBy: actor.userId, recordedAt: at });
-    });
+    return this.db.transaction().execute(async (trx) => ok(await this.recordEventWithin(trx, record, event, actor, today, at)));
+  }
+
+  /**
+   * Records `event` inside the caller's transaction (a closure approved with its decision, all or nothing) and
+   * re-computes; the caller has checked the date with eventRefusalOn. `plan-closed` closes the case.
+   */
+  async recordEventWithin(trx: Db, record: CaseRecord, event: CaseEvent, actor: Actor, today: LocalDate, at: Date): Promise<RecordedEvent> {
+    // One round trip: lock the case (so two writers to one case re-compute one after the other), record the
+    // event and audit it. Recording is on every worker's path, and each round trip is a millisecond or so.
+    const countsFrom = countsFromOf(event);
+    const detail = { kind: event.kind, on: event.on, ...(countsFrom ? { countsFrom } : {}) };
+    const { rows } = await sql<{ id: string }>`
+      WITH locked AS (SELECT id FROM cases WHERE id = ${record.id} FOR UPDATE),
+      event AS (
+        INSERT INTO case_events (case_id, kind, happened_on, counts_from, recorded_by, recorded_at)
+        SELECT id, ${event.kind}, ${event.on}::date, ${countsFrom ?? null}::date, ${actor.userId}, ${at}::timestamptz FROM locked
+        RETURNING id
+      ),
+      audit AS (
+        INSERT INTO audit_log (tenant_id, at, actor_id, action, case_reference, detail)
+        SELECT ${actor.tenantId}, ${at}::timestamptz, ${actor.userId}, 'event.recorded', ${record.reference},
+          ${JSON.stringify(detail)}::jsonb || jsonb_build_object('eventId', event.id::text)
+        FROM event
+      )
+      SELECT id::text AS id FROM event`.execute(trx);
+    const eventId = rows[0]?.id;
+    if (eventId === undefined) throw new Error(`Case ${record.reference} was removed while an event was being recorded`);
+    if (event.kind === 'plan-closed') {
+      await trx.updateTable('cases').set({ status: 'closed', closed_on: event.on, updated_at: at }).where('id', '=', record.id).execute();
+    }
+    await this.recompute(trx, record, today);
+    return { id: eventId, event, recordedBy: actor.userId, recordedAt: at };
   }
 
   /** Moves the case to another worker: their deadlines and (at the next send) their reminders follow. Audited. */

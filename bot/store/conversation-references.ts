@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ConversationAddress, ConversationKind } from '../ports.js';
+import type { ConversationAddress, ConversationKind, Messenger } from '../ports.js';
 import type { Db } from './database.js';
 
 export interface KnownConversation {
@@ -71,6 +71,19 @@ export class ConversationStore {
       .orderBy('updated_at', 'desc')
       .executeTakeFirst();
     return row ? AddressSchema.parse(row.address) : undefined;
+  }
+
+  /**
+   * The person's live one-to-one chat, or a new one Teams makes for the bot (remembered at once): how reminders
+   * and approval cards reach someone who has never written to the bot. Teams' refusal is thrown to the caller.
+   */
+  async personalChatOrNew(tenantId: string, userId: string, messenger: Pick<Messenger, 'createConversation'>, at: Date): Promise<ConversationAddress> {
+    const known = await this.personalChatOf(tenantId, userId);
+    if (known) return known;
+    const address = await messenger.createConversation(tenantId, userId);
+    const conversation = address.conversation as { id: string };
+    await this.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId, address }, at);
+    return address;
   }
 
   /** A member of staff's display name, from the last time they wrote to the bot one to one. */

@@ -217,6 +217,30 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // One review of a case a day: pressing "Record the review" twice corrects the record rather than doubling it.
     `CREATE UNIQUE INDEX plan_reviews_one_a_day ON plan_reviews (case_id, held_on)`,
   ],
+  // Closure and step-down requests (issue 7): one open request per case, and the cards and messages a request
+  // sends, queued so a manager's decision answers at once however slow Teams is to take the notifications.
+  '0008-closure-approvals': [
+    // The cards a request sent are kept as its notices of kind 'card' (each with its chat and activity id).
+    `ALTER TABLE approvals DROP COLUMN card_activities`,
+    `CREATE UNIQUE INDEX approvals_one_open_per_case ON approvals (case_id) WHERE status IN ('draft', 'requested')`,
+    `CREATE TABLE approval_notices (
+       id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+       approval_id text NOT NULL REFERENCES approvals (id) ON DELETE CASCADE,
+       tenant_id text NOT NULL,
+       kind text NOT NULL CHECK (kind IN ('card', 'update-cards', 'tell-requester')),
+       recipient_id text NOT NULL,
+       status text NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+       attempts integer NOT NULL DEFAULT 0,
+       lease_until timestamptz,
+       address jsonb,
+       activity_id text,
+       last_outcome text,
+       created_at timestamptz NOT NULL,
+       sent_at timestamptz
+     )`,
+    `CREATE INDEX approval_notices_pending ON approval_notices (status, created_at) WHERE status = 'pending'`,
+    `CREATE INDEX approval_notices_of_approval ON approval_notices (approval_id)`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

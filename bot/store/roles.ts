@@ -46,6 +46,21 @@ export class RoleStore {
     return [...configured.map((userId): RoleAssignment => ({ userId, role: 'admin', team: '' })), ...rows.map(assignmentOf)];
   }
 
+  /** Who holds any of `roles` in `team` (a closure's approvers), in a stable order. */
+  async holdersOf(tenantId: string, team: string, roles: readonly Role[]): Promise<string[]> {
+    if (roles.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('role_assignments')
+      .select('user_id')
+      .distinct()
+      .where('tenant_id', '=', tenantId)
+      .where('team', '=', team)
+      .where('role', 'in', [...roles])
+      .orderBy('user_id')
+      .execute();
+    return rows.map((row) => z.string().parse(row.user_id));
+  }
+
   /** The tenant's admins: BOT_ADMINS and anyone given the role in chat. */
   async adminsOf(tenantId: string): Promise<string[]> {
     const stored = (await this.everyAssignment(tenantId)).filter((assignment) => assignment.role === 'admin').map((assignment) => assignment.userId);

@@ -125,6 +125,38 @@ export interface Tables {
     outcome: string;
     status_code: number | null;
   };
+  approvals: {
+    id: string;
+    tenant_id: string;
+    case_id: string;
+    kind: string;
+    status: string;
+    /** Bumped on every change; a card carries the version it shows, so a stale card is told apart. */
+    version: number;
+    /** The worker's ticks and the checklist as it stood when sent (JSON). */
+    checklist: unknown;
+    requested_by: string;
+    requested_at: Timestamp;
+    decided_by: string | null;
+    decided_at: Timestamp | null;
+    /** The manager's reason for returning a request. */
+    comment: string | null;
+  };
+  approval_notices: {
+    id: Generated<string>;
+    approval_id: string;
+    tenant_id: string;
+    kind: string;
+    recipient_id: string;
+    status: string;
+    attempts: Generated<number>;
+    lease_until: Timestamp | null;
+    address: unknown;
+    activity_id: string | null;
+    last_outcome: string | null;
+    created_at: Timestamp;
+    sent_at: Timestamp | null;
+  };
   plan_versions: {
     case_id: string;
     version: number;

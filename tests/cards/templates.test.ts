@@ -17,6 +17,9 @@ import { planFormCard } from '../../cards/plan-form-card.js';
 import { planReviewCard } from '../../cards/plan-review-card.js';
 import { planVersionCard } from '../../cards/plan-version-card.js';
 import { noChangeComparison, sloughVersionWithoutCirculationFigure, twelveActionForm, twelveActionReview, twelveActionVersion, twelveChangeComparison } from './plan-sample-views.js';
+import { closureApprovalCard } from '../../cards/closure-approval-card.js';
+import { closureRequestCard } from '../../cards/closure-request-card.js';
+import { approverViewOfRequest, otherViewOfRequest, refusedSloughClosureRequest, requesterViewOfReturned, returnRefusedWithoutComment } from './closure-sample-views.js';
 import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, textsIn, type Json } from './card-queries.js';
 import {
   brightonVisitFrequencyAnswer,
@@ -77,6 +80,11 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'plan versions compared: nothing changed', template: 'plan-compare.json', card: planCompareCard(noChangeComparison) },
   { name: 'review of a 12-action plan', template: 'plan-review.json', card: planReviewCard(twelveActionReview({ refused: false })) },
   { name: 'review of a 12-action plan refused, input kept', template: 'plan-review.json', card: planReviewCard(twelveActionReview({ refused: true })) },
+  { name: 'closure request refused, ticks kept', template: 'closure-request.json', card: closureRequestCard(refusedSloughClosureRequest) },
+  { name: 'closure approval: the approver\u2019s view', template: 'closure-approval.json', card: closureApprovalCard(approverViewOfRequest) },
+  { name: 'closure approval: return refused without a comment', template: 'closure-approval.json', card: closureApprovalCard(returnRefusedWithoutComment) },
+  { name: 'closure approval: returned, as the requester sees it', template: 'closure-approval.json', card: closureApprovalCard(requesterViewOfReturned) },
+  { name: 'closure approval: status only, for anyone else', template: 'closure-approval.json', card: closureApprovalCard(otherViewOfRequest) },
 ];
 
 const TEMPLATES = templateFiles();
@@ -119,7 +127,9 @@ describe('card templates', () => {
     });
 
     it('wraps each Action.Execute in an ActionSet, falling back to an Action.Submit with the same title, verb and data', () => {
-      const executes = objectsOfType(template, 'Action.Execute');
+      // A card's `refresh.action` is no button: Teams runs it itself, and a client without refresh ignores it.
+      const { refresh: _refresh, ...buttons } = template;
+      const executes = objectsOfType(buttons, 'Action.Execute');
       const inActionSets = objectsOfType(template, 'ActionSet').flatMap((set) => (set['actions'] as Json[]).filter((action) => action['type'] === 'Action.Execute'));
       expect(inActionSets).toHaveLength(executes.length);
       for (const execute of executes) {

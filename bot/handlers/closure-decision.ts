@@ -1,0 +1,95 @@
+import { z } from 'zod';
+import { londonDateOf } from '../../domain/dates/local-date.js';
+import { approvalMessageFor, mayDecide, namesFor } from '../closures/approval-message.js';
+import { statusOf } from '../closures/closure-views.js';
+import type { Reply } from '../ports.js';
+import { ApprovalStore, type Approval, type Decision } from '../store/approvals.js';
+import { appendAudit } from '../store/audit.js';
+import type { CaseRecord } from '../store/cases.js';
+import type { BotContext, CardRequest } from './context.js';
+import { startDelivery } from './closure-request.js';
+
+/** Approve or Return: which request, the case and version the card showed, and the comment typed. */
+export const ClosureDecisionSchema = z.object({
+  approvalId: z.string().min(1).max(80),
+  caseReference: z.string().trim().min(1).max(40),
+  version: z.coerce.number().int().positive(),
+  comment: z.string().max(1000).optional(),
+});
+export type ClosureDecisionSubmission = z.infer<typeof ClosureDecisionSchema>;
+
+export const ClosureRefreshSchema = z.object({ approvalId: z.string().min(1).max(80) });
+
+/**
+ * Approve or Return, from Action.Execute or its Action.Submit fallback alike. Who may decide is worked out from
+ * the invoke's sender and stored roles only, never from the card; a card for another case, one already decided
+ * or an older version is refused with a card saying so, and audited. The first decision wins.
+ */
+export function decideClosure(decision: Decision) {
+  return async (data: ClosureDecisionSubmission, request: CardRequest, context: BotContext): Promise<Reply> => {
+    const approvals = new ApprovalStore(context.db, context.cases);
+    const approval = await approvals.approvalById(request.asker.tenantId, data.approvalId);
+    const record = approval ? await context.cases.caseById(approval.caseId) : undefined;
+    if (!approval || !record) return { messages: [], invokeMessage: 'That request is no longer held: the case may have been removed.' };
+    const refuse = async (reason: string, notice: string, shown: Approval = approval): Promise<Reply> => {
+      await appendAudit(context.db, {
+        tenantId: request.asker.tenantId,
+        actorId: request.asker.userId,
+        action: `${approval.kind}.refused`,
+        caseReference: record.reference,
+        detail: { approvalId: approval.id, reason, decision, cardVersion: data.version, version: approval.version },
+        at: request.receivedAt,
+      });
+      return cardReply(shown, record, request, context, { notice });
+    };
+    if (data.caseReference.toUpperCase() !== record.reference.toUpperCase()) {
+      return refuse('case-mismatch', `This card does not match the request for ${record.reference}. Nothing was decided.`);
+    }
+    if (request.asker.userId === approval.requestedBy) return refuse('own-request', 'You asked for this, so someone else must decide it. Nothing was decided.');
+    if (!(await mayDecide(approval, record, request.asker.userId, context))) {
+      return refuse('not-an-approver', `Only a manager of team ${record.team} the procedure names may decide this. Nothing was decided.`);
+    }
+    const comment = data.comment?.trim() ?? '';
+    if (decision === 'returned' && comment === '') {
+      return cardReply(approval, record, request, context, { errors: { comment: 'Say why you are returning it, so the worker knows what to put right.' } });
+    }
+    const outcome = await approvals.decide(
+      approval.id,
+      data.version,
+      decision,
+      comment === '' ? undefined : comment,
+      record,
+      request.asker,
+      londonDateOf(request.receivedAt),
+      request.receivedAt,
+    );
+    if (outcome.kind === 'too-late') {
+      const current = outcome.approval;
+      const already = current.status === 'approved' || current.status === 'returned';
+      const names = await namesFor(current, record.tenantId, context.conversations);
+      return refuse(
+        already ? 'already-decided' : 'stale-card',
+        already
+          ? `Already decided: ${statusOf(current, (userId) => names.get(userId) ?? userId)}. Nothing was changed.`
+          : 'This card is out of date. Nothing was decided: look again at the request below.',
+        current,
+      );
+    }
+    startDelivery(context, request.receivedAt);
+    const decided = await approvalMessageFor(outcome.approval, record, request.asker.userId, context);
+    return { messages: [], ...(decided.card ? { updatedCard: decided.card } : {}) };
+  };
+}
+
+/** Universal Actions' refresh (and the Refresh button): the card as this person should see it now. */
+export async function refreshClosure(data: z.infer<typeof ClosureRefreshSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
+  const approval = await new ApprovalStore(context.db, context.cases).approvalById(request.asker.tenantId, data.approvalId);
+  const record = approval ? await context.cases.caseById(approval.caseId) : undefined;
+  if (!approval || !record) return { messages: [], invokeMessage: 'That request is no longer held: the case may have been removed.' };
+  return cardReply(approval, record, request, context, {});
+}
+
+async function cardReply(approval: Approval, record: CaseRecord, request: CardRequest, context: BotContext, options: Parameters<typeof approvalMessageFor>[4]): Promise<Reply> {
+  const message = await approvalMessageFor(approval, record, request.asker.userId, context, options);
+  return { messages: [], ...(message.card ? { updatedCard: message.card } : {}) };
+}

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { closureRequestCard } from '../../cards/closure-request-card.js';
+import { closureChecklistOn, type ClosureChecklist, type ClosureKind } from '../../domain/closures/closure-checklist.js';
+import { londonDateOf } from '../../domain/dates/local-date.js';
+import { approvalMessageFor, approversOf, policyOf } from '../closures/approval-message.js';
+import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
+import { deliverApprovalNotices } from '../closures/deliver-approval-notices.js';
+import type { Reply } from '../ports.js';
+import { ApprovalStore } from '../store/approvals.js';
+import type { CaseRecord } from '../store/cases.js';
+import type { BotContext, CardRequest } from './context.js';
+import { say, workableCase } from './workable-case.js';
+
+export const ClosureKindSchema = z.enum(['closure', 'step-down']);
+
+/** The request card's Save and Send: the case, the kind, and the ticks (a multi-select sends them comma-separated). */
+export const ClosureRequestSubmissionSchema = z.object({
+  caseReference: z.string().trim().min(1).max(40),
+  kind: ClosureKindSchema,
+  confirmed: z.string().max(4000).optional(),
+});
+export type ClosureRequestSubmission = z.infer<typeof ClosureRequestSubmissionSchema>;
+
+/**
+ * `close <ref>`, `step down <ref>`, or a review card's "close" / "step down" decision: the request card with the
+ * authority's checklist for the case, sent as a new message (the card pressed, if any, stays as it was). A
+ * saved draft's ticks come back; a request already sent shows where it stands.
+ */
+export async function openClosureRequest(caseReference: string, kind: ClosureKind, request: CardRequest, context: BotContext): Promise<Reply> {
+  const found = await workableCase(caseReference, request, context);
+  if (!found.ok) return found.error;
+  const record = found.value;
+  if (record.status === 'closed') return say(`${record.reference} is already closed.`);
+  const approvals = new ApprovalStore(context.db, context.cases);
+  const open = await approvals.openRequestOf(record.id);
+  if (open?.status === 'requested') {
+    return { messages: [await approvalMessageFor(open, record, request.asker.userId, context)] };
+  }
+  const confirmed = open?.confirmed ?? [];
+  const checklist = await checklistOf(record, kind, confirmed, request, context);
+  const returned = open ? undefined : await approvals.lastDecidedOf(record.id);
+  const note = returned?.status === 'returned' && returned.kind === kind ? 'Your last request was returned: the reason is on its card. Put it right, then send again.' : '';
+  const view = requestViewOf(record, policyOf(record, context.policies), checklist, keptTicks(checklist, confirmed), {}, note);
+  return { messages: [{ text: `${KIND_WORDS[kind].request} ${record.reference}: ${checklist.items.length} items, ${checklist.missing.length} not met yet.`, card: closureRequestCard(view) }] };
+}
+
+/** Save: the worker's ticks are kept as a draft; nothing is sent. */
+export async function saveClosureRequest(data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  const found = await workableCase(data.caseReference, request, context);
+  if (!found.ok) return { messages: [], invokeMessage: found.error.messages[0]?.text ?? '' };
+  const record = found.value;
+  const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
+  const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
+  const saved = await new ApprovalStore(context.db, context.cases).saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
+  if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  const left = checklist.missing.length;
+  const note = `Saved. ${left === 0 ? 'Every item is met: send it when you are ready.' : `${left} not met yet; nothing is sent until you press Send for approval.`}`;
+  return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policyOf(record, context.policies), checklist, confirmed, {}, note)) };
+}
+
+/**
+ * Send for approval: refused, with the ticks kept and the missing items beside the checklist, while any item is
+ * not met (the ticks are saved all the same). Otherwise the request goes to every approver of the case's team,
+ * and the worker's card shows its status from then on.
+ */
+export async function sendClosureRequest(data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  const found = await workableCase(data.caseReference, request, context);
+  if (!found.ok) return { messages: [], invokeMessage: found.error.messages[0]?.text ?? '' };
+  const record = found.value;
+  if (record.status === 'closed') return { messages: [], invokeMessage: `${record.reference} is already closed.` };
+  const policy = policyOf(record, context.policies);
+  const approvals = new ApprovalStore(context.db, context.cases);
+  const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
+  const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
+  const refuse = async (formError: string, confirmedError?: string): Promise<Reply> => {
+    const saved = await approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
+    if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+    const errors = confirmedError === undefined ? {} : { confirmed: confirmedError };
+    return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policy, checklist, confirmed, errors, formError)) };
+  };
+  if (checklist.missing.length > 0) {
+    return refuse(`Not sent: ${checklist.missing.length} not met yet. Your ticks are saved.`, `Still to do:\n${missingWords(policy, checklist.missing)}`);
+  }
+  const approverIds = (await approversOf(checklist, record, context)).filter((userId) => userId !== request.asker.userId);
+  if (approverIds.length === 0) {
+    return refuse(`Not sent: the bot knows no one in team ${record.team} who may decide it but you. An admin can give a manager the role ("role <person> manager of ${record.team}"). Your ticks are saved.`);
+  }
+  const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt);
+  if (sent === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  startDelivery(context, request.receivedAt);
+  const message = await approvalMessageFor(sent, record, request.asker.userId, context);
+  return {
+    messages: [{ text: `${record.reference}: your ${KIND_WORDS[data.kind].noun} request is with ${approverIds.length} ${approverIds.length === 1 ? 'person' : 'people'} who may decide it. You will be told here.` }],
+    ...(message.card ? { updatedCard: message.card } : {}),
+  };
+}
+
+/**
+ * Sends the queued cards and messages without holding up the turn, so Teams gets its answer at once however
+ * slow the Connector is. Whatever fails stays queued for the reminder tick to retry.
+ */
+export function startDelivery(context: BotContext, now: Date): void {
+  const { messenger } = context;
+  if (!messenger) return;
+  void deliverApprovalNotices({ ...context, messenger, now }).catch(() => undefined);
+}
+
+async function checklistOf(record: CaseRecord, kind: ClosureKind, confirmed: readonly string[], request: CardRequest, context: BotContext): Promise<ClosureChecklist> {
+  const events = (await context.cases.eventsOf(record.id)).map((recorded) => recorded.event);
+  return closureChecklistOn(
+    { authorityId: record.authorityId, pathways: record.pathways, events },
+    kind,
+    new Set(confirmed),
+    londonDateOf(request.receivedAt),
+    policyOf(record, context.policies),
+    context.calendar,
+  );
+}
+
+function ticksIn(confirmed: string | undefined): string[] {
+  return (confirmed ?? '').split(',').map((tick) => tick.trim()).filter((tick) => tick !== '');
+}
+
+/** The ticks that name something the worker may tick on this checklist; anything else a card sends is dropped. */
+function keptTicks(checklist: ClosureChecklist, ticks: readonly string[]): string[] {
+  const tickable = new Set(checklist.items.flatMap((item) => [...(item.confirmable ? [item.ruleId] : []), ...(item.alternative ? [item.alternative.key] : [])]));
+  return [...new Set(ticks.filter((tick) => tickable.has(tick)))];
+}

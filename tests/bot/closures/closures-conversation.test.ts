@@ -1,0 +1,300 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startBot, type StartedBot } from '../../../bot/start-bot.js';
+import { VERBS } from '../../../cards/verbs.js';
+import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
+import { activityFixture, CONNECTOR } from '../teams/bot-framework-double.js';
+
+// Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
+// nock as the Bot Connector, recording every message the bot posts (replies, cards sent to managers) and every
+// card it updates in place.
+const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+const ADMIN = 'admin-object-id';
+const SAM = 'sam-object-id';
+const ALEX = 'alex-object-id';
+const KIM = 'kim-object-id';
+const PRIYA = 'priya-object-id';
+const RUTH = 'ruth-object-id';
+const TODAY = '2026-03-10T09:00:00Z';
+
+interface Traffic {
+  readonly method: 'POST' | 'PUT';
+  readonly conversationId: string;
+  /** The activity replied to (a reply, or botbuilder's made-up one for a proactive send) or updated (PUT). */
+  readonly activityId?: string;
+  readonly body: Json;
+  /** The id the stand-in Connector gave a posted message. */
+  readonly sentId: string;
+}
+
+const traffic: Traffic[] = [];
+let dataDir: string;
+let bot: StartedBot;
+let nextId = 0;
+
+function recordTraffic(method: 'POST' | 'PUT') {
+  return (uri: string, body: unknown) => {
+    const [, conversation, activity] = /^\/uk\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(uri) ?? [];
+    const sentId = `sent-${traffic.length}`;
+    traffic.push({
+      method,
+      conversationId: decodeURIComponent(conversation ?? ''),
+      ...(activity ? { activityId: decodeURIComponent(activity) } : {}),
+      body: body as Json,
+      sentId,
+    });
+    return { id: sentId };
+  };
+}
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  nock(CONNECTOR).persist().post(/^\/uk\/v3\/conversations\//).reply(200, recordTraffic('POST')).put(/^\/uk\/v3\/conversations\//).reply(200, recordTraffic('PUT'));
+  dataDir = mkdtempSync(join(tmpdir(), 'cin-closures-'));
+  bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await bot.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+const chatOf = (userId: string) => `a:chat-${userId}`;
+
+interface Exchange {
+  readonly said: string;
+  readonly cards: readonly Json[];
+  /** The card that replaced the pressed one (Action.Execute's invoke response). */
+  readonly updatedCard?: Json;
+  /** A message Teams shows beside the pressed card, when no card replaces it. */
+  readonly invokeMessage?: string;
+}
+
+function activityFrom(userId: string, timestamp: string): { readonly id: string; readonly activity: Json } {
+  const id = `activity-${nextId++}`;
+  return {
+    id,
+    activity: {
+      ...activityFixture('personal-message'),
+      id,
+      attachments: [],
+      timestamp,
+      localTimestamp: timestamp,
+      from: { id: `29:${userId}`, aadObjectId: userId, name: `Name of ${userId}` },
+      conversation: { conversationType: 'personal', tenantId: TENANT, id: chatOf(userId) },
+      channelData: { tenant: { id: TENANT } },
+    },
+  };
+}
+
+async function exchange(id: string, activity: Json): Promise<Exchange> {
+  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  const invoke = text === '' ? undefined : (JSON.parse(text) as { type?: string; value?: unknown });
+  const replies = traffic.filter((entry) => entry.method === 'POST' && entry.activityId === id).map((entry) => entry.body);
+  return {
+    said: replies.map((reply) => String(reply['text'] ?? '')).join('\n'),
+    cards: replies.flatMap((reply) => ((reply['attachments'] as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
+    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
+    ...(invoke?.type === 'application/vnd.microsoft.activity.message' ? { invokeMessage: String(invoke.value) } : {}),
+  };
+}
+
+function say(userId: string, text: string, timestamp = TODAY): Promise<Exchange> {
+  const { id, activity } = activityFrom(userId, timestamp);
+  return exchange(id, { ...activity, text });
+}
+
+/** Action.Execute: an adaptiveCard/action invoke. */
+function press(userId: string, verb: string, data: Json, timestamp = TODAY): Promise<Exchange> {
+  const { id, activity } = activityFrom(userId, timestamp);
+  return exchange(id, { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+}
+
+/** The Action.Submit fallback: a message whose value is the card's data with the verb, naming the card's message. */
+function submit(userId: string, cardMessageId: string, data: Json, timestamp = TODAY): Promise<Exchange> {
+  const { id, activity } = activityFrom(userId, timestamp);
+  return exchange(id, { ...activity, text: undefined, replyToId: cardMessageId, value: data });
+}
+
+/** A proactive send: botbuilder posts it against the new activity id continueConversation makes up, never one of ours. */
+const proactiveTo = (userId: string) =>
+  traffic.filter((entry) => entry.method === 'POST' && entry.conversationId === chatOf(userId) && !/^activity-\d+$/.test(entry.activityId ?? ''));
+const updatesTo = (userId: string) => traffic.filter((entry) => entry.method === 'PUT' && entry.conversationId === chatOf(userId));
+const cardOf = (entry: Traffic | undefined): Json => ((entry?.body['attachments'] as { content: Json }[] | undefined) ?? [])[0]?.content ?? {};
+const buttonsOf = (card: Json | undefined) => objectsOfType(card?.['body'], 'Action.Execute').map((action) => String(action['title']));
+const dataOf = (card: Json | undefined, title: string) => objectsOfType(card?.['body'], 'Action.Execute').find((action) => action['title'] === title)?.['data'] as Json;
+const tickable = (card: Json | undefined) => ((objectsOfType(card, 'Input.ChoiceSet')[0]?.['choices'] as Json[] | undefined) ?? []).map((choice) => String(choice['value']));
+
+async function auditOf(action: string) {
+  return bot.database.db.selectFrom('audit_log').select(['actor_id', 'case_reference', 'detail']).where('action', '=', action).orderBy('id').execute();
+}
+
+async function caseStatus(reference: string) {
+  return (await bot.database.db.selectFrom('cases').select(['status', 'closed_on']).where('reference', '=', reference).executeTakeFirstOrThrow());
+}
+
+describe('closure requests through chat and cards', () => {
+  let approval: Json;
+
+  it('sets up a team: a worker, two managers, a worker of another team; everyone has written to the bot once', async () => {
+    for (const [who, role] of [
+      [SAM, 'worker of North'],
+      [ALEX, 'manager of North'],
+      [KIM, 'manager of North'],
+      [PRIYA, 'worker of South'],
+      [RUTH, 'senior practitioner of South'],
+    ] as const) {
+      expect((await say(ADMIN, `role ${who} ${role}`)).said).toContain(who);
+    }
+    for (const who of [SAM, ALEX, KIM, PRIYA, RUTH]) await say(who, 'help');
+    const opened = await press(SAM, VERBS.createCase, { reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-01-05', pathways: '' });
+    expect(opened.said).toMatch(/Opened AB12/);
+    expect((await say(SAM, 'record review held 9 March 2026 for AB12')).said).toContain('Recorded for AB12');
+  });
+
+  it('opens the request card: the review checked from the record, the absent agencies\u2019 views for the worker to tick', async () => {
+    const opened = await say(SAM, 'close AB12');
+    const texts = textsIn(opened.cards[0]);
+    expect(texts).toContain('Review or network meeting held: Monday 9 March 2026');
+    expect(tickable(opened.cards[0])).toEqual(['redbridge.closure.absent-agency-views']);
+    expect(buttonsOf(opened.cards[0])).toEqual(['Save', 'Send for approval']);
+  });
+
+  it('will not send a request with an item missing, says which beside the checklist, and sends nothing to the managers', async () => {
+    const refused = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'AB12', kind: 'closure', confirmed: '' });
+    const texts = textsIn(refused.updatedCard);
+    expect(texts.some((text) => text.startsWith('Not sent: 1 not met yet'))).toBe(true);
+    expect(texts).toContain('Still to do:\n\u2022 The views of any key agency absent from the review have been sought');
+    expect(proactiveTo(ALEX)).toEqual([]);
+  });
+
+  it('saves the ticks without sending, and brings them back when the card is opened again', async () => {
+    const saved = await press(SAM, VERBS.saveClosureRequest, { caseReference: 'AB12', kind: 'closure', confirmed: 'redbridge.closure.absent-agency-views,made-up.rule' });
+    expect(textsIn(saved.updatedCard).some((text) => text.startsWith('Saved. Every item is met'))).toBe(true);
+    const reopened = await say(SAM, 'close AB12');
+    expect(objectsOfType(reopened.cards[0], 'Input.ChoiceSet')[0]?.['value']).toBe('redbridge.closure.absent-agency-views');
+    expect(proactiveTo(ALEX)).toEqual([]);
+  });
+
+  it('sends the request: an approval card to each manager in their chat, a status card to the worker, each refreshing for all three', async () => {
+    const sent = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'AB12', kind: 'closure', confirmed: 'redbridge.closure.absent-agency-views' });
+    expect(sent.said).toContain('AB12: your closure request is with 2 people who may decide it');
+    expect(buttonsOf(sent.updatedCard)).toEqual(['Refresh']);
+    await vi.waitFor(() => expect([proactiveTo(ALEX), proactiveTo(KIM), proactiveTo(SAM).filter((entry) => cardOf(entry)['refresh'])].map((sends) => sends.length)).toEqual([1, 1, 1]));
+    approval = cardOf(proactiveTo(ALEX)[0]);
+    expect(buttonsOf(approval)).toEqual(['Approve', 'Return']);
+    expect(textsIn(approval)).toContain("Waiting for a manager's decision");
+    expect(String(proactiveTo(ALEX)[0]?.body['text'])).toBe("Closure requested: AB12. Waiting for a manager's decision.");
+    expect((approval['refresh'] as Json)['userIds']).toEqual([SAM, ALEX, KIM]);
+    expect(buttonsOf(cardOf(proactiveTo(SAM).find((entry) => cardOf(entry)['refresh'])))).toEqual(['Refresh']);
+    const [requested] = await auditOf('closure.requested');
+    expect(requested?.actor_id).toBe(SAM);
+    expect(requested?.detail).toMatchObject({
+      approverIds: [ALEX, KIM],
+      checklist: [
+        { ruleId: 'redbridge.closure.review-decision', check: 'recorded', met: true, on: '2026-03-09' },
+        { ruleId: 'redbridge.closure.absent-agency-views', check: 'confirmed', met: true },
+      ],
+    });
+  });
+
+  it('gives each person their own view on refresh: approvers decide, the requester follows, others see the status only', async () => {
+    const approvalId = (approval['refresh'] as { action: { data: Json } }).action.data;
+    expect(buttonsOf((await press(KIM, VERBS.refreshClosure, approvalId)).updatedCard)).toEqual(['Approve', 'Return']);
+    const requester = (await press(SAM, VERBS.refreshClosure, approvalId)).updatedCard;
+    expect(buttonsOf(requester)).toEqual(['Refresh']);
+    expect(textsIn(requester)).toContain('The views of any key agency absent from the review have been sought');
+    const other = (await press(PRIYA, VERBS.refreshClosure, approvalId)).updatedCard;
+    expect(textsIn(other)).toEqual(['Closure requested:', ' AB12', "Waiting for a manager's decision"]);
+  });
+
+  it('refuses a worker of another team, the requester himself, card data claiming a manager, and a tampered case, auditing each', async () => {
+    const decision = dataOf(approval, 'Approve');
+    const other = await press(PRIYA, VERBS.approveClosure, decision);
+    expect(textsIn(other.updatedCard)).toContain('Only a manager of team North the procedure names may decide this. Nothing was decided.');
+    const own = await press(SAM, VERBS.approveClosure, decision);
+    expect(textsIn(own.updatedCard)).toContain('You asked for this, so someone else must decide it. Nothing was decided.');
+    const claiming = await press(PRIYA, VERBS.approveClosure, { ...decision, userId: ALEX, aadObjectId: ALEX, role: 'manager', team: 'North' });
+    expect(textsIn(claiming.updatedCard)).toContain('Only a manager of team North the procedure names may decide this. Nothing was decided.');
+    const tampered = await press(ALEX, VERBS.approveClosure, { ...decision, caseReference: 'ZZ99' });
+    expect(textsIn(tampered.updatedCard)).toContain('This card does not match the request for AB12. Nothing was decided.');
+    expect((await auditOf('closure.refused')).map((row) => [row.actor_id, (row.detail as Json)['reason']])).toEqual([
+      [PRIYA, 'not-an-approver'],
+      [SAM, 'own-request'],
+      [PRIYA, 'not-an-approver'],
+      [ALEX, 'case-mismatch'],
+    ]);
+    expect((await caseStatus('AB12')).status).toBe('open');
+  });
+
+  it('refuses a Return without a comment beside the comment box, deciding nothing', async () => {
+    const refused = await press(ALEX, VERBS.returnClosure, { ...dataOf(approval, 'Return'), comment: '   ' });
+    expect(textsIn(refused.updatedCard)).toContain('Say why you are returning it, so the worker knows what to put right.');
+    expect(buttonsOf(refused.updatedCard)).toEqual(['Approve', 'Return']);
+    expect(await auditOf('closure.returned')).toEqual([]);
+  });
+
+  it('lets one of two managers approving at once win; the other is told who did and when', async () => {
+    const decision = dataOf(approval, 'Approve');
+    const [byAlex, byKim] = await Promise.all([press(ALEX, VERBS.approveClosure, decision), press(KIM, VERBS.approveClosure, decision)]);
+    const texts = [byAlex, byKim].map((outcome) => textsIn(outcome.updatedCard));
+    const winner = texts.findIndex((card) => card.some((text) => /^Approved by Name of (alex|kim)-object-id on Tuesday 10 March 2026 at 09:00$/.test(text)));
+    expect(winner).toBeGreaterThanOrEqual(0);
+    const loser = texts[1 - winner];
+    expect(loser?.find((text) => text.startsWith('Already decided: Approved by'))).toMatch(/Nothing was changed\.$/);
+    expect(await auditOf('closure.approved')).toHaveLength(1);
+    expect((await auditOf('closure.refused')).at(-1)?.detail).toMatchObject({ reason: 'already-decided' });
+  });
+
+  it('updates every card it sent in place, tells the worker, closes the case, and audits who, what, when and the checklist', async () => {
+    await vi.waitFor(() => expect([updatesTo(ALEX), updatesTo(KIM), updatesTo(SAM)].map((updates) => updates.length)).toEqual([1, 1, 1]));
+    for (const who of [ALEX, KIM, SAM]) {
+      const [update] = updatesTo(who);
+      expect(update?.activityId).toBe(proactiveTo(who).find((entry) => cardOf(entry)['refresh'])?.sentId);
+      expect(buttonsOf(cardOf(update))).toEqual([]);
+      expect(textsIn(cardOf(update)).some((text) => text.startsWith('Approved by Name of'))).toBe(true);
+    }
+    await vi.waitFor(() => expect(proactiveTo(SAM).map((entry) => entry.body['text'])).toContain('AB12: your closure request was approved: the case is closed and its reminders have stopped.'));
+    expect(await caseStatus('AB12')).toEqual({ status: 'closed', closed_on: '2026-03-10' });
+    const [approved] = await auditOf('closure.approved');
+    expect(approved?.case_reference).toBe('AB12');
+    expect(approved?.detail).toMatchObject({ requestedBy: SAM, closedOn: '2026-03-10', checklist: [{ ruleId: 'redbridge.closure.review-decision', met: true }, { ruleId: 'redbridge.closure.absent-agency-views', met: true }] });
+    expect((await say(SAM, 'close AB12')).said).toBe('AB12 is already closed.');
+  });
+
+  it('takes the Action.Submit fallback the same way: a senior practitioner in Camden returns a step-down, and the pressed card is replaced', async () => {
+    await say(ADMIN, `role ${PRIYA} worker of South`);
+    const opened = await press(PRIYA, VERBS.createCase, { reference: 'CD34', initials: 'C.D.', authorityId: 'camden', team: 'South', worker: 'me', openedOn: '2026-01-05', pathways: '' });
+    expect(opened.said).toMatch(/Opened CD34/);
+    await say(PRIYA, 'record review held 9 March 2026 for CD34');
+    const request = await say(PRIYA, 'step down CD34');
+    expect(tickable(request.cards[0])).toEqual([]);
+    const sent = await submit(PRIYA, 'request-card-message', { verb: VERBS.sendClosureRequest, caseReference: 'CD34', kind: 'step-down' });
+    expect(sent.said).toContain('CD34: your step-down request is with 1 person who may decide it');
+    expect(updatesTo(PRIYA).find((entry) => entry.activityId === 'request-card-message')).toBeDefined();
+    await vi.waitFor(() => expect(proactiveTo(RUTH).filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
+    const card = cardOf(proactiveTo(RUTH).find((entry) => cardOf(entry)['refresh']));
+    expect(textsIn(card)).toContain('Met by the decision on this request');
+    const refused = await submit(RUTH, 'ruths-card', { verb: VERBS.returnClosure, ...dataOf(card, 'Return') });
+    expect(textsIn(cardOf(updatesTo(RUTH).find((entry) => entry.activityId === 'ruths-card')))).toContain('Say why you are returning it, so the worker knows what to put right.');
+    expect(refused.said).toBe('');
+    await submit(RUTH, 'ruths-card', { verb: VERBS.returnClosure, ...dataOf(card, 'Return'), comment: 'The early help service has not yet agreed to be lead professional.' });
+    const returnedCard = cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1));
+    expect(textsIn(returnedCard).some((text) => text.startsWith('Returned by Name of ruth-object-id on Tuesday 10 March 2026'))).toBe(true);
+    expect(textsIn(returnedCard)).toContain('The early help service has not yet agreed to be lead professional.');
+    await vi.waitFor(() => expect(proactiveTo(PRIYA).map((entry) => entry.body['text'])).toContain('CD34: your step-down request was returned: the reason is on the request card.'));
+    expect((await caseStatus('CD34')).status).toBe('open');
+    const again = await submit(RUTH, 'ruths-card', { verb: VERBS.approveClosure, ...dataOf(card, 'Approve') });
+    expect(textsIn(cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1))).some((text) => text.startsWith('Already decided: Returned by'))).toBe(true);
+    expect(again.said).toBe('');
+    expect((await caseStatus('CD34')).status).toBe('open');
+    expect((await say(PRIYA, 'step down CD34')).cards.map(textsIn).flat()).toContain('Your last request was returned: the reason is on its card. Put it right, then send again.');
+  });
+});

@@ -1,0 +1,98 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ApprovalStore } from '../../../bot/store/approvals.js';
+import { CaseStore, type CaseRecord } from '../../../bot/store/cases.js';
+import type { Database } from '../../../bot/store/database.js';
+import { closureChecklistOn } from '../../../domain/closures/closure-checklist.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { POLICIES } from '../../../domain/policy/registry.js';
+import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { calendar } from '../../helpers/policy.js';
+
+const on = (date: string) => date as LocalDate;
+const SAM = { tenantId: 'tenant-a', userId: 'sam-object-id' };
+const ALEX = { tenantId: 'tenant-a', userId: 'alex-object-id' };
+const KIM = { tenantId: 'tenant-a', userId: 'kim-object-id' };
+const AT = new Date('2026-03-10T09:00:00Z');
+const LATER = new Date('2026-03-10T10:00:00Z');
+const TODAY = on('2026-03-10');
+
+describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
+  let database: Database;
+  let cases: CaseStore;
+  let approvals: ApprovalStore;
+  let record: CaseRecord;
+  beforeEach(async () => {
+    database = await open();
+    cases = new CaseStore(database.db, POLICIES, calendar);
+    approvals = new ApprovalStore(database.db, cases);
+    const opened = await cases.openCase(
+      { tenantId: 'tenant-a', reference: 'AB12', initials: 'A.B.', authorityId: 'brighton-and-hove', team: 'north', workerId: SAM.userId, pathways: [], openedOn: on('2026-01-05') },
+      SAM,
+      AT,
+    );
+    if (!opened.ok) throw new Error(opened.error.kind);
+    record = opened.value;
+    await cases.recordEvent(record, { kind: 'review-held', on: on('2026-03-03') }, SAM, TODAY, AT);
+  });
+  afterEach(() => database.close());
+
+  const sent = async () => {
+    const policy = POLICIES.find((candidate) => candidate.authority.id === 'brighton-and-hove');
+    if (!policy) throw new Error('policy');
+    const events = (await cases.eventsOf(record.id)).map((recorded) => recorded.event);
+    const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events }, 'closure', new Set(), TODAY, policy, calendar);
+    const request = await approvals.send(record, checklist, [], [ALEX.userId, KIM.userId], SAM, AT);
+    if (request === 'already-sent') throw new Error('already sent');
+    return request;
+  };
+
+  it('lets exactly one of two managers deciding at once win, and closes the case once', async () => {
+    const request = await sent();
+    const outcomes = await Promise.all([
+      approvals.decide(request.id, request.version, 'approved', undefined, record, ALEX, TODAY, LATER),
+      approvals.decide(request.id, request.version, 'returned', 'Not yet', record, KIM, TODAY, LATER),
+    ]);
+    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['decided', 'too-late']);
+    const winner = outcomes.find((outcome) => outcome.kind === 'decided')?.approval;
+    const loser = outcomes.find((outcome) => outcome.kind === 'too-late')?.approval;
+    expect(loser?.status).toBe(winner?.status);
+    expect(loser?.decidedBy).toBe(winner?.decidedBy);
+    const closedEvents = (await cases.eventsOf(record.id)).filter((recorded) => recorded.event.kind === 'plan-closed');
+    expect(closedEvents).toHaveLength(winner?.status === 'approved' ? 1 : 0);
+    const decisions = await database.db.selectFrom('audit_log').select('action').where('action', 'in', ['closure.approved', 'closure.returned']).execute();
+    expect(decisions).toHaveLength(1);
+  });
+
+  it('closes the case on the day of approval, ends its obligations, and queues the card updates and the worker\u2019s message', async () => {
+    const request = await sent();
+    const outcome = await approvals.decide(request.id, request.version, 'approved', undefined, record, ALEX, TODAY, LATER);
+    expect(outcome.kind).toBe('decided');
+    expect(await cases.caseById(record.id)).toMatchObject({ status: 'closed', closedOn: '2026-03-10' });
+    const owed = await database.db.selectFrom('obligations').select('rule_id').where('case_id', '=', record.id).where('done_on', 'is', null).execute();
+    expect(owed).toEqual([]);
+    const notices = await database.db.selectFrom('approval_notices').select(['kind', 'recipient_id']).orderBy('id').execute();
+    expect(notices.map((notice) => `${notice.kind} ${notice.recipient_id}`)).toEqual([
+      'card alex-object-id',
+      'card kim-object-id',
+      'card sam-object-id',
+      'update-cards sam-object-id',
+      'tell-requester sam-object-id',
+    ]);
+  });
+
+  it('refuses a decision from a card showing an older version, and a second request while one waits', async () => {
+    const request = await sent();
+    expect((await approvals.decide(request.id, request.version - 1, 'approved', undefined, record, ALEX, TODAY, LATER)).kind).toBe('too-late');
+    expect(await approvals.saveDraft(record, 'step-down', [], SAM, LATER)).toBe('already-sent');
+    expect((await cases.caseById(record.id))?.status).toBe('open');
+  });
+
+  it('keeps one open request a case, updating the draft on each save', async () => {
+    const first = await approvals.saveDraft(record, 'closure', ['a'], SAM, AT);
+    const second = await approvals.saveDraft(record, 'closure', ['a', 'b'], SAM, LATER);
+    if (first === 'already-sent' || second === 'already-sent') throw new Error('sent');
+    expect(second.id).toBe(first.id);
+    expect(second.version).toBe(first.version + 1);
+    expect(second.confirmed).toEqual(['a', 'b']);
+  });
+});

@@ -85,22 +85,29 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   const counts = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
   // Batch after batch until nothing due is left; the clock moves on with the pass so leases stay honest.
   for (;;) {
-    const claimed = await claim(db, new Date(now.getTime() + (performance.now() - startedAt)));
+    const claimed = await claim(db, new Date(now.getTime() + (performance.now() - startedAt)), now);
     if (claimed.length === 0) break;
     counts.claimed += claimed.length;
     const groups = [...groupedByRecipient(await withRecipients(claimed, options))];
     await inParallel(groups, SENDS_AT_ONCE, async ([recipientKey, reminders]) => {
       const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
       await pace();
-      const { outcome, count } = await deliver(tenantId, recipientId, reminders, options);
-      if (outcome !== 'taken-over') counts[outcome] += count;
+      const delivered = await deliver(tenantId, recipientId, reminders, options);
+      counts.sent += delivered.sent;
+      counts.retrying += delivered.retrying;
+      counts.failed += delivered.failed;
     });
   }
   options.log.info('reminder-tick', { enqueued, ...counts });
   return { outsideWorkingHours: false, enqueued, sent: counts.sent, retrying: counts.retrying, failed: counts.failed };
 }
 
-async function claim(db: Db, now: Date): Promise<Claimed[]> {
+/**
+ * Claims due reminders at `now`. A reminder that failed is tried again only once its wait has passed by the
+ * pass's start, `passStartedAt`: else a pass that waited out Teams' Retry-After would claim it again and again
+ * and spend all its attempts within the one throttling spell.
+ */
+async function claim(db: Db, now: Date, passStartedAt: Date): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const { rows } = await sql<Record<string, unknown>>`
     UPDATE reminder_outbox SET status = 'sending', lease_until = ${leaseUntil}::timestamptz, attempts = attempts + 1
@@ -108,7 +115,7 @@ async function claim(db: Db, now: Date): Promise<Claimed[]> {
       SELECT id FROM reminder_outbox
       WHERE send_after <= ${now}::timestamptz
         AND (status = 'pending' OR (status = 'sending' AND lease_until < ${now}::timestamptz))
-        AND (next_attempt_at IS NULL OR next_attempt_at <= ${now}::timestamptz)
+        AND (next_attempt_at IS NULL OR next_attempt_at <= ${passStartedAt}::timestamptz)
       ORDER BY send_after, id
       LIMIT ${BATCH}
       FOR UPDATE SKIP LOCKED
@@ -196,7 +203,8 @@ function groupedByRecipient(reminders: readonly Addressed[]): Map<string, Addres
   return groups;
 }
 
-type Delivery = { readonly outcome: 'sent' | 'retrying' | 'failed' | 'taken-over'; readonly count: number };
+/** How many of one person's reminders went, wait to be tried again, or were given up; none when taken over. */
+type Delivery = { readonly sent: number; readonly retrying: number; readonly failed: number };
 
 async function deliver(tenantId: string, recipientId: string, claimed: readonly Addressed[], options: ReminderTickOptions): Promise<Delivery> {
   const { db, messenger, conversations, now } = options;
@@ -211,7 +219,7 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
     // This instance may have been slow (Teams throttling, a long batch) and another taken the rows over when the
     // lease ran out: only what is still ours is sent, or the person would get it twice.
     reminders = await stillClaimed(db, claimed);
-    if (reminders.length === 0) return { outcome: 'taken-over', count: 0 };
+    if (reminders.length === 0) return { sent: 0, retrying: 0, failed: 0 };
     const workerNames = new Map<string, string>();
     for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
       const name = await conversations.nameOf(tenantId, escalation.workerId);
@@ -230,14 +238,16 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
         await attempt(db, reminder.id, now, 'sent', 200);
       }
     }
-    return { outcome: 'sent', count: reminders.length };
+    return { sent: reminders.length, retrying: 0, failed: 0 };
   } catch (error) {
     const status = statusOf(error);
     const gone = status !== undefined && GONE.has(status);
     const retryable = !gone && (status === undefined || RETRYABLE.has(status));
+    let retrying = 0;
     for (const reminder of reminders) {
       await attempt(db, reminder.id, now, gone ? 'gone' : 'error', status ?? null);
       if (retryable && reminder.attempts < MOST_ATTEMPTS) {
+        retrying += 1;
         const wait = retryAfterMs(error) ?? backoffMs(reminder.attempts);
         await db
           .updateTable('reminder_outbox')
@@ -259,8 +269,8 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
         : await conversations.markUnreachable(tenantId, recipientId, reason, now);
       if (newlyGone) await tellManagersAndAdmins(tenantId, recipientId, reminders, status ?? 0, options);
     }
-    options.log.warn('reminder-delivery-failed', { status: status ?? 0, reminders: reminders.length, willRetry: retryable });
-    return { outcome: retryable ? 'retrying' : 'failed', count: reminders.length };
+    options.log.warn('reminder-delivery-failed', { status: status ?? 0, reminders: reminders.length, willRetry: retrying });
+    return { sent: 0, retrying, failed: reminders.length - retrying };
   }
 }
 

@@ -31,6 +31,8 @@ interface Traffic {
 }
 
 const traffic: Traffic[] = [];
+/** Card updates to this conversation wait until `until` settles: a Connector that is slow to take them. */
+let heldUpdates: { readonly conversationId: string; readonly until: Promise<void> } | undefined;
 let dataDir: string;
 let bot: StartedBot;
 let nextId = 0;
@@ -53,7 +55,16 @@ function recordTraffic(method: 'POST' | 'PUT') {
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  nock(CONNECTOR).persist().post(/^\/uk\/v3\/conversations\//).reply(200, recordTraffic('POST')).put(/^\/uk\/v3\/conversations\//).reply(200, recordTraffic('PUT'));
+  const recordPut = recordTraffic('PUT');
+  nock(CONNECTOR)
+    .persist()
+    .post(/^\/uk\/v3\/conversations\//)
+    .reply(200, recordTraffic('POST'))
+    .put(/^\/uk\/v3\/conversations\//)
+    .reply(async (uri, body) => {
+      if (heldUpdates && uri.includes(encodeURIComponent(heldUpdates.conversationId))) await heldUpdates.until;
+      return [200, recordPut(uri, body)];
+    });
   dataDir = mkdtempSync(join(tmpdir(), 'cin-closures-'));
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
@@ -296,5 +307,93 @@ describe('closure requests through chat and cards', () => {
     expect(again.said).toBe('');
     expect((await caseStatus('CD34')).status).toBe('open');
     expect((await say(PRIYA, 'step down CD34')).cards.map(textsIn).flat()).toContain('Your last request was returned: the reason is on its card. Put it right, then send again.');
+  });
+});
+
+describe.each([
+  { authorityId: 'redbridge', reference: 'RB1' },
+  { authorityId: 'blackburn-with-darwen', reference: 'BW1' },
+  { authorityId: 'camden', reference: 'CA1' },
+  { authorityId: 'slough', reference: 'SL1' },
+  { authorityId: 'brighton-and-hove', reference: 'BH1' },
+])('the full paths for $authorityId', ({ authorityId, reference }) => {
+  const worker = `worker-${authorityId}`;
+  const manager = `manager-${authorityId}`;
+  const team = `Team-${authorityId}`;
+
+  /** Opens the request card and ticks everything the worker may tick (no exception: the plan has run six months). */
+  const everyTick = async (kind: 'close' | 'step down', ref: string) => {
+    const card = (await say(worker, `${kind} ${ref}`)).cards[0];
+    return tickable(card).join(',');
+  };
+  const approvalCardFor = async (userId: string, count: number) => {
+    await vi.waitFor(() => expect(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).length).toBe(count));
+    return cardOf(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).at(-1));
+  };
+
+  it('opens the case with a plan started six months ago and a review held', async () => {
+    await say(ADMIN, `role ${worker} worker of ${team}`);
+    await say(ADMIN, `role ${manager} manager of ${team}`);
+    await say(manager, 'help');
+    for (const ref of [reference, `${reference}S`]) {
+      await press(worker, VERBS.createCase, { reference: ref, initials: 'E.F.', authorityId, team, worker: 'me', openedOn: '2025-08-04', pathways: '' });
+      expect((await say(worker, `record plan started 1 September 2025 for ${ref}`)).said).toContain(`Recorded for ${ref}`);
+      expect((await say(worker, `record review held 9 March 2026 for ${ref}`)).said).toContain(`Recorded for ${ref}`);
+    }
+  });
+
+  it('returns a closure with a reason, tells the worker, leaves the case open; a second request is then approved and closes it', async () => {
+    const ticks = await everyTick('close', reference);
+    const sent = await press(worker, VERBS.sendClosureRequest, { caseReference: reference, kind: 'closure', confirmed: ticks });
+    expect(sent.said).toContain(`${reference}: your closure request is with 1 person`);
+    const first = await approvalCardFor(manager, 1);
+    const returned = await press(manager, VERBS.returnClosure, { ...dataOf(first, 'Return'), comment: 'Chronology not up to date.' });
+    expect(textsIn(returned.updatedCard).some((text) => text.startsWith(`Returned by Name of ${manager}`))).toBe(true);
+    await vi.waitFor(() => expect(proactiveTo(worker).map((entry) => entry.body['text'])).toContain(`${reference}: your closure request was returned: the reason is on the request card.`));
+    expect((await caseStatus(reference)).status).toBe('open');
+
+    const again = await press(worker, VERBS.sendClosureRequest, { caseReference: reference, kind: 'closure', confirmed: await everyTick('close', reference) });
+    expect(again.said).toContain('is with 1 person');
+    const second = await approvalCardFor(manager, 2);
+    const approved = await press(manager, VERBS.approveClosure, dataOf(second, 'Approve'));
+    expect(textsIn(approved.updatedCard).some((text) => text.startsWith(`Approved by Name of ${manager}`))).toBe(true);
+    expect(await caseStatus(reference)).toEqual({ status: 'closed', closed_on: '2026-03-10' });
+    const audited = (await auditOf('closure.approved')).filter((row) => row.case_reference === reference);
+    expect(audited).toHaveLength(1);
+    expect((audited[0]?.detail as { checklist: { met: boolean }[] }).checklist.every((item) => item.met)).toBe(true);
+  });
+
+  it('approves a step-down on its own checklist, and the case closes', async () => {
+    const ref = `${reference}S`;
+    const sent = await press(worker, VERBS.sendClosureRequest, { caseReference: ref, kind: 'step-down', confirmed: await everyTick('step down', ref) });
+    expect(sent.said).toContain(`${ref}: your step-down request is with 1 person`);
+    const card = await approvalCardFor(manager, 3);
+    expect(textsIn(card)[0]).toBe('Step-down requested:');
+    await press(manager, VERBS.approveClosure, dataOf(card, 'Approve'));
+    expect((await caseStatus(ref)).status).toBe('closed');
+    expect((await auditOf('step-down.approved')).filter((row) => row.case_reference === ref)).toHaveLength(1);
+  });
+});
+
+describe('a slow Bot Connector', () => {
+  it('answers the decision at once; the card updates follow when Teams takes them', async () => {
+    await say(ADMIN, 'role slow-worker worker of Slow');
+    await say(ADMIN, 'role slow-manager manager of Slow');
+    await say('slow-manager', 'help');
+    await press('slow-worker', VERBS.createCase, { reference: 'SW1', initials: 'G.H.', authorityId: 'brighton-and-hove', team: 'Slow', worker: 'me', openedOn: '2026-01-05', pathways: '' });
+    await say('slow-worker', 'record review held 9 March 2026 for SW1');
+    await press('slow-worker', VERBS.sendClosureRequest, { caseReference: 'SW1', kind: 'closure', confirmed: '' });
+    await vi.waitFor(() => expect(proactiveTo('slow-manager').filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
+    const card = cardOf(proactiveTo('slow-manager').find((entry) => cardOf(entry)['refresh']));
+    // Updates of the manager's card are held back until the test lets them go.
+    let release = () => {};
+    heldUpdates = { conversationId: chatOf('slow-manager'), until: new Promise<void>((resolve) => (release = resolve)) };
+    const approved = await press('slow-manager', VERBS.approveClosure, dataOf(card, 'Approve'));
+    expect(textsIn(approved.updatedCard).some((text) => text.startsWith('Approved by'))).toBe(true);
+    expect(updatesTo('slow-manager')).toEqual([]);
+    release();
+    await vi.waitFor(() => expect(updatesTo('slow-manager')).toHaveLength(1));
+    heldUpdates = undefined;
+    expect(textsIn(cardOf(updatesTo('slow-manager')[0])).some((text) => text.startsWith('Approved by'))).toBe(true);
   });
 });

@@ -40,6 +40,8 @@ interface SharedConfig {
   readonly tabAppIdUri?: string;
   /** The Entra tenants (ALLOWED_TENANTS, lower-case ids) whose requests are served; absent serves every tenant. */
   readonly allowedTenants?: readonly string[];
+  /** Headless Chromium (CHROMIUM_PATH) for printing agreed plans to PDF; absent offers the HTML page only. */
+  readonly chromiumPath?: string;
 }
 
 export type Config =
@@ -83,6 +85,7 @@ const EnvironmentSchema = z
     TAB_DEV_USER: optional(z.string().trim()),
     TAB_DEV_TENANT: optional(z.string().trim()),
     TAB_APP_ID_URI: optional(z.string().trim()),
+    CHROMIUM_PATH: optional(z.string().trim()),
     ALLOWED_TENANTS: optional(
       z
         .string()
@@ -162,6 +165,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),
     ...(settings.TAB_APP_ID_URI === undefined ? {} : { tabAppIdUri: settings.TAB_APP_ID_URI }),
     ...(settings.ALLOWED_TENANTS === undefined ? {} : { allowedTenants: settings.ALLOWED_TENANTS }),
+    ...(settings.CHROMIUM_PATH === undefined ? {} : { chromiumPath: settings.CHROMIUM_PATH }),
   };
   if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
   return ok({

@@ -14,6 +14,7 @@ import { openDatabaseWhenReachable, type Database, type Db } from './store/datab
 import { CaseStore } from './store/cases.js';
 import { PlanStore } from './store/plans.js';
 import { printablePlan } from './plans/plan-page.js';
+import { pdfPrinterAt } from './plans/print-pdf.js';
 import { ConversationStore } from './store/conversation-references.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
 import { applyRetention } from './store/retention.js';
@@ -35,6 +36,7 @@ import { nearestRuleIndex } from './understanding/nearest-rules.js';
  */
 export function botContextOn(db: Db, config: Config, messenger?: Messenger): BotContext {
   const calendar = englandAndWalesCalendar();
+  const printsPdf = config.chromiumPath !== undefined && pdfPrinterAt(config.chromiumPath) !== undefined;
   const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
   return {
     policies: POLICIES,
@@ -43,6 +45,7 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger): Bot
     nearestRules: nearestRuleIndex(POLICIES),
     cases: new CaseStore(db, POLICIES, calendar),
     plans: new PlanStore(db),
+    printsPdf,
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db),
     ...(messenger ? { messenger } : {}),
@@ -105,6 +108,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const adapter = createAdapter(config, log);
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const context = botContextOn(database.db, config, messenger);
+  const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
@@ -117,6 +121,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         roles: context.roles,
         census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
         planPage: (record, version) => printablePlan(record, version, context.plans, context.policies),
+        ...(printPdf ? { printPdf } : {}),
       }),
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),

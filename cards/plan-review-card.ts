@@ -39,6 +39,7 @@ export interface PlanReviewView {
 export function planReviewCard(view: PlanReviewView): AdaptiveCardJson {
   return bindCard(template, {
     ...view,
+    versionText: String(view.version),
     rowCount: view.actions.length,
     hasFormError: view.formError !== '',
     hasHeldOnError: view.heldOnError !== '',

@@ -34,6 +34,7 @@ export interface PlanVersionView {
 export function planVersionCard(view: PlanVersionView): AdaptiveCardJson {
   return bindCard(template, {
     ...view,
+    versionText: String(view.version),
     hasDeadlines: view.deadlines.length > 0 || view.circulationSays !== '',
     hasCirculationSays: view.circulationSays !== '',
     hasPrintUrl: view.printUrl !== '',

@@ -16,6 +16,8 @@ import { templateOf } from './plan-form.js';
 import { say, workableCase } from './workable-case.js';
 
 const VIEWS_LENGTH = 2000;
+// The card's maxLength stops a person typing more; only a crafted submission is cut.
+const cutTo = (maxLength: number) => (text: string) => text.slice(0, maxLength);
 
 /** What the review card sends: the plan version it shows, how many actions, and every input. */
 export const PlanReviewSubmissionSchema = z
@@ -24,9 +26,9 @@ export const PlanReviewSubmissionSchema = z
     version: z.coerce.number().int().positive(),
     rowCount: z.coerce.number().int().min(0).max(40),
     heldOn: z.string().max(40).default(''),
-    childViews: z.string().max(VIEWS_LENGTH).catch(''),
-    familyViews: z.string().max(VIEWS_LENGTH).catch(''),
-    agreement: z.string().max(VIEWS_LENGTH).catch(''),
+    childViews: z.string().catch('').transform(cutTo(VIEWS_LENGTH)),
+    familyViews: z.string().catch('').transform(cutTo(VIEWS_LENGTH)),
+    agreement: z.string().catch('').transform(cutTo(VIEWS_LENGTH)),
     decision: z.string().max(40).default(''),
   })
   .catchall(z.unknown());
@@ -126,7 +128,7 @@ export async function recordReview(submission: PlanReviewSubmission, request: Ca
 }
 
 function reviewOf(submission: PlanReviewSubmission, current: AgreedPlan): PlanReview {
-  const text = (id: string, maxLength: number) => z.string().max(maxLength).catch('').parse(submission[id] ?? '');
+  const text = (id: string, maxLength: number) => z.string().catch('').transform(cutTo(maxLength)).parse(submission[id] ?? '');
   return {
     heldOn: submission.heldOn.trim(),
     progress: current.plan.actions.map((_action, row) => ({ progress: text(reviewInputIds.progress(row), 40), note: text(reviewInputIds.note(row), 500) })),

@@ -32,7 +32,8 @@ export const PlanSubmissionSchema = z
   .catchall(z.unknown());
 export type PlanSubmission = z.infer<typeof PlanSubmissionSchema>;
 
-const inputText = (maxLength: number) => z.string().max(maxLength).catch('');
+// Cut, not refused: the card's own maxLength stops a person typing more, so only a crafted submission is longer.
+const inputText = (maxLength: number) => z.string().catch('').transform((text) => text.slice(0, maxLength));
 
 export const MEETING_WORDS: Readonly<Record<MeetingKind, string>> = { 'initial-meeting': 'the initial CiN meeting', review: 'a review meeting' };
 

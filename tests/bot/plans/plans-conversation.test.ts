@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nock from 'nock';
@@ -18,7 +18,8 @@ const MEETING_DAY = '2026-03-27T10:00:00Z'; // Friday 27 March 2026, the initial
 
 let dataDir: string;
 let bot: StartedBot;
-const env = () => ({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN });
+const CHROMIUM = '/usr/bin/chromium';
+const env = () => ({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, ...(existsSync(CHROMIUM) ? { CHROMIUM_PATH: CHROMIUM } : {}) });
 const { say, press } = chatWith(() => bot, TENANT);
 
 beforeAll(async () => {
@@ -212,5 +213,119 @@ describe.each(CASES)('agreeing $authorityId\u2019s plan', (entry) => {
     expect(shownText(form)).toContain('Version 1 agreed Friday 27 March 2026');
     const plan = completePlan(entry);
     for (const [id, value] of Object.entries(plan)) expect(inputValue(form, id)).toBe(value);
+  });
+});
+
+describe('reviewing Redbridge\u2019s plan', () => {
+  const REVIEW_DAY = '2026-05-08T10:00:00Z'; // Friday 8 May 2026
+  let versionCard: Record<string, unknown> | undefined;
+
+  it('keeps anyone outside the case\u2019s team away from its plan and its review', async () => {
+    expect((await say(PRIYA, 'plan RB101', REVIEW_DAY)).said).toMatch(/can't see or change RB101/);
+    expect((await say(PRIYA, 'review RB101', REVIEW_DAY)).said).toMatch(/can't see or change RB101/);
+    expect((await press(PRIYA, 'plan.agree', { caseReference: 'RB101', rowCount: 0, meeting: 'review', heldOn: '2026-05-08' }, REVIEW_DAY)).said).toMatch(/can't see or change RB101/);
+    expect((await press(PRIYA, 'plan.show-version', { caseReference: 'RB101', version: 1 }, REVIEW_DAY)).said).toMatch(/can't see or change RB101/);
+  });
+
+  it('refuses a review without the family\u2019s views or an action\u2019s progress, keeping what was typed', async () => {
+    const card = (await say(SAM, 'review RB101', REVIEW_DAY)).cards[0];
+    expect(shownText(card)).toContain('Parenting course at the family hub');
+    const refused = await press(SAM, 'plan.review', submissionOf(card, 'plan.review', { 'progress-1': 'behind', childViews: 'Likes the new routine', decision: 'continue' }), REVIEW_DAY);
+    expect(shownText(refused.updatedCard)).toContain('Record the family\u2019s views');
+    expect(shownText(refused.updatedCard)).toContain('Say how far this action has got.');
+    expect(inputValue(refused.updatedCard, 'childViews')).toBe('Likes the new routine');
+    expect(inputValue(refused.updatedCard, 'progress-1')).toBe('behind');
+  });
+
+  it('records the review held, and on "change the plan" opens the form pre-filled for agreeing at that review', async () => {
+    const card = (await say(SAM, 'review RB101', REVIEW_DAY)).cards[0];
+    const reviewed = await press(
+      SAM,
+      'plan.review',
+      submissionOf(card, 'plan.review', { 'progress-0': 'achieved', 'progress-1': 'behind', childViews: 'Likes the new routine', familyViews: 'Mother wants more help with school', decision: 'amend' }),
+      REVIEW_DAY,
+    );
+    expect(reviewed.said).toContain('Review of Friday 8 May 2026 recorded for RB101: change the plan.');
+    const form = reviewed.updatedCard;
+    expect(inputValue(form, 'meeting')).toBe('review');
+    expect(inputValue(form, 'heldOn')).toBe('2026-05-08');
+    expect(inputValue(form, 'action-0-action')).toBe('Parenting course at the family hub');
+    // The review held re-computes the next: every six months from 8 May 2026
+    expect((await say(SAM, 'case RB101', REVIEW_DAY)).said).toContain('Sunday 8 November 2026');
+
+    const added = await press(SAM, 'plan.add-action', submissionOf(form, 'plan.add-action', { 'action-0-dueOn': '2026-05-29' }), REVIEW_DAY);
+    const agreed = await press(
+      SAM,
+      'plan.agree',
+      submissionOf(added.updatedCard, 'plan.agree', {
+        'action-1-dueOn': '2026-06-05',
+        'action-2-action': 'Referral to the school nurse',
+        'action-2-owner': 'Social worker',
+        'action-2-dueOn': '2026-05-22',
+        'action-2-outcome': 'Sleep checked',
+        reviewOn: '2026-08-07',
+      }),
+      REVIEW_DAY,
+    );
+    expect(agreed.said).toContain('Agreed: version 2 of RB101');
+    versionCard = agreed.updatedCard;
+    // Copies within 10 working days of the review: Friday 22 May 2026 (no bank holiday until the 25th)
+    expect(shownText(versionCard)).toContain('Friday 22 May 2026');
+    expect(shownText(versionCard)).toContain('Agreed at a review meeting on Friday 8 May 2026');
+  });
+
+  it('shows what changed between the versions, and each earlier version as it was agreed', async () => {
+    const compared = await press(SAM, 'plan.compare', submissionOf(versionCard, 'plan.compare'), REVIEW_DAY);
+    const text = compared.said;
+    expect(text).toContain('RB101: version 1 to version 2.');
+    expect(shownText(compared.cards[0])).toContain('Referral to the school nurse');
+    expect(shownText(compared.cards[0])).toMatch(/Task: added/);
+    expect(shownText(compared.cards[0])).toMatch(/Date of the next review: changed/);
+
+    const first = await press(SAM, 'plan.show-version', submissionOf(versionCard, 'plan.show-version'), REVIEW_DAY);
+    expect(first.said).toContain("RB101's CiN plan, version 1.");
+    expect(shownText(first.cards[0])).toContain('Friday 8 May 2026');
+    expect(shownText(first.cards[0])).not.toContain('Referral to the school nurse');
+  });
+
+  it('serves the agreed plan as a printable page that escapes what was typed and names no child', async () => {
+    const link = (JSON.stringify(versionCard).match(/https?:\/\/[^"]+\/downloads\/[\w.-]+/g) ?? [])[0];
+    expect(link).toBeDefined();
+    const page = await fetch(`${bot.url}${new URL(link ?? '').pathname}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const html = await page.text();
+    expect(html).toContain('Child in Need plan: RB101');
+    expect(html).toContain('Referral to the school nurse');
+    expect(html).toContain('Friday 7 August 2026');
+    expect(html).not.toContain('A.B.');
+    expect(html).not.toContain('<script');
+  });
+
+  it.skipIf(!existsSync(CHROMIUM))('prints the agreed plan to PDF through headless Chromium', async () => {
+    const links = JSON.stringify(versionCard).match(/https?:\/\/[^"]+\/downloads\/[\w.-]+/g) ?? [];
+    expect(links).toHaveLength(2);
+    const pdf = await fetch(`${bot.url}${new URL(links[1] ?? '').pathname}`);
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toContain('RB101-cin-plan-v2.pdf');
+    const bytes = Buffer.from(await pdf.arrayBuffer());
+    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(bytes.length).toBeGreaterThan(5000);
+  });
+
+  it('hands "close" over to the closure request, with the review recorded first, and audits every plan change', async () => {
+    const AUGUST = '2026-08-07T10:00:00Z';
+    const card = (await say(SAM, 'review RB101', AUGUST)).cards[0];
+    const progress = { 'progress-0': 'achieved', 'progress-1': 'achieved', 'progress-2': 'achieved' };
+    const closing = await press(SAM, 'plan.review', submissionOf(card, 'plan.review', { ...progress, childViews: 'Happy', familyViews: 'Ready to close', decision: 'close' }), AUGUST);
+    expect(closing.said).toContain('Review of Friday 7 August 2026 recorded for RB101: close the case.');
+    expect(closing.cards.length + (closing.updatedCard ? 1 : 0)).toBeGreaterThanOrEqual(1);
+
+    const audit = await bot.database.db.selectFrom('audit_log').select(['action', 'detail']).where('case_reference', '=', 'RB101').where('action', 'like', 'plan.%').orderBy('id').execute();
+    const actions = audit.map((row) => row.action);
+    expect(actions.filter((action) => action === 'plan.agreed')).toHaveLength(2);
+    expect(actions.filter((action) => action === 'plan.reviewed')).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toContain('Parenting course');
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
+import { deliverApprovalNotices } from '../bot/closures/deliver-approval-notices.js';
 import { runReminderTick } from '../bot/reminders/deliver-reminders.js';
 import { sendPace } from '../bot/reminders/send-pace.js';
 import { botContextOn } from '../bot/start-bot.js';
@@ -10,7 +11,8 @@ import { createAdapter } from '../bot/teams/adapter.js';
 import { createMessenger } from '../bot/teams/messenger.js';
 
 /**
- * `npm run reminders:tick [-- --now 2026-03-23T09:00:00Z]`: one pass of the reminder scheduler, for deployments
+ * `npm run reminders:tick [-- --now 2026-03-23T09:00:00Z]`: one pass of the reminder scheduler (and of the closure
+ * cards and decisions still queued), for deployments
  * that run ticks from an external scheduler (REMINDER_INTERVAL_SECONDS=0) and for operations. Exit codes: 0 done,
  * 2 could not run (settings, or an embedded database a running bot holds).
  */
@@ -40,7 +42,8 @@ try {
   const context = botContextOn(database.db, config);
   const messenger = createMessenger(createAdapter(config, log), { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const outcome = await runReminderTick({ ...context, messenger, log, pace: sendPace(config.reminderSendsPerSecond), now });
-  process.stdout.write(`${JSON.stringify({ now: now.toISOString(), ...outcome })}\n`);
+  const notices = await deliverApprovalNotices({ ...context, messenger, now });
+  process.stdout.write(`${JSON.stringify({ now: now.toISOString(), ...outcome, approvalNotices: notices })}\n`);
 } finally {
   await database.close();
   if (lock?.ok) lock.value.release();

@@ -29,7 +29,7 @@ describe('npm run reminders:tick', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'cin-tick-'));
     const { code, stdout } = await runTick(dataDir, '2026-03-21T10:00:00Z' /* a Saturday */);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ now: '2026-03-21T10:00:00.000Z', outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0 });
+    expect(JSON.parse(stdout)).toEqual({ now: '2026-03-21T10:00:00.000Z', outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0, approvalNotices: { sent: 0, retrying: 0, failed: 0 } });
   }, 60_000);
 
   it('refuses, with the reason, to open an embedded database a running bot holds', async () => {

@@ -210,12 +210,7 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
   const { db, messenger, conversations, now } = options;
   let reminders = claimed;
   try {
-    let address = await conversations.personalChatOf(tenantId, recipientId);
-    if (!address) {
-      address = await messenger.createConversation(tenantId, recipientId);
-      const conversation = address.conversation as { id: string };
-      await conversations.remember({ tenantId, conversationId: conversation.id, kind: 'personal', userId: recipientId, address }, now);
-    }
+    const address = await conversations.personalChatOrNew(tenantId, recipientId, messenger, now);
     // This instance may have been slow (Teams throttling, a long batch) and another taken the rows over when the
     // lease ran out: only what is still ours is sent, or the person would get it twice.
     reminders = await stillClaimed(db, claimed);

@@ -9,7 +9,6 @@ import { planTemplateFor } from '../../domain/plans/plan-template.js';
 import { MEETING_WORDS } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
-import type { AgreedPlan } from '../store/plans.js';
 import type { BotContext, CardRequest } from './context.js';
 import { CaseReferenceSchema } from './open-case.js';
 import { policyOf } from './plan-form.js';
@@ -104,11 +103,6 @@ export async function agreedPlanReply(record: CaseRecord, versionNumber: number,
   const lead = justAgreed ? `Agreed: version ${shown.version} of ${record.reference}'s CiN plan.` : `${record.reference}'s CiN plan, version ${shown.version}.`;
   const text = [lead, agreedLine, ...timed.map((obligation) => `- ${dueWords(obligation)}: ${obligation.requires} (${obligation.ruleId})`)].join('\n');
   return { messages: [{ text, card: planVersionCard(view) }] };
-}
-
-/** The latest agreed version, for `review <ref>` and the printable page. */
-export function currentVersionOf(versions: readonly AgreedPlan[]): AgreedPlan | undefined {
-  return versions.at(-1);
 }
 
 function dueWords(obligation: Obligation): string {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import type { Agreement } from '../../domain/plans/agreement.js';
 import { MEETING_KINDS, type Plan } from '../../domain/plans/plan.js';
-import { ACTION_PROGRESS, REVIEW_DECISIONS, type ReviewDecision } from '../../domain/plans/review.js';
+import { ACTION_PROGRESS, type ReviewDecision } from '../../domain/plans/review.js';
 import { appendAudit } from './audit.js';
 import type { Actor, CaseRecord } from './cases.js';
 import type { Db } from './database.js';
@@ -49,14 +49,6 @@ export const StoredReviewSchema = z.strictObject({
   agreement: z.string(),
 });
 export type StoredReview = z.infer<typeof StoredReviewSchema>;
-
-const ReviewRowSchema = z.object({
-  plan_version: z.number().int(),
-  held_on: LocalDateSchema,
-  decision: z.enum(REVIEW_DECISIONS),
-  review: StoredReviewSchema,
-  recorded_by: z.string(),
-});
 
 /**
  * A case's CiN plan: its agreed versions (kept, never changed) and at most one draft, the next version. Saving a
@@ -132,7 +124,7 @@ export class PlanStore {
     await this.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('plan_reviews')
-        .values({ case_id: record.id, plan_version: version, held_on: heldOn, decision, review: JSON.stringify(review), recorded_by: actor.userId, recorded_at: at })
+        .values({ case_id: record.id, plan_version: version, held_on: heldOn, decision, review: JSON.stringify(StoredReviewSchema.parse(review)), recorded_by: actor.userId, recorded_at: at })
         .onConflict((conflict) =>
           conflict.columns(['case_id', 'held_on']).doUpdateSet((eb) => ({
             plan_version: eb.ref('excluded.plan_version'),
@@ -145,18 +137,6 @@ export class PlanStore {
         .execute();
       await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: 'plan.reviewed', caseReference: record.reference, detail: { version, heldOn, decision }, at });
     });
-  }
-
-  /** The reviews recorded on the case, oldest first. */
-  async reviewsOf(record: CaseRecord): Promise<z.infer<typeof ReviewRowSchema>[]> {
-    const rows = await this.db
-      .selectFrom('plan_reviews')
-      .select(['plan_version', 'held_on', 'decision', 'review', 'recorded_by'])
-      .where('case_id', '=', record.id)
-      .orderBy('held_on')
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ReviewRowSchema.parse(row));
   }
 }
 

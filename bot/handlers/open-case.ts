@@ -30,6 +30,12 @@ export const CaseFormSubmissionSchema = z.object({
 });
 export type CaseFormSubmission = z.infer<typeof CaseFormSubmissionSchema>;
 
+/** A person as the bot keys them: an Entra object id, or a channel's user id where Teams gives no object id. */
+export const PERSON_ID = /^[\w:-]{2,80}$/;
+
+/** The longest team name a case (and so a role in that team) may carry. */
+export const TEAM_NAME_MAX_LENGTH = 60;
+
 /** Up to four letters, with or without full stops or spaces: initials, never a name. */
 const INITIALS = /^[A-Za-z](?:[.\s]{0,2}[A-Za-z]){0,3}\.?$/;
 
@@ -60,10 +66,10 @@ export async function createCase(submission: CaseFormSubmission, request: CardRe
   const policy = context.policies.find((candidate) => candidate.authority.id === submission.authorityId);
   if (!policy) errors.authorityId = 'Choose the authority whose procedure the case follows.';
   const team = submission.team.trim();
-  if (team === '' || team.length > 60) errors.team = 'Name the team (up to 60 characters).';
+  if (team === '' || team.length > TEAM_NAME_MAX_LENGTH) errors.team = `Name the team (up to ${TEAM_NAME_MAX_LENGTH} characters).`;
   else if (!isAdmin(roles) && !teamsOf(roles).includes(team)) errors.team = `You hold no role in team ${team}; an admin can give you one, or choose your own team.`;
   const worker = submission.worker.trim().toLowerCase() === 'me' ? request.asker.userId : submission.worker.trim();
-  if (!/^[\w:-]{2,80}$/.test(worker)) errors.worker = 'Write "me", or the allocated worker\u2019s Entra object id.';
+  if (!PERSON_ID.test(worker)) errors.worker = 'Write "me", or the allocated worker\u2019s Entra object id.';
   const openedOn = parseLocalDate(submission.openedOn.trim().slice(0, 10));
   if (!openedOn) errors.openedOn = 'Give the date the case opened.';
   else if (compareLocalDates(openedOn, today) > 0) errors.openedOn = `That is after today (${formatLongDate(today)}).`;

@@ -5,6 +5,7 @@ import type { Reply } from '../ports.js';
 import { reminderItemView } from '../reminders/reminder-view.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, MessageRequest } from './context.js';
+import { PERSON_ID } from './open-case.js';
 import { say } from './workable-case.js';
 import { formatLongDate, LocalDateSchema } from '../../domain/dates/local-date.js';
 
@@ -21,7 +22,7 @@ export async function reassignCase(reference: string, who: string, request: Mess
     return say(`Only a manager of team ${record.team} or an admin can reassign ${record.reference}.`);
   }
   const workerId = who.startsWith('<at>') ? request.mentionedUserIds[0] : who.trim();
-  if (!workerId || !/^[\w:-]{2,80}$/.test(workerId)) return say('Mention the new worker, or give their Entra object id.');
+  if (!workerId || !PERSON_ID.test(workerId)) return say('Mention the new worker, or give their Entra object id.');
   if (workerId === record.workerId) return say(`${record.reference} is already theirs.`);
   const moved = await context.cases.reassign(record, workerId, request.asker, request.receivedAt);
   const updated = await updateCardsSentTo(record, londonDateOf(request.receivedAt), context);

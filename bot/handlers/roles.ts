@@ -2,6 +2,7 @@ import { isAdmin } from '../cases/access.js';
 import type { Reply } from '../ports.js';
 import { RoleSchema, type RoleAssignment } from '../store/roles.js';
 import type { BotContext, MessageRequest } from './context.js';
+import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from './open-case.js';
 import { say } from './workable-case.js';
 
 /** "manager", "senior practitioner", "SP", "IRO"… as the role's id. */
@@ -25,10 +26,12 @@ export async function changeRole(match: RegExpExecArray, request: MessageRequest
   if (!isAdmin(actorRoles)) return say('Only an admin can give or remove roles. The first admins are set by BOT_ADMINS.');
   const [, remove, who = '', roleWords = '', team = ''] = match;
   const userId = who.startsWith('<at>') ? request.mentionedUserIds[0] : who.trim();
-  if (!userId) return say('I could not tell who you mean. Mention them, or give their Entra object id.');
+  if (!userId || !PERSON_ID.test(userId)) return say('I could not tell who you mean. Mention them, or give their Entra object id.');
   const role = ROLE_WORDS[roleWords.trim().toLowerCase()];
   if (!role || !RoleSchema.safeParse(role).success) return say(`"${roleWords.slice(0, 40)}" is not a role. Roles: worker, manager, senior practitioner, IRO, admin.`);
   if (role !== 'admin' && team.trim() === '') return say(`Say which team, e.g. "role ${who.slice(0, 40)} ${roleWords} of North".`);
+  // A case's team is at most this long, so a role in a longer one could never reach a case.
+  if (team.trim().length > TEAM_NAME_MAX_LENGTH) return say(`A team name is at most ${TEAM_NAME_MAX_LENGTH} characters.`);
   const assignment: RoleAssignment = { userId, role, team: role === 'admin' ? '' : team.trim() };
   if (remove) {
     const removed = await context.roles.withdraw(request.asker.tenantId, assignment, request.asker.userId, request.receivedAt);

@@ -1,17 +1,51 @@
 import { z } from 'zod';
 
-const IdentifiedSchema = z.looseObject({ id: z.string().min(1) });
+// Optional fields may come as null from some channels; a value of the wrong type is refused.
+const optionalText = z.string().nullish();
+
+/**
+ * Ids go back to the Connector in the reply's URL and headers. Every channel's are printable ASCII and far
+ * shorter than this; anything else would make the reply throw, or wait on a URL no server accepts.
+ */
+const ChannelId = z.string().regex(/^[\x21-\x7e]{1,1024}$/);
+
+/** A sender or recipient: botbuilder copies both into every reply, whose serializer refuses a wrong type. */
+const AccountSchema = z.looseObject({
+  id: ChannelId,
+  name: optionalText,
+  aadObjectId: optionalText,
+  role: optionalText,
+});
+
+const ConversationSchema = z.looseObject({
+  id: ChannelId,
+  name: optionalText,
+  conversationType: optionalText,
+  tenantId: optionalText,
+  isGroup: z.boolean().nullish(),
+});
 
 /**
  * The least an HTTP body must have to be a Bot Framework activity we can answer. botbuilder checks less: a body
  * without `type` makes CloudAdapter throw, which restify answers with 500 and botbuilder's message, and one
- * without `serviceUrl` or `from` is let into the turn, to fail there. The server checks this first and answers 400.
+ * without `serviceUrl` or `from` is let into the turn, to fail there. So are fields of the wrong type that the
+ * turn reads (the text, mentions, members added) or that botbuilder copies into the reply (the accounts, the
+ * conversation, the locale), where a reply could then never be sent. The server checks this first and answers 400.
  */
 export const InboundActivitySchema = z.looseObject({
   type: z.string().min(1),
+  id: ChannelId.nullish(),
   serviceUrl: z.url(),
+  channelId: optionalText,
+  locale: optionalText,
+  replyToId: ChannelId.nullish(),
   timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date and time' }),
-  from: IdentifiedSchema,
-  recipient: IdentifiedSchema,
-  conversation: IdentifiedSchema,
+  from: AccountSchema,
+  recipient: AccountSchema,
+  conversation: ConversationSchema,
+  text: optionalText,
+  entities: z.array(z.looseObject({})).nullish(),
+  attachments: z.array(z.unknown()).nullish(),
+  membersAdded: z.array(AccountSchema).nullish(),
+  membersRemoved: z.array(AccountSchema).nullish(),
 });

@@ -21,8 +21,24 @@ export function nearestRuleIndex(policies: readonly Policy[]): (text: string, au
   index.addAll(entries.map((entry, position) => ({ ...entry, position })));
   return (text, authorityId, count) =>
     index
-      .search(text, authorityId ? { filter: (result) => entries[Number(result.id)]?.authority === authorityId } : {})
+      .search(searchableWordsOf(text), authorityId ? { filter: (result) => entries[Number(result.id)]?.authority === authorityId } : {})
       .slice(0, count)
       .map((result) => entries[Number(result.id)])
       .filter((entry): entry is CatalogueEntry => entry !== undefined);
+}
+
+/** No word of a rule is longer, and no question wordier, than these. */
+const LONGEST_WORD = 40;
+const MOST_WORDS = 60;
+
+/**
+ * The question's words that can match a rule. Fuzzy matching costs memory in proportion to a word's length, so
+ * a pasted 100,000-character "word" would exhaust it; such words, and any words past the sixtieth, match nothing.
+ */
+function searchableWordsOf(text: string): string {
+  return text
+    .split(/\s+/)
+    .filter((word) => word !== '' && word.length <= LONGEST_WORD)
+    .slice(0, MOST_WORDS)
+    .join(' ');
 }

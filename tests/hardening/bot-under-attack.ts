@@ -4,7 +4,7 @@ import { loadConfig } from '../../bot/config.js';
 import { createTurnHandler } from '../../bot/handlers/index.js';
 import { botContextOn } from '../../bot/start-bot.js';
 import type { Database, Db } from '../../bot/store/database.js';
-import { CONNECTOR, startBot, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
+import { activityFixture, CONNECTOR, startBot, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
 
 /**
  * The real server, adapter, handlers and stores on a real database, for hostile requests: nock stands in for
@@ -32,11 +32,14 @@ export async function startBotUnderAttack(env: Record<string, string>, database:
     };
   const post = nock(CONNECTOR).persist().post(/.*/);
   const put = nock(CONNECTOR).persist().put(/.*/);
+  // The roster lookup for an @mention: nobody is found, as for a person who has left the team.
+  const roster = nock(CONNECTOR).persist().get(/.*/);
   const login = nock(LOGIN).persist().post(/\/oauth2\/v2\.0\/token/).query(true);
   post.reply(record('POST', CONNECTOR));
   put.reply(record('PUT', CONNECTOR));
   login.reply(record('POST', LOGIN));
-  const interceptors = [post, put, login];
+  roster.reply(404, { error: { code: 'MemberNotFoundInConversation' } });
+  const interceptors = [post, put, roster, login];
   return {
     ...bot,
     database,
@@ -75,4 +78,41 @@ export function textsOf(activities: readonly Record<string, unknown>[]): string 
     return [];
   };
   return activities.flatMap((activity) => [...strings(activity.text), ...strings(activity.attachments)]).join('\n');
+}
+
+export interface Sender {
+  readonly tenantId: string;
+  /** Entra object id; the channel id is made from it. */
+  readonly userId: string;
+}
+
+let nextActivity = 0;
+
+/** A personal-chat message as Teams posts it, from `sender` at `timestamp`. */
+export function messageFrom(sender: Sender, text: string, timestamp = '2026-03-10T09:00:00Z'): Record<string, unknown> {
+  const fixture = activityFixture('personal-message');
+  return {
+    ...fixture,
+    id: `hostile-${nextActivity++}`,
+    text,
+    attachments: [],
+    timestamp,
+    localTimestamp: timestamp,
+    from: { id: `29:${sender.userId}`, aadObjectId: sender.userId },
+    conversation: { conversationType: 'personal', tenantId: sender.tenantId, id: `a:chat-${sender.tenantId}-${sender.userId}` },
+    channelData: { tenant: { id: sender.tenantId } },
+  };
+}
+
+/** A card button pressed: Action.Execute (an invoke) or its Action.Submit fallback (a message with a value). */
+export function cardActionFrom(
+  sender: Sender,
+  verb: string,
+  data: Readonly<Record<string, unknown>>,
+  via: 'execute' | 'submit',
+  timestamp = '2026-03-10T09:00:00Z',
+): Record<string, unknown> {
+  const message = messageFrom(sender, '', timestamp);
+  if (via === 'submit') return { ...message, text: undefined, replyToId: 'card-message', value: { ...data, verb } };
+  return { ...message, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
 }

@@ -9,16 +9,19 @@ import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 import { startDelivery } from './closure-request.js';
 
+/** An approval's id as its card carries it: the row's bigint, which PostgreSQL refuses to compare with other text. */
+const ApprovalIdSchema = z.string().regex(/^\d{1,18}$/);
+
 /** Approve or Return: which request, the case and version the card showed, and the comment typed. */
 export const ClosureDecisionSchema = z.object({
-  approvalId: z.string().min(1).max(80),
+  approvalId: ApprovalIdSchema,
   caseReference: z.string().trim().min(1).max(40),
   version: z.coerce.number().int().positive(),
   comment: z.string().max(1000).optional(),
 });
 export type ClosureDecisionSubmission = z.infer<typeof ClosureDecisionSchema>;
 
-export const ClosureRefreshSchema = z.object({ approvalId: z.string().min(1).max(80) });
+export const ClosureRefreshSchema = z.object({ approvalId: ApprovalIdSchema });
 
 /**
  * Approve or Return, from Action.Execute or its Action.Submit fallback alike. Who may decide is worked out from

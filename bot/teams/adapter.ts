@@ -20,7 +20,8 @@ export type TeamsAdapter = CloudAdapter;
 const apologyFor = (correlationId: string, error: Error): string =>
   isDatabaseUnavailable(error)
     ? `Sorry, I cannot reach my database just now, so nothing was saved from that step. Please try again in a few minutes. (Reference: ${correlationId})`
-    : `Sorry, something went wrong on our side and nothing was saved from that step. Please try again. (Reference: ${correlationId})`;
+    : // The failure may come after a save (the reply itself failing), so this does not promise nothing was kept.
+      `Sorry, something went wrong on our side before I could finish that step. If it changed a case, open the case before trying again, so the change is not made twice. (Reference: ${correlationId})`;
 
 /**
  * The CloudAdapter for the configured app registration. The MicrosoftApp* values are passed explicitly so that

@@ -324,6 +324,11 @@ resource app 'Microsoft.App/containerApps@2024-03-01' = if (deployApp) {
                 value: microsoftAppTenantId
               }
               {
+                // Only the council's own tenant is served; a request from any other gets 403.
+                name: 'ALLOWED_TENANTS'
+                value: microsoftAppTenantId
+              }
+              {
                 name: 'MicrosoftAppPassword'
                 secretRef: 'microsoft-app-password'
               }

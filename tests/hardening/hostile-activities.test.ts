@@ -127,7 +127,7 @@ describe.each(DATABASE_ENGINES)('hostile activities, on $name', ({ open }) => {
           expect(bot.log.events.filter((event) => event.level === 'error').map((event) => event.event)).toEqual([]);
         }
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
     expect(await invalidStoredData(database.db)).toEqual([]);
     await stillServing();

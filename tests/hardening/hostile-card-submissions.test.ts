@@ -103,7 +103,7 @@ describe.each(DATABASE_ENGINES)('hostile card submissions, on $name', ({ open })
       fc.asyncProperty(otherTenant, press, cardData(outboxId), async (sender, { verb, via }, data) => {
         await pressed(sender, verb, { reference: 'AB12', caseReference: 'AB12', outboxId, ...data }, via);
       }),
-      { numRuns: 120 },
+      { numRuns: 200 },
     );
     expect(await councilRows()).toEqual(before);
   }, 60_000);
@@ -113,7 +113,7 @@ describe.each(DATABASE_ENGINES)('hostile card submissions, on $name', ({ open })
       fc.asyncProperty(press, cardData(outboxId), async ({ verb, via }, data) => {
         await pressed(COUNCIL, verb, data, via);
       }),
-      { numRuns: 200 },
+      { numRuns: 300 },
     );
     expect(await invalidStoredData(database.db)).toEqual([]);
   }, 60_000);

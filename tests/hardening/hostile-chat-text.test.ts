@@ -75,7 +75,7 @@ describe.each(DATABASE_ENGINES)('hostile chat text, on $name', ({ open }) => {
       fc.asyncProperty(hostileText, async (text) => {
         expect((await say(text)).length).toBeGreaterThan(0);
       }),
-      { numRuns: 80 },
+      { numRuns: 150 },
     );
     expect(await invalidStoredData(database.db)).toEqual([]);
   });

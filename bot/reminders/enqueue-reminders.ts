@@ -1,7 +1,7 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
-import { planReminders, REMINDER_DEFAULTS, type ReminderIntent, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
+import { planReminders, REMINDER_DEFAULTS, remindersToSendOn, type ReminderIntent, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
 import { transferOutChecklistFor, transferOutRemindersFor } from '../../domain/reminders/transfer-checklist.js';
 import type { Policy } from '../../domain/policy/schema.js';
@@ -28,9 +28,9 @@ export interface EnqueueOptions {
 
 /**
  * Puts today's reminders into the outbox, once each: for every open case with an obligation still open and due
- * within the look-ahead (or overdue), the domain plans its reminders and those for today go in under their
- * idempotency key (case, rule, due date, kind, send day), so running this again, or on another instance, adds
- * nothing. Returns how many were new.
+ * within the look-ahead (or overdue), the domain plans its reminders and those for today (and the latest of a
+ * recent day on which no pass ran) go in under their idempotency key (case, rule, due date, kind, send day), so
+ * running this again, or on another instance, adds nothing. Returns how many were new.
  */
 export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<number> {
   const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS, hours = DEFAULT_WORKING_HOURS } = options;
@@ -38,9 +38,9 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
   const obligations = await cases.obligationsOfMany(owing, today);
   const sendAfter = instantOf(deliveryTimeFor(today, calendar, hours));
   const rows: OutboxRow[] = owing.flatMap((record) =>
-    planReminders(obligations.get(record.id) ?? [], today, calendar, settings)
-      .filter((intent) => intent.sendOn === today)
-      .map((intent) => outboxRowOf(record, intent, sendAfter, at)),
+    remindersToSendOn(planReminders(obligations.get(record.id) ?? [], today, calendar, settings), today, calendar).map((intent) =>
+      outboxRowOf(record, intent, sendAfter, at),
+    ),
   );
   rows.push(...(await transferOutRows(options, sendAfter)));
   let added = 0;
@@ -94,9 +94,8 @@ async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promis
     if (!record || !policy) continue;
     const done = new Set((await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', record.id).execute()).map((row) => row.rule_id));
     const outstanding = transferOutChecklistFor(policy, record.pathways).filter((item) => !done.has(item.ruleId));
-    for (const intent of transferOutRemindersFor(LocalDateSchema.parse(move.happened_on), outstanding, today, calendar, settings)) {
-      if (intent.sendOn === today) rows.push(outboxRowOf(record, intent, sendAfter, at));
-    }
+    const planned = transferOutRemindersFor(LocalDateSchema.parse(move.happened_on), outstanding, today, calendar, settings);
+    rows.push(...remindersToSendOn(planned, today, calendar).map((intent) => outboxRowOf(record, intent, sendAfter, at)));
   }
   return rows;
 }

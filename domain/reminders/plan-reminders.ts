@@ -103,3 +103,36 @@ function intentsOf(obligation: Obligation, until: LocalDate, calendar: HolidayCa
   }
   return intents;
 }
+
+/** How far back a reminder whose day passed without any pass running (the bot down all day) is still sent. */
+export const CATCH_UP_WORKING_DAYS = 5;
+
+/**
+ * Of the planned reminders, those to put in the outbox on `today`: today's, and for each obligation the latest
+ * reminder whose day fell within the last `catchUpWorkingDays` working days, kept under its own send day. When
+ * a pass ran on that day the reminder is already in the outbox and its key adds nothing; when none ran (the bot
+ * was down from 08:00 to 18:00) it goes today instead of never. Only the latest of an obligation's reminders to
+ * the responsible person (and of its escalation) is caught up: a missed "5 days before" is not worth sending
+ * beside the "due today" that replaces it.
+ *
+ * @example
+ * // The "5 working days before" reminder of Monday 23 March 2026 with no pass that day, on Tuesday 24 March:
+ * remindersToSendOn(planned, '2026-03-24', englandAndWalesCalendar())
+ * //=> [{ kind: 'before-due', sendOn: '2026-03-23', … }]
+ */
+export function remindersToSendOn(
+  planned: readonly ReminderIntent[],
+  today: LocalDate,
+  calendar: HolidayCalendar,
+  catchUpWorkingDays: number = CATCH_UP_WORKING_DAYS,
+): ReminderIntent[] {
+  const earliest = addWorkingDays(today, -catchUpWorkingDays, calendar).date;
+  const latest = new Map<string, ReminderIntent>();
+  for (const intent of planned) {
+    if (compareLocalDates(intent.sendOn, earliest) < 0 || compareLocalDates(intent.sendOn, today) > 0) continue;
+    const series = `${intent.ruleId}|${intent.dueOn}|${intent.kind === 'escalation' ? 'escalation' : 'reminder'}`;
+    const kept = latest.get(series);
+    if (!kept || compareLocalDates(intent.sendOn, kept.sendOn) > 0) latest.set(series, intent);
+  }
+  return [...latest.values()];
+}

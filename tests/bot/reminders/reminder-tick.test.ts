@@ -93,6 +93,16 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect(await outbox()).toEqual([{ rule_id: 'redbridge.initial-meeting.convene', kind: 'before-due', status: 'sent', due_on: '2026-03-30' }]);
   });
 
+  it('sends a reminder whose day passed with no pass at all (the bot down) at the next working day, once', async () => {
+    const sent = connectorReplies([200]);
+    // No tick on Monday 23 March; the first is Tuesday's.
+    expect(await tick(new Date('2026-03-24T08:00:00Z'))).toMatchObject({ enqueued: 1, sent: 1 });
+    expect(sent[0]?.text).toContain('due by Monday 30 March 2026 (Due in 4 working days)');
+    expect(await tick(new Date('2026-03-24T15:00:00Z'))).toMatchObject({ enqueued: 0, sent: 0 });
+    expect(await tick(new Date('2026-03-25T09:00:00Z'))).toMatchObject({ enqueued: 0, sent: 0 });
+    expect(await outbox()).toEqual([{ rule_id: 'redbridge.initial-meeting.convene', kind: 'before-due', status: 'sent', due_on: '2026-03-30' }]);
+  });
+
   it('brings everything due for one person on one day together in one digest card', async () => {
     const opened = await options.cases.openCase(
       { tenantId: TENANT, reference: 'CD34', initials: 'C.D.', authorityId: 'redbridge', team: 'North', workerId: SAM, pathways: [], openedOn: on('2026-03-01') },
@@ -109,6 +119,8 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
   });
 
   it('reminds the transfer checklist weekly after a family moves out, until each item is marked done', async () => {
+    connectorReplies([200]);
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ sent: 1 }); // the initial meeting's, on its day
     const record = await options.cases.caseByReference(TENANT, 'AB12');
     if (!record) throw new Error('no case');
     await options.cases.recordEvent(record, { kind: 'moved-out', on: on('2026-03-23') }, { tenantId: TENANT, userId: SAM }, on('2026-03-23'), new Date('2026-03-23T12:00:00Z'));

@@ -11,6 +11,7 @@ import {
   planReminders,
   REMINDER_DEFAULTS,
   ReminderSettingsSchema,
+  remindersToSendOn,
   type ReminderIntent,
   type ReminderSettings,
 } from '../../../domain/reminders/plan-reminders.js';
@@ -271,5 +272,43 @@ describe('reminderKeyFor', () => {
     expect(
       reminderKeyFor('42', { ruleId: 'slough.visit.at-most-four-weeks-apart', dueOn: on('2026-12-25'), kind: 'due-today', sendOn: on('2026-12-24') }),
     ).toBe('42|slough.visit.at-most-four-weeks-apart|2026-12-25|due-today|2026-12-24');
+  });
+});
+
+describe('remindersToSendOn: today\'s reminders, and the latest of a day no pass ran', () => {
+  // Due Monday 30 March 2026: 5 working days before is Monday 23 March, escalation Wednesday 1 April.
+  const planned = planReminders([anObligation('2026-03-30')], on('2026-04-10'), calendar);
+  const kindsAndDays = (intents: readonly ReminderIntent[]) => intents.map((intent) => [intent.kind, intent.sendOn]);
+
+  it("gives today's reminder on its day", () => {
+    expect(kindsAndDays(remindersToSendOn(planned, on('2026-03-23'), calendar))).toEqual([['before-due', '2026-03-23']]);
+  });
+
+  it('gives a missed reminder under its own day on the days after, so its key is the one a pass that day would have made', () => {
+    expect(kindsAndDays(remindersToSendOn(planned, on('2026-03-24'), calendar))).toEqual([['before-due', '2026-03-23']]);
+    expect(kindsAndDays(remindersToSendOn(planned, on('2026-03-27'), calendar))).toEqual([['before-due', '2026-03-23']]);
+  });
+
+  it('gives only the latest of the reminders to the worker, and the escalation beside it', () => {
+    // Thursday 2 April: "due today" (30 March) and "overdue" (31 March) have both passed; the overdue one stands.
+    expect(kindsAndDays(remindersToSendOn(planned, on('2026-04-02'), calendar))).toEqual([
+      ['overdue', '2026-03-31'],
+      ['escalation', '2026-04-01'],
+    ]);
+  });
+
+  it('catches up no further back than the given number of working days', () => {
+    // Five working days before Wednesday 8 April 2026, over Good Friday (3 April) and Easter Monday, is Monday
+    // 30 March: the lead reminder of 23 March is out of reach then, and within reach on the 30th.
+    expect(kindsAndDays(remindersToSendOn(planned, on('2026-03-31'), calendar, 0))).toEqual([['overdue', '2026-03-31']]);
+    const onlyTheLead = planned.filter((intent) => intent.kind === 'before-due');
+    expect(remindersToSendOn(onlyTheLead, on('2026-04-08'), calendar)).toEqual([]);
+    expect(kindsAndDays(remindersToSendOn(onlyTheLead, on('2026-03-30'), calendar))).toEqual([['before-due', '2026-03-23']]);
+  });
+
+  it('never gives a reminder of a day still to come', () => {
+    fc.assert(
+      fc.property(aLocalDate(), (today) => remindersToSendOn(planned, today, calendar).every((intent) => compareLocalDates(intent.sendOn, today) <= 0)),
+    );
   });
 });

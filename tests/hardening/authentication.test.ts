@@ -8,10 +8,10 @@ import { CaseStore } from '../../bot/store/cases.js';
 import { RoleStore } from '../../bot/store/roles.js';
 import { answerDeadlinesRequest } from '../../bot/tab/deadlines-endpoint.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
-import { activityFixture, APP_ID, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
+import { APP_ID, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
 import { entraDouble, TENANT_ID as TAB_TENANT_ID, APP_ID as TAB_APP_ID, type EntraDouble } from '../bot/tab/entra-test-keys.js';
 import { seedDeadlines, WORKER } from '../bot/tab/seed-deadlines.js';
-import { contentsOf, startBotUnderAttack, type BotUnderAttack } from './bot-under-attack.js';
+import { cardActionFrom, contentsOf, messageFrom, startBotUnderAttack, type BotUnderAttack, type Sender } from './bot-under-attack.js';
 import { CHANNEL_ISSUER, ENTRA_BOT_FRAMEWORK_ISSUER, publishMicrosoftSigningKeys, type MicrosoftTokenIssuers } from './token-issuers.js';
 
 // The council's tenant, the only one ALLOWED_TENANTS lists, and the one the recorded activities come from.
@@ -35,40 +35,23 @@ afterAll(() => {
   nock.enableNetConnect();
 });
 
-let nextActivity = 0;
+let nextUser = 0;
+/** Someone new each time, so a request that got through would leave rows no earlier one had left. */
+const someone = (tenantId: string): Sender => ({ tenantId, userId: `worker-${nextUser++}` });
 
 /** A personal-chat message that would write to the database if it were served: the user's chosen authority. */
-function messageFrom(tenantId: string | undefined): Record<string, unknown> {
-  const fixture = activityFixture('personal-message');
-  const { tenantId: _recorded, ...conversation } = fixture.conversation as Record<string, unknown>;
-  return {
-    ...fixture,
-    id: `auth-${nextActivity++}`,
-    text: 'set authority Camden',
-    attachments: [],
-    conversation: tenantId === undefined ? conversation : { ...conversation, tenantId },
-    channelData: tenantId === undefined ? {} : { tenant: { id: tenantId } },
-  };
+const choosingAuthority = (tenantId: string) => messageFrom(someone(tenantId), 'set authority Camden');
+
+/** The same message with no tenant named anywhere. */
+function fromNoTenant(): Record<string, unknown> {
+  const { conversation, channelData: _tenant, ...activity } = choosingAuthority(COUNCIL);
+  const { tenantId: _named, ...anonymous } = conversation as Record<string, unknown>;
+  return { ...activity, conversation: anonymous };
 }
 
 /** A card button pressed in Teams (Action.Execute) that would open a case if it were served. */
-function cardActionFrom(tenantId: string): Record<string, unknown> {
-  const fixture = activityFixture('adaptive-card-action-invoke');
-  return {
-    ...fixture,
-    id: `auth-${nextActivity++}`,
-    conversation: { ...(fixture.conversation as object), tenantId },
-    channelData: { tenant: { id: tenantId } },
-    value: {
-      action: {
-        type: 'Action.Execute',
-        verb: 'case.create',
-        data: { reference: 'AB12', initials: 'A.B.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-11-02', pathways: '' },
-      },
-      trigger: 'manual',
-    },
-  };
-}
+const openingCase = (tenantId: string) =>
+  cardActionFrom(someone(tenantId), 'case.create', { reference: 'AB12', initials: 'A.B.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-03-02', pathways: '' }, 'execute');
 
 const channelToken = (overrides: Partial<Parameters<MicrosoftTokenIssuers['bearer']>[0]> = {}) =>
   issuers.bearer({ issuer: CHANNEL_ISSUER, audience: APP_ID, serviceUrl: SERVICE_URL, ...overrides });
@@ -107,7 +90,7 @@ describe.each(DATABASE_ENGINES)('who may talk to the bot, on $name', ({ open }) 
   }
 
   it('serves a message with a token the Teams channel signed: answers through the Connector and stores the choice', async () => {
-    const response = await bot.post(messageFrom(COUNCIL), { authorization: await channelToken() });
+    const response = await bot.post(choosingAuthority(COUNCIL), { authorization: await channelToken() });
 
     expect(response.status).toBe(200);
     // The bot's own token for the Connector comes from Microsoft login once per process, then from its cache.
@@ -116,12 +99,13 @@ describe.each(DATABASE_ENGINES)('who may talk to the bot, on $name', ({ open }) 
     ]);
     const chosen = await database.db.selectFrom('user_settings').select(['tenant_id', 'authority_id']).execute();
     expect(chosen).toEqual([{ tenant_id: COUNCIL, authority_id: 'camden' }]);
+    expect(await database.db.selectFrom('conversation_references').select('tenant_id').execute()).toEqual([{ tenant_id: COUNCIL }]);
   });
 
   it('serves a message with an Entra-issued (v2.0) token for the bot', async () => {
     const authorization = await issuers.bearer({ issuer: ENTRA_BOT_FRAMEWORK_ISSUER, audience: APP_ID, authorisedParty: APP_ID });
 
-    const response = await bot.post(messageFrom(COUNCIL), { authorization });
+    const response = await bot.post(choosingAuthority(COUNCIL), { authorization });
 
     expect(response.status).toBe(200);
     expect(bot.outbound.some((request) => request.startsWith('POST https://smba.trafficmanager.net/uk/v3/conversations/'))).toBe(true);
@@ -139,23 +123,23 @@ describe.each(DATABASE_ENGINES)('who may talk to the bot, on $name', ({ open }) 
     ['a token signed with a key Microsoft never published', () => channelToken({ signedBy: 'unpublished' })],
     ['a token minted for another service URL', () => channelToken({ serviceUrl: 'https://smba.attacker.example/uk/' })],
   ])('refuses a message with %s: 401, nothing stored, nothing sent', async (_case, authorization) => {
-    await expectRefused(messageFrom(COUNCIL), await authorization(), 401);
+    await expectRefused(choosingAuthority(COUNCIL), await authorization(), 401);
   });
 
   it('refuses a message from a tenant ALLOWED_TENANTS does not list, with a good token: 403, nothing stored, nothing sent', async () => {
-    await expectRefused(messageFrom(ANOTHER_COUNCIL), await channelToken(), 403);
+    await expectRefused(choosingAuthority(ANOTHER_COUNCIL), await channelToken(), 403);
   });
 
   it('refuses a message that names no tenant at all when ALLOWED_TENANTS is set', async () => {
-    await expectRefused(messageFrom(undefined), await channelToken(), 403);
+    await expectRefused(fromNoTenant(), await channelToken(), 403);
   });
 
   it('refuses a card button pressed in another tenant before the case could be opened', async () => {
-    await expectRefused(cardActionFrom(ANOTHER_COUNCIL), await channelToken(), 403);
+    await expectRefused(openingCase(ANOTHER_COUNCIL), await channelToken(), 403);
   });
 
   it('checks the token before the tenant: no token from another tenant is a 401', async () => {
-    await expectRefused(messageFrom(ANOTHER_COUNCIL), undefined, 401);
+    await expectRefused(choosingAuthority(ANOTHER_COUNCIL), undefined, 401);
   });
 });
 

@@ -4,7 +4,7 @@ import { planReviewCard, reviewInputIds, type PlanReviewView } from '../../cards
 import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates/local-date.js';
 import { ACTION_PROGRESS, REVIEW_DECISIONS, reviewFindingsOn, type ActionProgress, type PlanReview, type ReviewDecision, type ReviewField } from '../../domain/plans/review.js';
 import { assertNever } from '../../domain/result.js';
-import { planFormView } from '../plans/plan-form-view.js';
+import { planFormView, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { AgreedPlan } from '../store/plans.js';
@@ -23,7 +23,7 @@ const cutTo = (maxLength: number) => (text: string) => text.slice(0, maxLength);
 export const PlanReviewSubmissionSchema = z
   .object({
     caseReference: CaseReferenceSchema,
-    version: z.coerce.number().int().positive(),
+    version: PlanVersionNumberSchema,
     rowCount: z.coerce.number().int().min(0).max(40),
     heldOn: z.string().max(40).default(''),
     childViews: z.string().catch('').transform(cutTo(VIEWS_LENGTH)),

@@ -6,7 +6,7 @@ import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates
 import { agreementDeadlinesOf } from '../../domain/plans/agreement.js';
 import { planDifferences } from '../../domain/plans/plan-differences.js';
 import { planTemplateFor } from '../../domain/plans/plan-template.js';
-import { MEETING_WORDS } from '../plans/plan-form-view.js';
+import { MEETING_WORDS, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
@@ -14,11 +14,11 @@ import { CaseReferenceSchema } from './open-case.js';
 import { policyOf } from './plan-form.js';
 import { say, workableCase } from './workable-case.js';
 
-export const ShowPlanVersionSchema = z.object({ caseReference: CaseReferenceSchema, version: z.coerce.number().int().positive() });
+export const ShowPlanVersionSchema = z.object({ caseReference: CaseReferenceSchema, version: PlanVersionNumberSchema });
 export const ComparePlanVersionsSchema = z.object({
   caseReference: CaseReferenceSchema,
-  from: z.coerce.number().int().positive(),
-  to: z.coerce.number().int().positive(),
+  from: PlanVersionNumberSchema,
+  to: PlanVersionNumberSchema,
 });
 
 const CHANGE_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;

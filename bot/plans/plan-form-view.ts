@@ -32,6 +32,9 @@ export const PlanSubmissionSchema = z
   .catchall(z.unknown());
 export type PlanSubmission = z.infer<typeof PlanSubmissionSchema>;
 
+/** A version number as a card sends it: a whole number within PostgreSQL's integer, which the column is. */
+export const PlanVersionNumberSchema = z.coerce.number().int().min(1).max(2_147_483_647);
+
 // Cut, not refused: the card's own maxLength stops a person typing more, so only a crafted submission is longer.
 const inputText = (maxLength: number) => z.string().catch('').transform((text) => text.slice(0, maxLength));
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { planFormCard } from '../../cards/plan-form-card.js';
 import { planReviewCard } from '../../cards/plan-review-card.js';
 import { planVersionCard } from '../../cards/plan-version-card.js';
-import { planFormView, PlanSubmissionSchema, planOfSubmission } from '../../bot/plans/plan-form-view.js';
+import { planFormView, PlanSubmissionSchema, PlanVersionNumberSchema, planOfSubmission } from '../../bot/plans/plan-form-view.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { planFindingsOn } from '../../domain/plans/plan-checks.js';
 import { submissionOf, inputValue } from '../bot/plans/chat-driver.js';
@@ -65,5 +65,13 @@ describe('plan cards', () => {
       expect(runs.filter((run) => typeof run['text'] !== 'string')).toEqual([]);
       expect(runs.map((run) => run['text']).join('')).toMatch(/version (3|1)/);
     }
+  });
+});
+
+describe('PlanVersionNumberSchema', () => {
+  it('takes a version as a card sends it, and refuses one the database column could not hold', () => {
+    expect(PlanVersionNumberSchema.parse('2')).toBe(2);
+    expect(PlanVersionNumberSchema.safeParse(2_147_483_648).success).toBe(false);
+    expect(PlanVersionNumberSchema.safeParse(0).success).toBe(false);
   });
 });

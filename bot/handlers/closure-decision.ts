@@ -9,8 +9,8 @@ import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 import { startDelivery } from './closure-request.js';
 
-/** An approval's id as its card carries it: the row's bigint, which PostgreSQL refuses to compare with other text. */
-const ApprovalIdSchema = z.string().regex(/^\d{1,18}$/);
+/** An approval's id as its card carries it: the UUID the request was given (bot/store/approvals.ts). */
+const ApprovalIdSchema = z.uuid();
 
 /** Approve or Return: which request, the case and version the card showed, and the comment typed. */
 export const ClosureDecisionSchema = z.object({

@@ -77,6 +77,9 @@ afterAll(async () => {
 
 const chatOf = (userId: string) => `a:chat-${userId}`;
 
+/** Cards and messages go out just after the turn; on a loaded machine that can take a few seconds. */
+const waitForDelivery = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
+
 interface Exchange {
   readonly said: string;
   readonly cards: readonly Json[];
@@ -198,7 +201,7 @@ describe('closure requests through chat and cards', () => {
     const sent = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'AB12', kind: 'closure', confirmed: 'redbridge.closure.absent-agency-views' });
     expect(sent.said).toContain('AB12: your closure request is with 2 people who may decide it');
     expect(buttonsOf(sent.updatedCard)).toEqual(['Refresh']);
-    await vi.waitFor(() => expect([proactiveTo(ALEX), proactiveTo(KIM), proactiveTo(SAM).filter((entry) => cardOf(entry)['refresh'])].map((sends) => sends.length)).toEqual([1, 1, 1]));
+    await waitForDelivery(() => expect([proactiveTo(ALEX), proactiveTo(KIM), proactiveTo(SAM).filter((entry) => cardOf(entry)['refresh'])].map((sends) => sends.length)).toEqual([1, 1, 1]));
     approval = cardOf(proactiveTo(ALEX)[0]);
     expect(buttonsOf(approval)).toEqual(['Approve', 'Return']);
     expect(textsIn(approval)).toContain("Waiting for a manager's decision");
@@ -265,14 +268,14 @@ describe('closure requests through chat and cards', () => {
   });
 
   it('updates every card it sent in place, tells the worker, closes the case, and audits who, what, when and the checklist', async () => {
-    await vi.waitFor(() => expect([updatesTo(ALEX), updatesTo(KIM), updatesTo(SAM)].map((updates) => updates.length)).toEqual([1, 1, 1]));
+    await waitForDelivery(() => expect([updatesTo(ALEX), updatesTo(KIM), updatesTo(SAM)].map((updates) => updates.length)).toEqual([1, 1, 1]));
     for (const who of [ALEX, KIM, SAM]) {
       const [update] = updatesTo(who);
       expect(update?.activityId).toBe(proactiveTo(who).find((entry) => cardOf(entry)['refresh'])?.sentId);
       expect(buttonsOf(cardOf(update))).toEqual([]);
       expect(textsIn(cardOf(update)).some((text) => text.startsWith('Approved by Name of'))).toBe(true);
     }
-    await vi.waitFor(() => expect(proactiveTo(SAM).map((entry) => entry.body['text'])).toContain('AB12: your closure request was approved: the case is closed and its reminders have stopped.'));
+    await waitForDelivery(() => expect(proactiveTo(SAM).map((entry) => entry.body['text'])).toContain('AB12: your closure request was approved: the case is closed and its reminders have stopped.'));
     expect(await caseStatus('AB12')).toEqual({ status: 'closed', closed_on: '2026-03-10' });
     const [approved] = await auditOf('closure.approved');
     expect(approved?.case_reference).toBe('AB12');
@@ -290,7 +293,7 @@ describe('closure requests through chat and cards', () => {
     const sent = await submit(PRIYA, 'request-card-message', { verb: VERBS.sendClosureRequest, caseReference: 'CD34', kind: 'step-down' });
     expect(sent.said).toContain('CD34: your step-down request is with 1 person who may decide it');
     expect(updatesTo(PRIYA).find((entry) => entry.activityId === 'request-card-message')).toBeDefined();
-    await vi.waitFor(() => expect(proactiveTo(RUTH).filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
+    await waitForDelivery(() => expect(proactiveTo(RUTH).filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
     const card = cardOf(proactiveTo(RUTH).find((entry) => cardOf(entry)['refresh']));
     expect(textsIn(card)).toContain('Met by the decision on this request');
     const refused = await submit(RUTH, 'ruths-card', { verb: VERBS.returnClosure, ...dataOf(card, 'Return') });
@@ -300,7 +303,7 @@ describe('closure requests through chat and cards', () => {
     const returnedCard = cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1));
     expect(textsIn(returnedCard).some((text) => text.startsWith('Returned by Name of ruth-object-id on Tuesday 10 March 2026'))).toBe(true);
     expect(textsIn(returnedCard)).toContain('The early help service has not yet agreed to be lead professional.');
-    await vi.waitFor(() => expect(proactiveTo(PRIYA).map((entry) => entry.body['text'])).toContain('CD34: your step-down request was returned: the reason is on the request card.'));
+    await waitForDelivery(() => expect(proactiveTo(PRIYA).map((entry) => entry.body['text'])).toContain('CD34: your step-down request was returned: the reason is on the request card.'));
     expect((await caseStatus('CD34')).status).toBe('open');
     const again = await submit(RUTH, 'ruths-card', { verb: VERBS.approveClosure, ...dataOf(card, 'Approve') });
     expect(textsIn(cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1))).some((text) => text.startsWith('Already decided: Returned by'))).toBe(true);
@@ -327,7 +330,7 @@ describe.each([
     return tickable(card).join(',');
   };
   const approvalCardFor = async (userId: string, count: number) => {
-    await vi.waitFor(() => expect(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).length).toBe(count));
+    await waitForDelivery(() => expect(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).length).toBe(count));
     return cardOf(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).at(-1));
   };
 
@@ -349,7 +352,7 @@ describe.each([
     const first = await approvalCardFor(manager, 1);
     const returned = await press(manager, VERBS.returnClosure, { ...dataOf(first, 'Return'), comment: 'Chronology not up to date.' });
     expect(textsIn(returned.updatedCard).some((text) => text.startsWith(`Returned by Name of ${manager}`))).toBe(true);
-    await vi.waitFor(() => expect(proactiveTo(worker).map((entry) => entry.body['text'])).toContain(`${reference}: your closure request was returned: the reason is on the request card.`));
+    await waitForDelivery(() => expect(proactiveTo(worker).map((entry) => entry.body['text'])).toContain(`${reference}: your closure request was returned: the reason is on the request card.`));
     expect((await caseStatus(reference)).status).toBe('open');
 
     const again = await press(worker, VERBS.sendClosureRequest, { caseReference: reference, kind: 'closure', confirmed: await everyTick('close', reference) });
@@ -383,7 +386,7 @@ describe('a slow Bot Connector', () => {
     await press('slow-worker', VERBS.createCase, { reference: 'SW1', initials: 'G.H.', authorityId: 'brighton-and-hove', team: 'Slow', worker: 'me', openedOn: '2026-01-05', pathways: '' });
     await say('slow-worker', 'record review held 9 March 2026 for SW1');
     await press('slow-worker', VERBS.sendClosureRequest, { caseReference: 'SW1', kind: 'closure', confirmed: '' });
-    await vi.waitFor(() => expect(proactiveTo('slow-manager').filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
+    await waitForDelivery(() => expect(proactiveTo('slow-manager').filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
     const card = cardOf(proactiveTo('slow-manager').find((entry) => cardOf(entry)['refresh']));
     // Updates of the manager's card are held back until the test lets them go.
     let release = () => {};
@@ -392,7 +395,7 @@ describe('a slow Bot Connector', () => {
     expect(textsIn(approved.updatedCard).some((text) => text.startsWith('Approved by'))).toBe(true);
     expect(updatesTo('slow-manager')).toEqual([]);
     release();
-    await vi.waitFor(() => expect(updatesTo('slow-manager')).toHaveLength(1));
+    await waitForDelivery(() => expect(updatesTo('slow-manager')).toHaveLength(1));
     heldUpdates = undefined;
     expect(textsIn(cardOf(updatesTo('slow-manager')[0])).some((text) => text.startsWith('Approved by'))).toBe(true);
   });

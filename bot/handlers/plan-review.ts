@@ -5,6 +5,7 @@ import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates
 import { ACTION_PROGRESS, REVIEW_DECISIONS, reviewFindingsOn, type ActionProgress, type PlanReview, type ReviewDecision, type ReviewField } from '../../domain/plans/review.js';
 import { assertNever } from '../../domain/result.js';
 import { planFormView, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
+import { tellManagersOfEscalation } from '../plans/tell-managers-of-escalation.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { AgreedPlan } from '../store/plans.js';
@@ -118,10 +119,16 @@ export async function recordReview(submission: PlanReviewSubmission, request: Ca
       const next = await openClosureRequest(record.reference, decision === 'close' ? 'closure' : 'step-down', request, context);
       return { ...timeline, messages: [...timeline.messages, ...next.messages] };
     }
-    case 'escalate':
-      return replacing(
-        await timelineReply(record, request, context, `${lead} The audit log records the decision; tell your manager today, as the procedure's safeguarding route starts with them.`),
-      );
+    case 'escalate': {
+      const { told, unreachable } = await tellManagersOfEscalation(record, heldOn, request.asker.userId, request.receivedAt, context);
+      const outcome =
+        told > 0 && unreachable === 0
+          ? `${told === 1 ? 'The manager has' : `The ${told} managers have`} been told in Teams (case reference only).`
+          : told > 0
+            ? `${told} of the managers have been told in Teams; ${unreachable} could not be reached, so tell them yourself today.`
+            : 'No manager of the case could be told in Teams: tell your manager today, as the safeguarding route starts with them.';
+      return replacing(await timelineReply(record, request, context, `${lead} ${outcome}`));
+    }
     default:
       return assertNever(decision);
   }

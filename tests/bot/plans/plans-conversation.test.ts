@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { planTemplateFor } from '../../../domain/plans/plan-template.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { chatWith, inputValue, shownText, submissionOf } from './chat-driver.js';
+import { CONNECTOR } from '../teams/bot-framework-double.js';
 
 // CiN plans through the real bot: an embedded database in a folder, activities as Teams sends them, nock as
 // the Bot Connector. Each authority's plan is written, refused, resumed after a restart, agreed and re-read.
@@ -312,6 +313,26 @@ describe('reviewing Redbridge\u2019s plan', () => {
     const bytes = Buffer.from(await pdf.arrayBuffer());
     expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(bytes.length).toBeGreaterThan(5000);
+  });
+
+  it('tells the team\u2019s manager of an "escalate" decision in their own chat, with the case reference only', async () => {
+    const JULY = '2026-07-03T10:00:00Z';
+    const MORGAN = 'morgan-object-id';
+    await say(ADMIN, `role ${MORGAN} manager of North`, JULY);
+    await say(MORGAN, 'help', JULY); // Morgan's chat is known from this message
+    const card = (await say(SAM, 'review BD101', JULY)).cards[0];
+    const toMorgan: Record<string, unknown>[] = [];
+    nock(CONNECTOR)
+      .post((uri) => uri.startsWith(`/uk/v3/conversations/${encodeURIComponent(`a:chat-${MORGAN}`)}/activities`), (body: Record<string, unknown>) => (toMorgan.push(body), true))
+      .reply(200, { id: 'to-morgan' });
+    const escalated = await press(SAM, 'plan.review', submissionOf(card, 'plan.review', { 'progress-0': 'behind', 'progress-1': 'not-started', childViews: 'Worried', familyViews: 'Not engaging', decision: 'escalate' }), JULY);
+    expect(escalated.said).toContain('Review of Friday 3 July 2026 recorded for BD101');
+    expect(escalated.said).toContain('The manager has been told in Teams (case reference only).');
+    expect(toMorgan).toHaveLength(1);
+    expect(toMorgan[0]?.['text']).toBe(
+      'The review of BD101 on Friday 3 July 2026 decided to escalate: the worker asks for your decision on the safeguarding route. "case BD101" shows its timeline, "plan BD101" its plan.',
+    );
+    expect(JSON.stringify(toMorgan)).not.toMatch(/A\.B\.|Worried|Not engaging/);
   });
 
   it('hands "close" over to the closure request, with the review recorded first, and audits every plan change', async () => {

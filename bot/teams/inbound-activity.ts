@@ -32,20 +32,30 @@ const ConversationSchema = z.looseObject({
  * turn reads (the text, mentions, members added) or that botbuilder copies into the reply (the accounts, the
  * conversation, the locale), where a reply could then never be sent. The server checks this first and answers 400.
  */
-export const InboundActivitySchema = z.looseObject({
-  type: z.string().min(1),
-  id: ChannelId.nullish(),
-  serviceUrl: z.url(),
-  channelId: optionalText,
-  locale: optionalText,
-  replyToId: ChannelId.nullish(),
-  timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date and time' }),
-  from: AccountSchema,
-  recipient: AccountSchema,
-  conversation: ConversationSchema,
-  text: optionalText,
-  entities: z.array(z.looseObject({})).nullish(),
-  attachments: z.array(z.unknown()).nullish(),
-  membersAdded: z.array(AccountSchema).nullish(),
-  membersRemoved: z.array(AccountSchema).nullish(),
-});
+export const InboundActivitySchema = z
+  .looseObject({
+    type: z.string().min(1),
+    id: ChannelId.nullish(),
+    serviceUrl: z.url(),
+    channelId: optionalText,
+    locale: optionalText,
+    replyToId: ChannelId.nullish(),
+    timestamp: z.string().refine((value) => !Number.isNaN(Date.parse(value)), { error: 'must be a date and time' }),
+    from: AccountSchema,
+    recipient: AccountSchema,
+    conversation: ConversationSchema,
+    text: optionalText,
+    entities: z.array(z.looseObject({})).nullish(),
+    attachments: z.array(z.unknown()).nullish(),
+    membersAdded: z.array(AccountSchema).nullish(),
+    membersRemoved: z.array(AccountSchema).nullish(),
+  })
+  // No channel sends U+0000, and PostgreSQL cannot store it in text: a card field or name holding one would fail the turn.
+  .refine((activity) => !holdsNul(activity), { error: 'must not contain the character U+0000' });
+
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  return false;
+}

@@ -134,6 +134,17 @@ describe.each(DATABASE_ENGINES)('hostile activities, on $name', ({ open }) => {
   }, 60_000);
 
   it.each([
+    ['a card field', { ...activityFixture('adaptive-card-action-invoke'), value: { action: { type: 'Action.Execute', verb: 'closure.refresh', data: { approvalId: 'a\u0000' } } } }],
+    ['the sender\u2019s object id', { ...activityFixture('personal-message'), from: { id: '29:someone', aadObjectId: '\u0000' } }],
+    ['a key of the channel data', { ...activityFixture('personal-message'), channelData: { tenant: { id: 'x' }, '\u0000': true } }],
+  ])('answers 400 to U+0000 in %s, which PostgreSQL cannot store, and stores nothing', async (_case, activity) => {
+    const before = await contentsOf(database.db);
+    expect((await bot.post(activity)).status).toBe(400);
+    expect(await contentsOf(database.db)).toEqual(before);
+    expect(bot.outbound).toEqual([]);
+  });
+
+  it.each([
     ['says its length', (body: string) => bot.post(body)],
     ['is sent in chunks without a length', (body: string) => postChunked(`${bot.url}/api/messages`, body)],
   ])('answers 413 to a body over MAX_BODY_BYTES that %s, and processes nothing', async (_case, send) => {

@@ -73,7 +73,9 @@ describe.each(DATABASE_ENGINES)('hostile chat text, on $name', ({ open }) => {
   it('answers any text with a message, never a failed turn, and stores nothing the rules forbid', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, async (text) => {
-        expect((await say(text)).length).toBeGreaterThan(0);
+        // U+0000, which no channel sends and PostgreSQL cannot store, is refused with the whole activity.
+        if (text.includes('\u0000')) expect((await bot.post(messageFrom(ADMIN, text))).status).toBe(400);
+        else expect((await say(text)).length).toBeGreaterThan(0);
       }),
       { numRuns: 150 },
     );

@@ -60,6 +60,9 @@ export function databaseQuestionMemory(db: Db): QuestionMemory {
         pending: JSON.stringify(PendingQuestionSchema.parse(pending)),
         expires_at: new Date(now.getTime() + PENDING_FOR_MS),
       };
+      // A question nobody came back to would otherwise stay until that person's next message: clear them as
+      // new ones arrive, so what is kept is never older than its 30 minutes by much.
+      await db.deleteFrom('pending_questions').where('expires_at', '<=', now).execute();
       await db
         .insertInto('pending_questions')
         .values(values)

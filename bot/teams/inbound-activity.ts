@@ -9,11 +9,14 @@ const optionalText = z.string().nullish();
  */
 const ChannelId = z.string().regex(/^[\x21-\x7e]{1,1024}$/);
 
+/** An Entra object id is a GUID; it becomes the user id the stores key everything on, so nothing longer passes. */
+const ObjectId = z.string().regex(/^[\x21-\x7e]{1,128}$/);
+
 /** A sender or recipient: botbuilder copies both into every reply, whose serializer refuses a wrong type. */
 const AccountSchema = z.looseObject({
   id: ChannelId,
   name: optionalText,
-  aadObjectId: optionalText,
+  aadObjectId: ObjectId.nullish(),
   role: optionalText,
 });
 

@@ -51,6 +51,17 @@ describe.each(DATABASE_ENGINES)('question memory on $name', ({ open }) => {
     expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 30))).toBeUndefined();
   });
 
+  it('clears half-asked questions nobody came back to when another is remembered', async () => {
+    await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
+    await memory.rememberPendingQuestion(PRIYA, HALF_ASKED, minutesAfter(AT_NINE, 20));
+    expect(await database.db.selectFrom('pending_questions').select('user_id').orderBy('user_id').execute()).toEqual([
+      { user_id: PRIYA.userId },
+      { user_id: SAM.userId },
+    ]);
+    await memory.rememberPendingQuestion(PRIYA, HALF_ASKED, minutesAfter(AT_NINE, 31));
+    expect(await database.db.selectFrom('pending_questions').select('user_id').execute()).toEqual([{ user_id: PRIYA.userId }]);
+  });
+
   it('gives a half-asked question once: taking it removes it', async () => {
     await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
     expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 1))).toEqual(HALF_ASKED);

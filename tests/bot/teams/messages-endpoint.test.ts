@@ -407,6 +407,7 @@ describe('POST /api/messages, authentication disabled for local use', () => {
     ['an activity without a serviceUrl', { ...activityFixture('personal-message'), serviceUrl: undefined }],
     ['an activity without a sender', { ...activityFixture('personal-message'), from: undefined }],
     ['an activity with a timestamp that is no date', { ...activityFixture('personal-message'), timestamp: 'yesterday' }],
+    ['an activity whose sender has an object id of 200 characters', { ...activityFixture('personal-message'), from: { ...SAM, aadObjectId: 'a'.repeat(200) } }],
   ])('answers 400 to JSON that is %s, without calling the handler', async (_case, body) => {
     const response = await bot.post(JSON.stringify(body));
 

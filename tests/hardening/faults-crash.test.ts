@@ -11,10 +11,12 @@ import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/d
 import { CaseStore, type CaseRecord } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import { dropSchema, openDatabase, type Database } from '../../bot/store/database.js';
+import { PlanStore } from '../../bot/store/plans.js';
 import { RoleStore } from '../../bot/store/roles.js';
 import { createAdapter } from '../../bot/teams/adapter.js';
 import { createMessenger } from '../../bot/teams/messenger.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
+import type { Plan } from '../../domain/plans/plan.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
@@ -144,6 +146,48 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
     const after = await state();
     expect(after.events).toEqual([...before.events, { kind: 'visit-made', happened_on: '2026-03-10' }]);
     expect(after.audit).toEqual([...before.audit, 'event.recorded']);
+  });
+
+  it('in the middle of agreeing a plan keeps the draft as saved: no agreed version, no audit row; agreeing again makes one', async () => {
+    const plans = new PlanStore(database.db);
+    const plan: Plan = {
+      sections: { 'child-voice': 'Wants to stay at her school.' },
+      actions: [{ action: 'Parenting course', owner: 'Family support worker', dueOn: '2026-04-24', outcome: 'Routines at home' }],
+      reviewOn: '2026-05-08',
+    };
+    const actor = { tenantId: TENANT, userId: SAM };
+    const agreement = { meeting: 'initial-meeting' as const, heldOn: on('2026-03-27') };
+    await plans.saveDraft(record, plan, actor, new Date('2026-03-27T10:00:00Z'));
+    const state = async () => ({
+      versions: await database.db.selectFrom('plan_versions').select(['version', 'status']).where('case_id', '=', record.id).orderBy('version').execute(),
+      agreedAudit: (await database.db.selectFrom('audit_log').select('action').where('action', '=', 'plan.agreed').execute()).length,
+      draft: await plans.draftOf(record),
+    });
+    const before = await state();
+    expect(before.versions).toEqual([{ version: 1, status: 'draft' }]);
+    // Hold the draft's row, so agreeing stops on it inside its transaction; then end its connection there.
+    await locker.query('BEGIN');
+    const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+    await locker.query('SELECT 1 FROM plan_versions WHERE case_id = $1 FOR UPDATE', [record.id]);
+    const outcome = plans.agree(record, plan, agreement, actor, new Date('2026-03-27T11:00:00Z')).then(() => 'committed', () => 'failed');
+    let blocked: number | undefined;
+    for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
+      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
+      blocked = rows[0]?.pid;
+      if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(blocked).toBeDefined();
+    await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
+    await locker.query('ROLLBACK');
+    expect(await outcome).toBe('failed');
+    expect(await state()).toEqual(before);
+
+    expect(await plans.agree(record, plan, agreement, actor, new Date('2026-03-27T11:01:00Z'))).toBe(1);
+    const after = await state();
+    expect(after.versions).toEqual([{ version: 1, status: 'agreed' }]);
+    expect(after.agreedAudit).toBe(1);
+    expect(after.draft).toBeUndefined();
+    expect((await plans.currentOf(record))?.plan).toEqual(plan);
   });
 
   it('of the reminder process mid-send: the reminder is sent once, by the next tick after the lease runs out', async () => {

@@ -97,6 +97,27 @@ describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open
   });
 });
 
+/**
+ * Starts `write` while `locker` holds the rows `hold` locks, waits until the write is blocked on them, then ends
+ * the writer's connection there, as a crash of the bot or the network would. Says whether the write committed.
+ */
+async function cutWhileHolding(locker: pg.Client, hold: string, values: readonly unknown[], write: () => Promise<unknown>): Promise<'committed' | 'failed'> {
+  await locker.query('BEGIN');
+  const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  await locker.query(hold, [...values]);
+  const outcome = write().then((): 'committed' => 'committed', (): 'failed' => 'failed');
+  let blocked: number | undefined;
+  for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
+    const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
+    blocked = rows[0]?.pid;
+    if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  expect(blocked).toBeDefined();
+  await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
+  await locker.query('ROLLBACK');
+  return outcome;
+}
+
 describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
   const schema = `faults_${randomUUID().replace(/-/g, '')}`;
   let database: Database;
@@ -124,21 +145,10 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
     const before = await state();
     // Hold the case's obligations, so the write stops after its event and audit row are in, while it re-computes;
     // then end its connection there, as a crash of the bot or the network would.
-    await locker.query('BEGIN');
-    const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    await locker.query('SELECT 1 FROM obligations WHERE case_id = $1 FOR UPDATE', [record.id]);
-    const writing = cases.recordEvent(record, { kind: 'visit-made', on: on('2026-03-10') }, { tenantId: TENANT, userId: SAM }, on('2026-03-10'), new Date('2026-03-10T12:00:00Z'));
-    const outcome = writing.then(() => 'committed', () => 'failed');
-    let blocked: number | undefined;
-    for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
-      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
-      blocked = rows[0]?.pid;
-      if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(blocked).toBeDefined();
-    await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
-    await locker.query('ROLLBACK');
-    expect(await outcome).toBe('failed');
+    const outcome = await cutWhileHolding(locker, 'SELECT 1 FROM obligations WHERE case_id = $1 FOR UPDATE', [record.id], () =>
+      cases.recordEvent(record, { kind: 'visit-made', on: on('2026-03-10') }, { tenantId: TENANT, userId: SAM }, on('2026-03-10'), new Date('2026-03-10T12:00:00Z')),
+    );
+    expect(outcome).toBe('failed');
     expect(await state()).toEqual(before);
 
     // The same write once the database answers again: the new state, whole.
@@ -166,20 +176,10 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
     const before = await state();
     expect(before.versions).toEqual([{ version: 1, status: 'draft' }]);
     // Hold the draft's row, so agreeing stops on it inside its transaction; then end its connection there.
-    await locker.query('BEGIN');
-    const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-    await locker.query('SELECT 1 FROM plan_versions WHERE case_id = $1 FOR UPDATE', [record.id]);
-    const outcome = plans.agree(record, plan, agreement, actor, new Date('2026-03-27T11:00:00Z')).then(() => 'committed', () => 'failed');
-    let blocked: number | undefined;
-    for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
-      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
-      blocked = rows[0]?.pid;
-      if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    expect(blocked).toBeDefined();
-    await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
-    await locker.query('ROLLBACK');
-    expect(await outcome).toBe('failed');
+    const outcome = await cutWhileHolding(locker, 'SELECT 1 FROM plan_versions WHERE case_id = $1 FOR UPDATE', [record.id], () =>
+      plans.agree(record, plan, agreement, actor, new Date('2026-03-27T11:00:00Z')),
+    );
+    expect(outcome).toBe('failed');
     expect(await state()).toEqual(before);
 
     expect(await plans.agree(record, plan, agreement, actor, new Date('2026-03-27T11:01:00Z'))).toBe(1);

@@ -5,7 +5,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { replyText } from '../../scripts/eval/expectations.js';
-import { activityFixture, CONNECTOR, replyPath } from './teams/bot-framework-double.js';
+import { chatWith } from '../helpers/chat-driver.js';
 
 // Cases through activities, as Teams sends them: the real bot on an embedded database in a folder, nock as
 // the Bot Connector. The bot is stopped and started again on the same folder half-way.
@@ -32,64 +32,10 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-let nextId = 0;
-
-interface Exchange {
-  /** Everything the bot posted to the chat: texts and card strings. */
-  readonly said: string;
-  readonly cards: readonly Record<string, unknown>[];
-  /** The card that replaced the pressed one (Action.Execute's invoke response), if any. */
-  readonly updatedCard?: Record<string, unknown>;
-}
-
-async function post(activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Exchange> {
-  const sent: Record<string, unknown>[] = [];
-  nock(CONNECTOR)
-    .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
-    .times(5)
-    .reply(200, { id: 'reply' });
-  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  expect(response.status).toBe(200);
-  const body = await response.text();
-  nock.cleanAll();
-  const invoke = body === '' ? undefined : (JSON.parse(body) as { value?: unknown; type?: string });
-  return {
-    said: replyText(sent),
-    cards: sent.flatMap((reply) => ((reply.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((attachment) => attachment.content)),
-    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Record<string, unknown> } : {}),
-  };
-}
-
-function base(userId: string, timestamp: string) {
-  const fixture = activityFixture('personal-message');
-  const id = `activity-${nextId++}`;
-  const conversationId = `a:chat-${userId}`;
-  return {
-    id,
-    conversationId,
-    activity: {
-      ...fixture,
-      id,
-      attachments: [],
-      timestamp,
-      localTimestamp: timestamp,
-      from: { id: `29:${userId}`, aadObjectId: userId },
-      conversation: { conversationType: 'personal', tenantId: TENANT, id: conversationId },
-      channelData: { tenant: { id: TENANT } },
-    },
-  };
-}
-
-async function say(userId: string, text: string, timestamp = '2026-03-10T09:00:00Z', extra: Record<string, unknown> = {}): Promise<Exchange> {
-  const { id, conversationId, activity } = base(userId, timestamp);
-  return post({ ...activity, text, ...extra }, conversationId, id);
-}
-
-async function press(userId: string, verb: string, data: Record<string, unknown>, timestamp = '2026-03-10T09:00:00Z'): Promise<Exchange> {
-  const { id, conversationId, activity } = base(userId, timestamp);
-  const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
-  return post(invoke, conversationId, id);
-}
+const DEFAULT_TIME = '2026-03-10T09:00:00Z';
+const chat = chatWith(() => bot, TENANT);
+const say = (userId: string, text: string, timestamp = DEFAULT_TIME, extra: Record<string, unknown> = {}) => chat.say(userId, text, timestamp, extra);
+const press = (userId: string, verb: string, data: Record<string, unknown>, timestamp = DEFAULT_TIME) => chat.press(userId, verb, data, timestamp);
 
 const cardText = (card: Record<string, unknown> | undefined) => replyText([{ attachments: [card] }]);
 
@@ -210,12 +156,7 @@ describe('cases through chat and cards', () => {
     ].join('\n');
     nock('https://tenant.sharepoint.com').get('/personal/admin/cases.csv').reply(200, csv, { 'content-type': 'text/csv' });
     const attachments = [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'cases.csv', content: { downloadUrl: 'https://tenant.sharepoint.com/personal/admin/cases.csv', uniqueId: 'f1', fileType: 'csv' } }];
-    const { id, conversationId, activity } = base(ADMIN, '2026-06-01T09:00:00Z');
-    const sent: Record<string, unknown>[] = [];
-    nock(CONNECTOR).post(replyPath(conversationId, id), (body: Record<string, unknown>) => (sent.push(body), true)).reply(200, { id: 'reply' });
-    const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ ...activity, text: 'import cases', attachments }) });
-    expect(response.status).toBe(200);
-    const said = replyText(sent);
+    const { said } = await say(ADMIN, 'import cases', '2026-06-01T09:00:00Z', { attachments });
     expect(said).toMatch(/1 cases opened/);
     expect(said).toMatch(/line 3 \(XX01\)/);
     // Camden: the initial CIN review 2 weeks after the assessment completed on 27 May 2026 = Wednesday 10 June 2026

@@ -5,7 +5,7 @@ import { planVersionCard } from '../../cards/plan-version-card.js';
 import { planFormView, PlanSubmissionSchema, PlanVersionNumberSchema, planOfSubmission } from '../../bot/plans/plan-form-view.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { planFindingsOn } from '../../domain/plans/plan-checks.js';
-import { submissionOf, inputValue } from '../bot/plans/chat-driver.js';
+import { submissionOf, inputValue } from '../helpers/chat-driver.js';
 import { objectsIn, type Json } from './card-queries.js';
 import { templateFor, twelveActionPlan, twelveActionReview, twelveActionVersion } from './plan-sample-views.js';
 

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { replyText } from '../../scripts/eval/expectations.js';
-import { activityFixture, CONNECTOR, replyPath } from '../bot/teams/bot-framework-double.js';
+import { cardActionInvoke, CONNECTOR, personalMessage, replyPath } from '../bot/teams/bot-framework-double.js';
 
 export const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
 
@@ -17,24 +17,6 @@ export interface Exchange {
  */
 export function chatWith(botUrl: () => string) {
   let nextId = 0;
-  const base = (userId: string, timestamp: string) => {
-    const id = `fault-activity-${nextId++}`;
-    const conversationId = `a:chat-${userId}`;
-    return {
-      id,
-      conversationId,
-      activity: {
-        ...activityFixture('personal-message'),
-        id,
-        attachments: [],
-        timestamp,
-        localTimestamp: timestamp,
-        from: { id: `29:${userId}`, aadObjectId: userId },
-        conversation: { conversationType: 'personal', tenantId: TENANT, id: conversationId },
-        channelData: { tenant: { id: TENANT } },
-      },
-    };
-  };
   const post = async (activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Exchange> => {
     const sent: Record<string, unknown>[] = [];
     nock(CONNECTOR)
@@ -46,15 +28,17 @@ export function chatWith(botUrl: () => string) {
     nock.cleanAll();
     return { status: response.status, said: `${replyText(sent)}\n${body}` };
   };
+  const nextActivityId = () => `fault-activity-${nextId++}`;
   return {
     say: (userId: string, text: string, timestamp: string) => {
-      const { id, conversationId, activity } = base(userId, timestamp);
+      const id = nextActivityId();
+      const { conversationId, activity } = personalMessage(userId, TENANT, id, timestamp);
       return post({ ...activity, text }, conversationId, id);
     },
     press: (userId: string, verb: string, data: Record<string, unknown>, timestamp: string) => {
-      const { id, conversationId, activity } = base(userId, timestamp);
-      const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
-      return post(invoke, conversationId, id);
+      const id = nextActivityId();
+      const { conversationId, activity } = personalMessage(userId, TENANT, id, timestamp);
+      return post(cardActionInvoke(activity, verb, data), conversationId, id);
     },
   };
 }

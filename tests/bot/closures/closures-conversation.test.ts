@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { VERBS } from '../../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
-import { activityFixture, CONNECTOR } from '../teams/bot-framework-double.js';
+import { cardActionInvoke, CONNECTOR, personalMessage } from '../teams/bot-framework-double.js';
 
 // Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
 // nock as the Bot Connector, recording every message the bot posts (replies, cards sent to managers) and every
@@ -91,19 +91,7 @@ interface Exchange {
 
 function activityFrom(userId: string, timestamp: string): { readonly id: string; readonly activity: Json } {
   const id = `activity-${nextId++}`;
-  return {
-    id,
-    activity: {
-      ...activityFixture('personal-message'),
-      id,
-      attachments: [],
-      timestamp,
-      localTimestamp: timestamp,
-      from: { id: `29:${userId}`, aadObjectId: userId, name: `Name of ${userId}` },
-      conversation: { conversationType: 'personal', tenantId: TENANT, id: chatOf(userId) },
-      channelData: { tenant: { id: TENANT } },
-    },
-  };
+  return { id, activity: personalMessage(userId, TENANT, id, timestamp, { name: `Name of ${userId}` }).activity };
 }
 
 async function exchange(id: string, activity: Json): Promise<Exchange> {
@@ -128,7 +116,7 @@ function say(userId: string, text: string, timestamp = TODAY): Promise<Exchange>
 /** Action.Execute: an adaptiveCard/action invoke. */
 function press(userId: string, verb: string, data: Json, timestamp = TODAY): Promise<Exchange> {
   const { id, activity } = activityFrom(userId, timestamp);
-  return exchange(id, { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } });
+  return exchange(id, cardActionInvoke(activity, verb, data));
 }
 
 /** The Action.Submit fallback: a message whose value is the card's data with the verb, naming the card's message. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { planTemplateFor } from '../../../domain/plans/plan-template.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
-import { chatWith, inputValue, shownText, submissionOf } from './chat-driver.js';
+import { chatWith, inputValue, shownText, submissionOf } from '../../helpers/chat-driver.js';
 import { CONNECTOR } from '../teams/bot-framework-double.js';
 
 // CiN plans through the real bot: an embedded database in a folder, activities as Teams sends them, nock as

@@ -20,6 +20,42 @@ export const APP_ID = '9f8e7d6c-5b4a-4392-8170-6e5d4c3b2a19';
 export const replyPath = (conversationId: string, activityId: string) =>
   `/uk/v3/conversations/${encodeURIComponent(conversationId)}/activities/${encodeURIComponent(activityId)}`;
 
+/**
+ * A message from `userId` in their one-to-one chat with the bot (`a:chat-<userId>`), as Teams posts it, stamped
+ * `timestamp`: the moment the bot reads "today" from. `from` adds to the sender (a display name, say).
+ */
+export function personalMessage(
+  userId: string,
+  tenantId: string,
+  id: string,
+  timestamp: string,
+  from: Record<string, unknown> = {},
+): { readonly conversationId: string; readonly activity: Record<string, unknown> } {
+  const conversationId = `a:chat-${userId}`;
+  return {
+    conversationId,
+    activity: {
+      ...activityFixture('personal-message'),
+      id,
+      attachments: [],
+      timestamp,
+      localTimestamp: timestamp,
+      from: { id: `29:${userId}`, aadObjectId: userId, ...from },
+      conversation: { conversationType: 'personal', tenantId, id: conversationId },
+      channelData: { tenant: { id: tenantId } },
+    },
+  };
+}
+
+/** What Teams posts instead of `message` when its sender presses an Action.Execute button. */
+export const cardActionInvoke = (message: Record<string, unknown>, verb: string, data: Record<string, unknown>): Record<string, unknown> => ({
+  ...message,
+  type: 'invoke',
+  name: 'adaptiveCard/action',
+  text: undefined,
+  value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+});
+
 export class RecordingTurnHandler implements TurnHandler {
   readonly turns: Turn[] = [];
   constructor(private readonly answer: (turn: Turn) => Reply | Promise<Reply> = () => ({ messages: [] })) {}

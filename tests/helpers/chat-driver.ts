@@ -1,9 +1,9 @@
 import nock from 'nock';
 import { expect } from 'vitest';
-import type { StartedBot } from '../../../bot/start-bot.js';
-import { replyText } from '../../../scripts/eval/expectations.js';
-import { objectsIn, type Json } from '../../cards/card-queries.js';
-import { activityFixture, CONNECTOR, replyPath } from '../teams/bot-framework-double.js';
+import type { StartedBot } from '../../bot/start-bot.js';
+import { replyText } from '../../scripts/eval/expectations.js';
+import { objectsIn, type Json } from '../cards/card-queries.js';
+import { cardActionInvoke, CONNECTOR, personalMessage, replyPath } from '../bot/teams/bot-framework-double.js';
 
 /** One exchange with the real bot over HTTP, as Teams makes it, nock standing in for the Bot Connector. */
 export interface Exchange {
@@ -34,33 +34,17 @@ export function chatWith(bot: () => StartedBot, tenantId: string) {
       ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
     };
   };
-  const base = (userId: string, timestamp: string) => {
-    const id = `activity-${nextId++}`;
-    const conversationId = `a:chat-${userId}`;
-    return {
-      id,
-      conversationId,
-      activity: {
-        ...activityFixture('personal-message'),
-        id,
-        attachments: [],
-        timestamp,
-        localTimestamp: timestamp,
-        from: { id: `29:${userId}`, aadObjectId: userId },
-        conversation: { conversationType: 'personal', tenantId, id: conversationId },
-        channelData: { tenant: { id: tenantId } },
-      },
-    };
-  };
+  const nextActivityId = () => `activity-${nextId++}`;
   return {
-    say: (userId: string, text: string, timestamp: string): Promise<Exchange> => {
-      const { id, conversationId, activity } = base(userId, timestamp);
-      return post({ ...activity, text }, conversationId, id);
+    say: (userId: string, text: string, timestamp: string, extra: Record<string, unknown> = {}): Promise<Exchange> => {
+      const id = nextActivityId();
+      const { conversationId, activity } = personalMessage(userId, tenantId, id, timestamp);
+      return post({ ...activity, text, ...extra }, conversationId, id);
     },
     press: (userId: string, verb: string, data: Record<string, unknown>, timestamp: string): Promise<Exchange> => {
-      const { id, conversationId, activity } = base(userId, timestamp);
-      const invoke = { ...activity, type: 'invoke', name: 'adaptiveCard/action', text: undefined, value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' } };
-      return post(invoke, conversationId, id);
+      const id = nextActivityId();
+      const { conversationId, activity } = personalMessage(userId, tenantId, id, timestamp);
+      return post(cardActionInvoke(activity, verb, data), conversationId, id);
     },
   };
 }

@@ -34,7 +34,7 @@ import { nearestRuleIndex } from './understanding/nearest-rules.js';
  * What the handlers need: every authority's policy, the calendar, and the stores on the database. In local use
  * with no BOT_ADMINS, everyone is an admin, so the bot can be tried without a tenant.
  */
-export function botContextOn(db: Db, config: Config, messenger?: Messenger): BotContext {
+export function botContextOn(db: Db, config: Config, messenger?: Messenger, log: Logger = createLogger(config.logLevel)): BotContext {
   const calendar = englandAndWalesCalendar();
   const printsPdf = config.chromiumPath !== undefined && pdfPrinterAt(config.chromiumPath) !== undefined;
   const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
@@ -50,6 +50,7 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger): Bot
     conversations: new ConversationStore(db),
     ...(messenger ? { messenger } : {}),
     db,
+    log,
     // The server's clock, not the message's: the link is checked against the same clock when it is opened.
     downloadLink: (download) =>
       download.kind === 'case-calendar'
@@ -107,7 +108,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   );
   const adapter = createAdapter(config, log);
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
-  const context = botContextOn(database.db, config, messenger);
+  const context = botContextOn(database.db, config, messenger, log);
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,

@@ -2,6 +2,7 @@ import { compareLocalDates, formatLongDate, londonDateOf } from '../../domain/da
 import { isAdmin } from '../cases/access.js';
 import { parseCensusCsv } from '../cases/census-csv.js';
 import { importCases } from '../cases/import-cases.js';
+import type { Logger } from '../log.js';
 import type { AttachedFile, Reply } from '../ports.js';
 import { removeCase } from '../store/retention.js';
 import { datesIn } from '../understanding/dates.js';
@@ -43,7 +44,7 @@ export async function importAttachedCases(request: MessageRequest & { readonly f
   if (refused) return refused;
   const [file] = request.files;
   if (!file) return say('Attach the CSV file to the same message as "import cases". Its columns follow the Children in Need census: LAchildID, CINreferralDate, … Initials, Authority, Team, Worker, Manager.');
-  const text = await downloaded(file);
+  const text = await downloaded(file, context.log);
   if (text === undefined) return say(`I could not read ${file.name.slice(0, 80)}. Send it again, as a .csv file under 8 MB.`);
   const today = londonDateOf(request.receivedAt);
   const parsed = parseCensusCsv(text, today);
@@ -66,14 +67,15 @@ export async function importAttachedCases(request: MessageRequest & { readonly f
   return say(lines.join('\n'));
 }
 
-async function downloaded(file: AttachedFile): Promise<string | undefined> {
+async function downloaded(file: AttachedFile, log: Logger): Promise<string | undefined> {
   try {
     const response = await fetch(file.downloadUrl, { signal: AbortSignal.timeout(15_000) });
     if (!response.ok) return undefined;
     if (Number(response.headers.get('content-length') ?? 0) > MOST_IMPORT_BYTES) return undefined;
     const body = await response.arrayBuffer();
     return body.byteLength > MOST_IMPORT_BYTES ? undefined : new TextDecoder('utf-8').decode(body);
-  } catch {
+  } catch (error) {
+    log.warn('import-download-failed', { errorName: error instanceof Error ? error.name : typeof error });
     return undefined;
   }
 }

@@ -1,4 +1,5 @@
 import type { Download } from '../downloads/signed-link.js';
+import type { Logger } from '../log.js';
 import type { Asker, Messenger } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
@@ -22,6 +23,8 @@ export interface CaseContext {
   readonly downloadLink: (download: Download) => string;
   /** Whether agreed plans can be printed to PDF here (headless Chromium found); otherwise only the HTML page is offered. */
   readonly printsPdf?: boolean;
+  /** For failures in work the reply does not wait on (updating cards already sent, fetching an attachment). */
+  readonly log: Logger;
 }
 
 export type BotContext = QuestionContext & CaseContext;

@@ -75,8 +75,9 @@ async function updateCardsSentTo(record: CaseRecord, today: ReturnType<typeof lo
     try {
       await context.messenger.update(address, activityId, { text: reminderDigestText(view), card: reminderDigestCard(view) });
       updated += 1;
-    } catch {
+    } catch (error) {
       // A card that can no longer be updated (deleted, chat gone) changes nothing about the reassignment.
+      context.log.warn('reassigned-card-not-updated', { caseId: record.id, errorName: error instanceof Error ? error.name : typeof error });
     }
   }
   return updated;

@@ -317,6 +317,21 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect((await deliveryStatus(asAdmin, context)).messages[0]?.text).toMatch(/- sent: 2\n- pending: 0\n- retrying: 0\n- failed: 0/);
   });
 
+  it('still reassigns when a card sent before cannot be updated, and logs why without naming anyone', async () => {
+    connectorReplies([200, { id: 'card-to-sam' }]);
+    await tick(MONDAY_23_MARCH_9AM);
+    const config = loadConfig({ BOT_ADMINS: ADMIN });
+    if (!config.ok) throw new Error(config.error.message);
+    const log = recordingLogger();
+    const context = botContextOn(database.db, config.value, options.messenger, log);
+    nock(CONNECTOR).put(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities/card-to-sam`).reply(404, { error: { code: 'ActivityNotFoundInConversation' } });
+    const asAdmin = { text: '', receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: ADMIN, conversationId: ADMINS_CHAT }, mentionedUserIds: [] };
+
+    expect((await reassignCase('AB12', 'priya-object-id', asAdmin, context)).messages[0]?.text).toBe("AB12 is now priya-object-id's. Its deadlines and reminders follow them.");
+    expect(log.events).toEqual([{ level: 'warn', event: 'reassigned-card-not-updated', fields: { caseId: expect.any(String), errorName: expect.any(String) } }]);
+    expect(JSON.stringify(log.events)).not.toMatch(/AB12|A\.B\.|sam-object-id|priya-object-id/);
+  });
+
   describe('an overdue item', () => {
     const MANAGER = 'manager-object-id';
     const MANAGERS_CHAT = 'a:managers-chat';

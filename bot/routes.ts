@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { VERBS } from '../cards/verbs.js';
+import { policyFor } from '../domain/policy/registry.js';
 import type { AttachedFile, Reply } from './ports.js';
 import { deliveryStatus, exportCensusLink, importAttachedCases, removeCaseNow } from './handlers/admin.js';
 import { reassignCase } from './handlers/reassign-case.js';
@@ -65,9 +66,9 @@ export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
   [VERBS.chooseAuthority]: route({
     schema: ChooseAuthoritySchema,
     handle: (data, request, context) => {
-      const policy = context.policies.find((candidate) => candidate.authority.id === data.authorityId);
-      if (!policy) return Promise.resolve({ messages: [{ text: 'That authority is not one I know.' }] });
-      return askQuestion(policy.authority.name, request.receivedAt, request.asker, context);
+      const policy = policyFor(data.authorityId, context.policies);
+      if (!policy.ok) return Promise.resolve({ messages: [{ text: 'That authority is not one I know.' }] });
+      return askQuestion(policy.value.authority.name, request.receivedAt, request.asker, context);
     },
   }),
   [VERBS.createCase]: route({ schema: CaseFormSubmissionSchema, handle: createCase }),

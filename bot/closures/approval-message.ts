@@ -1,6 +1,7 @@
 import { closureApprovalCard, type ClosureDecisionField } from '../../cards/closure-approval-card.js';
 import { closureApproversFor } from '../../domain/closures/closure-approvers.js';
 import type { Policy } from '../../domain/policy/schema.js';
+import { policyOf } from '../cases/case-policy.js';
 import type { OutgoingMessage } from '../ports.js';
 import type { Approval } from '../store/approvals.js';
 import type { CaseRecord } from '../store/cases.js';
@@ -67,10 +68,4 @@ export async function namesFor(approval: Approval, tenantId: string, conversatio
     if (name) names.set(id, name);
   }
   return names;
-}
-
-export function policyOf(record: CaseRecord, policies: readonly Policy[]): Policy {
-  const policy = policies.find((candidate) => candidate.authority.id === record.authorityId);
-  if (!policy) throw new Error(`Case ${record.reference} names an authority with no policy file: ${record.authorityId}`);
-  return policy;
 }

@@ -1,5 +1,6 @@
 import { compareLocalDates, formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
 import type { ObligationStatus } from '../../domain/cases/timeline.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import { timelineCard, type TimelineView } from '../../cards/timeline-card.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import type { Reply } from '../ports.js';
@@ -27,12 +28,12 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
   // Open items first (overdue ones at the top), then what is done, most recent first.
   const open = obligations.filter((obligation) => obligation.status !== 'done');
   const done = obligations.filter((obligation) => obligation.status === 'done').reverse();
-  const policy = context.policies.find((candidate) => candidate.authority.id === record.authorityId);
+  const policy = policyFor(record.authorityId, context.policies);
   const view: TimelineView = {
     reference: record.reference,
     initials: record.initials,
     summary: [
-      policy?.authority.name ?? record.authorityId,
+      policy.ok ? policy.value.authority.name : record.authorityId,
       `team ${record.team}`,
       record.status === 'closed' ? `closed ${formatLongDate(record.closedOn ?? today)}` : `open since ${formatLongDate(record.openedOn)}`,
     ].join(' \u00b7 '),

@@ -2,6 +2,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { ruleCatalogue } from '../../domain/policy/catalogue.js';
 import { answerOn } from '../../domain/questions/answer-on.js';
 import { describeTiming } from '../../domain/policy/describe-timing.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import { comparisonCard } from '../../cards/comparison-card.js';
 import { ruleListCard } from '../../cards/rule-list-card.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
@@ -46,11 +47,12 @@ export function welcome(policies: readonly Policy[]): Reply {
 
 export async function setAuthority(name: string, asker: Asker, context: QuestionContext): Promise<Reply> {
   const [authorityId] = authoritiesIn(name, context.policies);
-  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
-  if (!policy) {
+  const found = authorityId === undefined ? undefined : policyFor(authorityId, context.policies);
+  if (!found?.ok) {
     const known = context.policies.map((candidate) => candidate.authority.name).join(', ');
     return { messages: [{ text: `I don\u2019t know an authority called "${name.slice(0, 80)}". I know: ${known}.` }] };
   }
+  const policy = found.value;
   await context.memory.rememberUserAuthority(asker, policy.authority.id);
   return { messages: [{ text: `Done: I will answer from ${policy.authority.name}\u2019s procedure unless you name another authority.` }] };
 }
@@ -58,11 +60,12 @@ export async function setAuthority(name: string, asker: Asker, context: Question
 export async function listRules(name: string, asker: Asker, context: QuestionContext): Promise<Reply> {
   const [named] = authoritiesIn(name, context.policies);
   const authorityId = named ?? (await context.memory.authorityFor(asker));
-  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
-  if (!policy) {
+  const found = authorityId === undefined ? undefined : policyFor(authorityId, context.policies);
+  if (!found?.ok) {
     const names = context.policies.map((candidate) => candidate.authority.name).join(', ');
     return { messages: [{ text: `Which authority? Say "rules" and its name, for example "rules Camden". I know: ${names}.` }] };
   }
+  const policy = found.value;
   const rules = ruleCatalogue([policy]);
   const view = {
     authorityName: policy.authority.name,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { compareLocalDates, formatLongDate, londonDateOf, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { PathwaySchema, type Pathway } from '../../domain/policy/schema.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import { caseFormCard, type CaseFormField, type CaseFormView } from '../../cards/case-form-card.js';
 import { isAdmin, teamsOf } from '../cases/access.js';
 import type { Reply } from '../ports.js';
@@ -63,8 +64,8 @@ export async function createCase(submission: CaseFormSubmission, request: CardRe
   const errors: Partial<Record<CaseFormField, string>> = {};
   const initials = submission.initials.trim();
   if (!INITIALS.test(initials)) errors.initials = 'Give the child\u2019s initials only: up to four letters, e.g. A.B. Never a name.';
-  const policy = context.policies.find((candidate) => candidate.authority.id === submission.authorityId);
-  if (!policy) errors.authorityId = 'Choose the authority whose procedure the case follows.';
+  const policy = policyFor(submission.authorityId, context.policies);
+  if (!policy.ok) errors.authorityId = 'Choose the authority whose procedure the case follows.';
   const team = submission.team.trim();
   if (team === '' || team.length > TEAM_NAME_MAX_LENGTH) errors.team = `Name the team (up to ${TEAM_NAME_MAX_LENGTH} characters).`;
   else if (!isAdmin(roles) && !teamsOf(roles).includes(team)) errors.team = `You hold no role in team ${team}; an admin can give you one, or choose your own team.`;
@@ -76,13 +77,13 @@ export async function createCase(submission: CaseFormSubmission, request: CardRe
   const pathways = submission.pathways.split(',').map((value) => value.trim()).filter((value) => value !== '');
   const knownPathways = pathways.filter((value): value is Pathway => PathwaySchema.safeParse(value).success);
 
-  if (Object.keys(errors).length > 0 || !policy || !openedOn) return refused(submission, errors, '', context);
+  if (Object.keys(errors).length > 0 || !policy.ok || !openedOn) return refused(submission, errors, '', context);
   const opened = await context.cases.openCase(
     {
       tenantId: request.asker.tenantId,
       reference: submission.reference.toUpperCase(),
       initials: initials.toUpperCase(),
-      authorityId: policy.authority.id,
+      authorityId: policy.value.authority.id,
       team,
       workerId: worker,
       pathways: knownPathways,

@@ -5,7 +5,7 @@ import { eventsOnAgreeing } from '../../domain/plans/agreement.js';
 import { planFindingsOn } from '../../domain/plans/plan-checks.js';
 import { EMPTY_ACTION, isBlankAction, MEETING_KINDS, type Plan } from '../../domain/plans/plan.js';
 import { planTemplateFor, type PlanTemplate } from '../../domain/plans/plan-template.js';
-import type { Policy } from '../../domain/policy/schema.js';
+import { policyOf } from '../cases/case-policy.js';
 import { MOST_ACTION_ROWS, planFormView, planOfSubmission, type FormState, type PlanSubmission } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
@@ -77,7 +77,7 @@ export async function agreePlan(submission: PlanSubmission, request: CardRequest
   const found = await workableCase(submission.caseReference, request, context);
   if (!found.ok) return found.error;
   const record = found.value;
-  const policy = policyOf(record, context);
+  const policy = policyOf(record, context.policies);
   const template = planTemplateFor(policy);
   const plan = planOfSubmission(submission, template);
   const version = await context.plans.saveDraft(record, plan, request.asker, request.receivedAt);
@@ -139,11 +139,5 @@ function draftStatus(version: number, savedAt: Date): string {
 }
 
 export function templateOf(record: CaseRecord, context: BotContext): PlanTemplate {
-  return planTemplateFor(policyOf(record, context));
-}
-
-export function policyOf(record: CaseRecord, context: BotContext): Policy {
-  const policy = context.policies.find((candidate) => candidate.authority.id === record.authorityId);
-  if (!policy) throw new Error(`Case ${record.reference} names an authority with no policy file: ${record.authorityId}`);
-  return policy;
+  return planTemplateFor(policyOf(record, context.policies));
 }

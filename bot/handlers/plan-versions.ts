@@ -6,12 +6,12 @@ import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates
 import { agreementDeadlinesOf } from '../../domain/plans/agreement.js';
 import { planDifferences } from '../../domain/plans/plan-differences.js';
 import { planTemplateFor } from '../../domain/plans/plan-template.js';
+import { policyOf } from '../cases/case-policy.js';
 import { MEETING_WORDS, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 import { CaseReferenceSchema } from './open-case.js';
-import { policyOf } from './plan-form.js';
 import { say, workableCase } from './workable-case.js';
 
 export const ShowPlanVersionSchema = z.object({ caseReference: CaseReferenceSchema, version: PlanVersionNumberSchema });
@@ -40,7 +40,7 @@ export async function comparePlanVersions(data: z.infer<typeof ComparePlanVersio
   const older = versions.find((version) => version.version === fromNumber);
   const newer = versions.find((version) => version.version === toNumber);
   if (!older || !newer) return say(`${record.reference} has ${versions.length} agreed ${versions.length === 1 ? 'version' : 'versions'} of its plan; choose two of them.`);
-  const template = planTemplateFor(policyOf(record, context));
+  const template = planTemplateFor(policyOf(record, context.policies));
   const differences = planDifferences(older.plan, newer.plan, template).map((difference) => ({
     ...difference,
     change: CHANGE_WORDS[difference.change],
@@ -68,7 +68,7 @@ export async function agreedPlanReply(record: CaseRecord, versionNumber: number,
   const versions = await context.plans.agreedVersionsOf(record);
   const shown = versions.find((version) => version.version === versionNumber);
   if (!shown) return say(`${record.reference} has no agreed version ${versionNumber} of its plan.`);
-  const policy = policyOf(record, context);
+  const policy = policyOf(record, context.policies);
   const template = planTemplateFor(policy);
   const today = londonDateOf(request.receivedAt);
   const inForce = shown.version === versions.at(-1)?.version;

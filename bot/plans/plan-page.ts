@@ -1,5 +1,6 @@
 import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates/local-date.js';
 import { planTemplateFor } from '../../domain/plans/plan-template.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { AgreedPlan, PlanStore } from '../store/plans.js';
@@ -12,8 +13,8 @@ import { MEETING_WORDS } from './plan-form-view.js';
  */
 export async function printablePlan(record: CaseRecord, version: number, plans: PlanStore, policies: readonly Policy[]): Promise<string | undefined> {
   const shown = await plans.agreedVersion(record, version);
-  const policy = policies.find((candidate) => candidate.authority.id === record.authorityId);
-  return shown && policy ? planPage(record.reference, policy, shown) : undefined;
+  const policy = policyFor(record.authorityId, policies);
+  return shown && policy.ok ? planPage(record.reference, policy.value, shown) : undefined;
 }
 
 /** The page itself: every piece of text a worker wrote is escaped, and the page runs no script. */

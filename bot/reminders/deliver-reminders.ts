@@ -5,7 +5,7 @@ import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js'
 import { compareLocalDates, formatLongDate, LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import { escalationCard, escalationText, type EscalationView } from '../../cards/escalation-card.js';
 import { reminderDigestCard, reminderDigestText, type ReminderDigestView } from '../../cards/reminder-digest-card.js';
-import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
+import { workingDaysBetween } from '../../domain/calendar/working-days-between.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, type WorkingHours } from '../../domain/reminders/working-hours.js';
 import type { Logger } from '../log.js';
@@ -364,12 +364,6 @@ function messagesFor(
     messages.push({ message: { text: escalationText(view), card: escalationCard(view) }, covers: [escalation] });
   }
   return messages;
-}
-
-function workingDaysBetween(from: LocalDate, to: LocalDate, calendar: HolidayCalendar): number {
-  let count = 0;
-  for (let day = addWorkingDays(from, 1, calendar).date; compareLocalDates(day, to) <= 0; day = addWorkingDays(day, 1, calendar).date) count += 1;
-  return count;
 }
 
 function statusOf(error: unknown): number | undefined {

@@ -5,6 +5,7 @@ import { planReminders, REMINDER_DEFAULTS, remindersToSendOn, type ReminderInten
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
 import { transferOutChecklistFor, transferOutRemindersFor } from '../../domain/reminders/transfer-checklist.js';
 import type { Policy } from '../../domain/policy/schema.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import { deliveryTimeFor, DEFAULT_WORKING_HOURS, type WorkingHours } from '../../domain/reminders/working-hours.js';
 import type { Insertable } from 'kysely';
 import type { CaseRecord, CaseStore } from '../store/cases.js';
@@ -90,10 +91,10 @@ async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promis
   const rows: OutboxRow[] = [];
   for (const move of moves) {
     const record = await cases.caseByReference(move.tenant_id, move.reference);
-    const policy = record ? options.policies.find((candidate) => candidate.authority.id === record.authorityId) : undefined;
-    if (!record || !policy) continue;
+    const policy = record ? policyFor(record.authorityId, options.policies) : undefined;
+    if (!record || !policy?.ok) continue;
     const done = new Set((await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', record.id).execute()).map((row) => row.rule_id));
-    const outstanding = transferOutChecklistFor(policy, record.pathways).filter((item) => !done.has(item.ruleId));
+    const outstanding = transferOutChecklistFor(policy.value, record.pathways).filter((item) => !done.has(item.ruleId));
     const planned = transferOutRemindersFor(LocalDateSchema.parse(move.happened_on), outstanding, today, calendar, settings);
     rows.push(...remindersToSendOn(planned, today, calendar).map((intent) => outboxRowOf(record, intent, sendAfter, at)));
   }

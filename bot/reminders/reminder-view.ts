@@ -1,7 +1,8 @@
-import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import { workingDaysBetween } from '../../domain/calendar/working-days-between.js';
 import { compareLocalDates, formatLongDate, type LocalDate } from '../../domain/dates/local-date.js';
 import type { Policy, Rule } from '../../domain/policy/schema.js';
+import { snoozeWindow, type SnoozeWindow } from '../../domain/reminders/snooze.js';
 import type { ReminderItemView, ReminderStatus } from '../../cards/reminder-digest-card.js';
 
 /** An outbox row as the reminder cards show it. */
@@ -27,7 +28,7 @@ export function reminderItemView(reminder: OutboxReminder, today: LocalDate, pol
     ruleId: reminder.ruleId,
     section: rule?.citation.section ?? '',
     quote: rule?.citation.quote ?? '',
-    snooze: snoozeWindow(reminder.dueOn, today, calendar),
+    snooze: snoozeWindowOf(reminder.dueOn, today, calendar),
     acknowledgedAt: reminder.acknowledgedAt ? reminder.acknowledgedAt.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '',
     moved: reminder.moved ?? false,
   };
@@ -45,17 +46,11 @@ function statusOn(dueOn: LocalDate, today: LocalDate, calendar: HolidayCalendar)
   const order = compareLocalDates(today, dueOn);
   if (order > 0) return { kind: 'overdue' };
   if (order === 0) return { kind: 'due-today' };
-  // The working days after today up to and including the due date.
-  let workingDaysLeft = 0;
-  for (let next = addWorkingDays(today, 1, calendar).date; compareLocalDates(next, dueOn) <= 0; next = addWorkingDays(next, 1, calendar).date) {
-    workingDaysLeft += 1;
-  }
-  return { kind: 'upcoming', workingDaysLeft };
+  return { kind: 'upcoming', workingDaysLeft: workingDaysBetween(today, dueOn, calendar) };
 }
 
-/** From the next working day to the last working day before the due date; none when that is empty. */
-export function snoozeWindow(dueOn: LocalDate, today: LocalDate, calendar: HolidayCalendar): { readonly earliest: string; readonly latest: string } | null {
-  const earliest = addWorkingDays(today, 1, calendar).date;
-  const latest = addWorkingDays(dueOn, -1, calendar).date;
-  return compareLocalDates(earliest, latest) <= 0 ? { earliest, latest } : null;
+/** The card offers no snooze when no day is left. */
+function snoozeWindowOf(dueOn: LocalDate, today: LocalDate, calendar: HolidayCalendar): SnoozeWindow | null {
+  const window = snoozeWindow(dueOn, today, calendar);
+  return window.ok ? window.value : null;
 }

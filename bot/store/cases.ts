@@ -8,6 +8,7 @@ import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import { PathwaySchema, type Pathway, type Policy } from '../../domain/policy/schema.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { appendAudit } from './audit.js';
 import type { Db } from './database.js';
@@ -401,9 +402,9 @@ export class CaseStore {
   }
 
   private policyOf(record: CaseRecord): Policy {
-    const policy = this.policies.find((candidate) => candidate.authority.id === record.authorityId);
-    if (!policy) throw new Error(`Case ${record.reference} names an authority with no policy file: ${record.authorityId}`);
-    return policy;
+    const policy = policyFor(record.authorityId, this.policies);
+    if (!policy.ok) throw new Error(`Case ${record.reference} names an authority with no policy file: ${record.authorityId}`);
+    return policy.value;
   }
 }
 

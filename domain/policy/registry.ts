@@ -15,12 +15,13 @@ export const POLICIES: readonly Policy[] = POLICY_INPUTS.map((input) => PolicySc
 export type UnknownAuthority = { readonly kind: 'unknown-authority'; readonly authorityId: string };
 
 /**
- * The policy of an authority, by its slug.
+ * The policy of an authority, by its slug, among every authority's or among `policies` (the bot is handed its
+ * list, so that a deployment or a test can serve fewer authorities).
  *
  * @example
  * policyFor('camden') //=> { ok: true, value: { authority: { id: 'camden', … }, rules: [ … ] } }
  */
-export function policyFor(authorityId: string): Result<Policy, UnknownAuthority> {
-  const policy = POLICIES.find((candidate) => candidate.authority.id === authorityId);
+export function policyFor(authorityId: string, policies: readonly Policy[] = POLICIES): Result<Policy, UnknownAuthority> {
+  const policy = policies.find((candidate) => candidate.authority.id === authorityId);
   return policy ? ok(policy) : err({ kind: 'unknown-authority', authorityId });
 }

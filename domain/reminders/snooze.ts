@@ -14,6 +14,26 @@ export type SnoozeRefusal =
   | { readonly kind: 'not-before-due-date'; readonly requested: LocalDate; readonly dueOn: LocalDate; readonly latest: LocalDate }
   | { readonly kind: 'not-a-working-day'; readonly requested: LocalDate; readonly holiday?: string; readonly nearest: LocalDate };
 
+/** The days a reminder may be snoozed to: from the next working day to the last working day before it is due. */
+export interface SnoozeWindow {
+  readonly earliest: LocalDate;
+  readonly latest: LocalDate;
+}
+
+/**
+ * The snooze window of an item due on `dueOn`, as seen on `today`. The card offers it and `snoozeUntil` enforces
+ * it, so both come from here.
+ *
+ * @example
+ * snoozeWindow('2027-01-04', '2026-12-22', englandAndWalesCalendar()) //=> { ok: true, value: { earliest: '2026-12-23', latest: '2026-12-31' } }
+ * snoozeWindow('2026-03-10', '2026-03-09', englandAndWalesCalendar()) //=> { ok: false, error: { kind: 'no-day-left', dueOn: '2026-03-10' } }
+ */
+export function snoozeWindow(dueOn: LocalDate, today: LocalDate, calendar: HolidayCalendar): Result<SnoozeWindow, Extract<SnoozeRefusal, { kind: 'no-day-left' }>> {
+  const earliest = addWorkingDays(today, 1, calendar).date;
+  const latest = lastWorkingDayOnOrBefore(addCalendarDays(dueOn, -1), calendar);
+  return compareLocalDates(latest, earliest) < 0 ? err({ kind: 'no-day-left', dueOn }) : ok({ earliest, latest });
+}
+
 /**
  * Checks a worker's "remind me on…" day. The issue allows "a chosen working day before the due date, never
  * past it": so a working day after today and strictly before the due date. The due day itself is refused
@@ -30,9 +50,9 @@ export function snoozeUntil(
   today: LocalDate,
   calendar: HolidayCalendar,
 ): Result<LocalDate, SnoozeRefusal> {
-  const earliest = addWorkingDays(today, 1, calendar).date;
-  const latest = lastWorkingDayOnOrBefore(addCalendarDays(dueOn, -1), calendar);
-  if (compareLocalDates(latest, earliest) < 0) return err({ kind: 'no-day-left', dueOn });
+  const window = snoozeWindow(dueOn, today, calendar);
+  if (!window.ok) return window;
+  const { earliest, latest } = window.value;
   if (compareLocalDates(requested, today) <= 0) return err({ kind: 'not-after-today', requested, earliest });
   if (compareLocalDates(requested, dueOn) >= 0) return err({ kind: 'not-before-due-date', requested, dueOn, latest });
   if (!isWorkingDay(requested, calendar)) {

@@ -47,4 +47,11 @@ describe('policy files', () => {
   it('answers an unknown authority with an expected error, not an exception', () => {
     expect(policyFor('atlantis')).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'atlantis' } });
   });
+
+  it('finds a policy among the authorities a caller serves, and no other', () => {
+    const slough = POLICIES.filter((policy) => policy.authority.id === 'slough');
+    expect(policyFor('slough', slough)).toMatchObject({ ok: true, value: { authority: { id: 'slough' } } });
+    expect(policyFor('camden', slough)).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'camden' } });
+    expect(policyFor('camden')).toMatchObject({ ok: true, value: { authority: { id: 'camden' } } });
+  });
 });

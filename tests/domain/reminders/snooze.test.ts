@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../../domain/calendar/add-calendar-days.js';
 import { isWorkingDay } from '../../../domain/calendar/is-working-day.js';
 import { compareLocalDates, type LocalDate } from '../../../domain/dates/local-date.js';
-import { snoozeUntil } from '../../../domain/reminders/snooze.js';
+import { snoozeUntil, snoozeWindow } from '../../../domain/reminders/snooze.js';
 import { aLocalDate } from '../../helpers/arbitraries.js';
 import { calendar } from '../../helpers/policy.js';
 
@@ -68,6 +68,37 @@ describe('snoozeUntil', () => {
           compareLocalDates(result.value, today) > 0 &&
           compareLocalDates(result.value, dueOn) < 0
         );
+      }),
+    );
+  });
+});
+
+describe('snoozeWindow', () => {
+  it('runs from the next working day to the last working day before the due date, over Christmas', () => {
+    // Today Tue 22 Dec 2026, due Mon 4 Jan 2027: Wed 23 Dec to Thu 31 Dec (Fri 1 Jan is New Year's Day).
+    expect(snoozeWindow(on('2027-01-04'), on('2026-12-22'), calendar)).toEqual({ ok: true, value: { earliest: '2026-12-23', latest: '2026-12-31' } });
+  });
+
+  it('is a single day when one working day lies between', () => {
+    // Today Fri 6 Mar 2026, due Tue 10 Mar: only Mon 9.
+    expect(snoozeWindow(on('2026-03-10'), on('2026-03-06'), calendar)).toEqual({ ok: true, value: { earliest: '2026-03-09', latest: '2026-03-09' } });
+  });
+
+  it('is empty for an item due the next working day, due today, or overdue', () => {
+    expect(snoozeWindow(on('2026-03-09'), on('2026-03-06'), calendar)).toEqual({ ok: false, error: { kind: 'no-day-left', dueOn: '2026-03-09' } });
+    expect(snoozeWindow(on('2026-03-09'), on('2026-03-09'), calendar)).toEqual({ ok: false, error: { kind: 'no-day-left', dueOn: '2026-03-09' } });
+    expect(snoozeWindow(on('2026-03-02'), on('2026-03-09'), calendar)).toEqual({ ok: false, error: { kind: 'no-day-left', dueOn: '2026-03-02' } });
+  });
+
+  it('holds exactly the days snoozeUntil accepts', () => {
+    fc.assert(
+      fc.property(aLocalDate(), fc.integer({ min: -10, max: 40 }), fc.integer({ min: -10, max: 40 }), (today, toRequested, toDue) => {
+        const requested = addCalendarDays(today, toRequested);
+        const dueOn = addCalendarDays(today, toDue);
+        const window = snoozeWindow(dueOn, today, calendar);
+        const inWindow =
+          window.ok && isWorkingDay(requested, calendar) && compareLocalDates(requested, window.value.earliest) >= 0 && compareLocalDates(requested, window.value.latest) <= 0;
+        return snoozeUntil(requested, dueOn, today, calendar).ok === inWindow;
       }),
     );
   });

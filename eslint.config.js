@@ -3,6 +3,8 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const onlyTeamsImportsBotbuilder = { group: ['botbuilder*', 'restify', 'botframework-*'], message: 'Only bot/teams/ may import botbuilder or restify.' };
+
 const clockRules = {
   'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'The domain takes "today" as a parameter.' }],
   'no-restricted-syntax': [
@@ -41,12 +43,23 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bot/**/*.ts', 'cards/**/*.ts'],
+    files: ['bot/**/*.ts'],
     ignores: ['bot/teams/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder] }],
+    },
+  },
+  {
+    files: ['cards/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['botbuilder*', 'restify', 'botframework-*'], message: 'Only bot/teams/ may import botbuilder or restify.' }] },
+        {
+          patterns: [
+            onlyTeamsImportsBotbuilder,
+            { group: ['**/bot/**'], message: 'The bot uses cards, not the other way round: a type both need lives in cards/ or domain/.' },
+          ],
+        },
       ],
     },
   },

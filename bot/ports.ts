@@ -1,12 +1,10 @@
+import type { AdaptiveCardJson } from '../cards/adaptive-card-json.js';
 import type { Question } from '../domain/questions/question.js';
 
 /**
  * The bot's own vocabulary. Everything outside bot/teams speaks these plain types, never botbuilder's, so a
  * move to the Microsoft 365 Agents SDK touches only bot/teams.
  */
-
-/** An Adaptive Card, bound and ready to send (a plain JSON object, schema 1.5). */
-export type AdaptiveCardJson = Readonly<Record<string, unknown>>;
 
 export type ConversationKind = 'personal' | 'channel' | 'groupChat';
 

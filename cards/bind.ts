@@ -1,7 +1,7 @@
 // The package's own index types import adaptivecards' TypeScript sources (json-schema-card.d.ts), which then
 // fail our compiler settings; the template engine's types stand alone.
 import { Template } from 'adaptivecards-templating/lib/template-engine.js';
-import type { AdaptiveCardJson } from '../bot/ports.js';
+import type { AdaptiveCardJson } from './adaptive-card-json.js';
 
 /**
  * Binds a view model to a card template (`${}` bindings, `$data`, `$when`) and returns the card.

@@ -1,4 +1,4 @@
-import type { AdaptiveCardJson } from '../bot/ports.js';
+import type { AdaptiveCardJson } from './adaptive-card-json.js';
 import { bindCard } from './bind.js';
 import template from './templates/plan-review.json' with { type: 'json' };
 

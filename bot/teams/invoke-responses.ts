@@ -1,5 +1,5 @@
 import { ActivityTypes, type Activity, type InvokeResponse } from 'botbuilder';
-import type { AdaptiveCardJson } from '../ports.js';
+import type { AdaptiveCardJson } from '../../cards/adaptive-card-json.js';
 
 /**
  * Answers to an `adaptiveCard/action` invoke, in the Universal Actions shapes: the HTTP status repeats the

@@ -3,7 +3,7 @@
 // the adaptivecards renderer uses to write a TextRun.
 import { AdaptiveCard, type IMarkdownProcessingResult } from 'adaptivecards';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AdaptiveCardJson } from '../../bot/ports.js';
+import type { AdaptiveCardJson } from '../../cards/adaptive-card-json.js';
 import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
 import { chooseAuthorityForMeeting } from './sample-views.js';
 

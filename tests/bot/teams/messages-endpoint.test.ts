@@ -1,7 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { AdaptiveCardJson, Reply, Turn } from '../../../bot/ports.js';
+import type { Reply, Turn } from '../../../bot/ports.js';
+import type { AdaptiveCardJson } from '../../../cards/adaptive-card-json.js';
 import {
   activityFixture,
   APP_ID,

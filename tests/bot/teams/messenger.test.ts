@@ -1,7 +1,8 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
-import type { AdaptiveCardJson, ConversationAddress } from '../../../bot/ports.js';
+import type { ConversationAddress } from '../../../bot/ports.js';
+import type { AdaptiveCardJson } from '../../../cards/adaptive-card-json.js';
 import { createAdapter } from '../../../bot/teams/adapter.js';
 import { createMessenger, GLOBAL_TEAMS_SERVICE_URL } from '../../../bot/teams/messenger.js';
 import { APP_ID, CONNECTOR, recordingLogger, SERVICE_URL } from './bot-framework-double.js';

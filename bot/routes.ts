@@ -17,7 +17,8 @@ import { ComparePlanVersionsSchema, comparePlanVersions, ShowPlanVersionSchema, 
 import { PlanSubmissionSchema } from './plans/plan-form-view.js';
 import { changeRole, listRoles } from './handlers/roles.js';
 import { ClosureDecisionSchema, ClosureRefreshSchema, decideClosure, refreshClosure } from './handlers/closure-decision.js';
-import { ClosureRequestSubmissionSchema, openClosureRequest, saveClosureRequest, sendClosureRequest } from './handlers/closure-request.js';
+import { ClosureRequestSubmissionSchema, saveClosureRequest, sendClosureRequest } from './handlers/closure-request.js';
+import { openClosureRequest } from './closures/open-closure-request.js';
 import { acknowledgeReminder, OpenCaseSchema, recordReminderDone, ReminderActionSchema, snoozeReminder } from './handlers/reminder-actions.js';
 
 export type MessageRouteRequest = MessageRequest & { readonly mentionedUserIds: readonly string[]; readonly files: readonly AttachedFile[] };

@@ -7,7 +7,7 @@ import type { Messenger } from './ports.js';
 import { exportCensus } from './cases/export-census.js';
 import { caseCalendarLink, censusLink, planLink, serveDownload } from './downloads/serve-download.js';
 import type { BotContext } from './handlers/context.js';
-import { createTurnHandler } from './handlers/index.js';
+import { createTurnHandler } from './turn-handler.js';
 import { createLogger, type Logger } from './log.js';
 import { holdDataFolder } from './store/data-folder-lock.js';
 import { openDatabaseWhenReachable, type Database, type Db } from './store/database.js';

@@ -4,10 +4,10 @@ import { parseCensusCsv } from '../cases/census-csv.js';
 import { importCases } from '../cases/import-cases.js';
 import type { Logger } from '../log.js';
 import type { AttachedFile, Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import { removeCase } from '../store/retention.js';
 import { datesIn } from '../understanding/dates.js';
 import type { BotContext, MessageRequest } from './context.js';
-import { say } from './workable-case.js';
 
 /** A census file of a whole authority is a few megabytes at most; anything bigger is not one. */
 const MOST_IMPORT_BYTES = 8 * 1024 * 1024;

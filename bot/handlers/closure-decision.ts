@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { londonDateOf } from '../../domain/dates/local-date.js';
 import { approvalMessageFor, mayDecide, namesFor } from '../closures/approval-message.js';
 import { statusOf } from '../closures/closure-views.js';
+import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
 import { ApprovalStore, type Approval, type Decision } from '../store/approvals.js';
 import { appendAudit } from '../store/audit.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
-import { startDelivery } from './closure-request.js';
 
 /** An approval's id as its card carries it: the UUID the request was given (bot/store/approvals.ts). */
 const ApprovalIdSchema = z.uuid();

@@ -1,16 +1,14 @@
 import { z } from 'zod';
 import { closureRequestCard } from '../../cards/closure-request-card.js';
-import { closureChecklistOn, type ClosureChecklist, type ClosureKind } from '../../domain/closures/closure-checklist.js';
-import { londonDateOf } from '../../domain/dates/local-date.js';
 import { policyOf } from '../cases/case-policy.js';
+import { workableCase } from '../cases/workable-case.js';
 import { approvalMessageFor, approversOf } from '../closures/approval-message.js';
+import { checklistOf, keptTicks } from '../closures/closure-request-checklist.js';
 import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
-import { deliverApprovalNotices } from '../closures/deliver-approval-notices.js';
+import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
 import { ApprovalStore } from '../store/approvals.js';
-import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
-import { say, workableCase } from './workable-case.js';
 
 export const ClosureKindSchema = z.enum(['closure', 'step-down']);
 
@@ -21,29 +19,6 @@ export const ClosureRequestSubmissionSchema = z.object({
   confirmed: z.string().max(4000).optional(),
 });
 export type ClosureRequestSubmission = z.infer<typeof ClosureRequestSubmissionSchema>;
-
-/**
- * `close <ref>`, `step down <ref>`, or a review card's "close" / "step down" decision: the request card with the
- * authority's checklist for the case, sent as a new message (the card pressed, if any, stays as it was). A
- * saved draft's ticks come back; a request already sent shows where it stands.
- */
-export async function openClosureRequest(caseReference: string, kind: ClosureKind, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
-  if (record.status === 'closed') return say(`${record.reference} is already closed.`);
-  const approvals = new ApprovalStore(context.db, context.cases);
-  const open = await approvals.openRequestOf(record.id);
-  if (open?.status === 'requested') {
-    return { messages: [await approvalMessageFor(open, record, request.asker.userId, context)] };
-  }
-  const confirmed = open?.confirmed ?? [];
-  const checklist = await checklistOf(record, kind, confirmed, request, context);
-  const returned = open ? undefined : await approvals.lastDecidedOf(record.id);
-  const note = returned?.status === 'returned' && returned.kind === kind ? 'Your last request was returned: the reason is on its card. Put it right, then send again.' : '';
-  const view = requestViewOf(record, policyOf(record, context.policies), checklist, keptTicks(checklist, confirmed), {}, note);
-  return { messages: [{ text: `${KIND_WORDS[kind].request} ${record.reference}: ${checklist.items.length} items, ${checklist.missing.length} not met yet.`, card: closureRequestCard(view) }] };
-}
 
 /** Save: the worker's ticks are kept as a draft; nothing is sent. */
 export async function saveClosureRequest(data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
@@ -96,34 +71,6 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   };
 }
 
-/**
- * Sends the queued cards and messages without holding up the turn, so Teams gets its answer at once however
- * slow the Connector is. Whatever fails stays queued for the reminder tick to retry.
- */
-export function startDelivery(context: BotContext, now: Date): void {
-  const { messenger } = context;
-  if (!messenger) return;
-  void deliverApprovalNotices({ ...context, messenger, now }).catch(() => undefined);
-}
-
-async function checklistOf(record: CaseRecord, kind: ClosureKind, confirmed: readonly string[], request: CardRequest, context: BotContext): Promise<ClosureChecklist> {
-  const events = (await context.cases.eventsOf(record.id)).map((recorded) => recorded.event);
-  return closureChecklistOn(
-    { authorityId: record.authorityId, pathways: record.pathways, events },
-    kind,
-    new Set(confirmed),
-    londonDateOf(request.receivedAt),
-    policyOf(record, context.policies),
-    context.calendar,
-  );
-}
-
 function ticksIn(confirmed: string | undefined): string[] {
   return (confirmed ?? '').split(',').map((tick) => tick.trim()).filter((tick) => tick !== '');
-}
-
-/** The ticks that name something the worker may tick on this checklist; anything else a card sends is dropped. */
-function keptTicks(checklist: ClosureChecklist, ticks: readonly string[]): string[] {
-  const tickable = new Set(checklist.items.flatMap((item) => [...(item.confirmable ? [item.ruleId] : []), ...(item.alternative ? [item.alternative.key] : [])]));
-  return [...new Set(ticks.filter((tick) => tickable.has(tick)))];
 }

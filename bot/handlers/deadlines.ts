@@ -2,9 +2,9 @@ import { compareLocalDates, formatLongDate, londonDateOf } from '../../domain/da
 import { deadlineListCard, type DeadlineListView } from '../../cards/deadline-list-card.js';
 import { teamsManagedBy } from '../cases/access.js';
 import type { Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import type { Deadline } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
-import { say } from './workable-case.js';
 
 /** `my deadlines`: what the asker's own cases owe, soonest (and so overdue) first. */
 export async function myDeadlines(request: CardRequest, context: BotContext): Promise<Reply> {

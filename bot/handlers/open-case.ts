@@ -4,9 +4,11 @@ import { PathwaySchema, type Pathway } from '../../domain/policy/schema.js';
 import { policyFor } from '../../domain/policy/registry.js';
 import { caseFormCard, type CaseFormField, type CaseFormView } from '../../cards/case-form-card.js';
 import { isAdmin, teamsOf } from '../cases/access.js';
+import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from '../cases/identifiers.js';
+import { timelineReply } from '../cases/timeline-reply.js';
 import type { Reply } from '../ports.js';
+import { replacingTheForm } from '../replies/replacing-the-form.js';
 import type { BotContext, CardRequest } from './context.js';
-import { timelineReply } from './case-timeline.js';
 
 const PATHWAY_TITLES: Readonly<Record<Pathway, string>> = {
   'disabled-children': 'Disabled children',
@@ -30,12 +32,6 @@ export const CaseFormSubmissionSchema = z.object({
   pathways: z.string().max(200).default(''),
 });
 export type CaseFormSubmission = z.infer<typeof CaseFormSubmissionSchema>;
-
-/** A person as the bot keys them: an Entra object id, or a channel's user id where Teams gives no object id. */
-export const PERSON_ID = /^[\w:-]{2,80}$/;
-
-/** The longest team name a case (and so a role in that team) may carry. */
-export const TEAM_NAME_MAX_LENGTH = 60;
 
 /** Up to four letters, with or without full stops or spaces: initials, never a name. */
 const INITIALS = /^[A-Za-z](?:[.\s]{0,2}[A-Za-z]){0,3}\.?$/;
@@ -94,13 +90,6 @@ export async function createCase(submission: CaseFormSubmission, request: CardRe
   );
   if (!opened.ok) return refused(submission, {}, `There is already a case ${submission.reference.toUpperCase()}. Open it with "case ${submission.reference.toUpperCase()}".`, context);
   return replacingTheForm(await timelineReply(opened.value, request, context, `Opened ${opened.value.reference}.`));
-}
-
-/** After a form is accepted, its card becomes the timeline and the chat gets the same as text. */
-export function replacingTheForm(timeline: Reply): Reply {
-  const [message] = timeline.messages;
-  if (!message?.card) return timeline;
-  return { messages: [{ text: message.text }], updatedCard: message.card };
 }
 
 function refused(submission: CaseFormSubmission, errors: Partial<Record<CaseFormField, string>>, formError: string, context: BotContext): Reply {

@@ -6,13 +6,13 @@ import { planFindingsOn } from '../../domain/plans/plan-checks.js';
 import { EMPTY_ACTION, isBlankAction, MEETING_KINDS, type Plan } from '../../domain/plans/plan.js';
 import { planTemplateFor, type PlanTemplate } from '../../domain/plans/plan-template.js';
 import { policyOf } from '../cases/case-policy.js';
+import { workableCase } from '../cases/workable-case.js';
+import { agreedPlanReply } from '../plans/agreed-plan-reply.js';
 import { MOST_ACTION_ROWS, planFormView, planOfSubmission, type FormState, type PlanSubmission } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 import { CaseReferenceSchema } from './open-case.js';
-import { agreedPlanReply } from './plan-versions.js';
-import { workableCase } from './workable-case.js';
 
 export const OpenPlanSchema = z.object({ caseReference: CaseReferenceSchema });
 
@@ -138,6 +138,6 @@ function draftStatus(version: number, savedAt: Date): string {
   return `Draft of version ${version}, saved ${formatLongDate(londonDateOf(savedAt))}`;
 }
 
-export function templateOf(record: CaseRecord, context: BotContext): PlanTemplate {
+function templateOf(record: CaseRecord, context: BotContext): PlanTemplate {
   return planTemplateFor(policyOf(record, context.policies));
 }

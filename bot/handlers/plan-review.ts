@@ -4,17 +4,19 @@ import { planReviewCard, reviewInputIds, type PlanReviewView } from '../../cards
 import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates/local-date.js';
 import { ACTION_PROGRESS, REVIEW_DECISIONS, reviewFindingsOn, type ActionProgress, type PlanReview, type ReviewDecision, type ReviewField } from '../../domain/plans/review.js';
 import { assertNever } from '../../domain/result.js';
+import { planTemplateFor } from '../../domain/plans/plan-template.js';
+import { policyOf } from '../cases/case-policy.js';
+import { timelineReply } from '../cases/timeline-reply.js';
+import { workableCase } from '../cases/workable-case.js';
+import { openClosureRequest } from '../closures/open-closure-request.js';
 import { planFormView, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import { tellManagersOfEscalation } from '../plans/tell-managers-of-escalation.js';
 import type { Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { AgreedPlan } from '../store/plans.js';
-import { timelineReply } from './case-timeline.js';
-import { openClosureRequest } from './closure-request.js';
 import type { BotContext, CardRequest } from './context.js';
 import { CaseReferenceSchema } from './open-case.js';
-import { templateOf } from './plan-form.js';
-import { say, workableCase } from './workable-case.js';
 
 const VIEWS_LENGTH = 2000;
 // The card's maxLength stops a person typing more; only a crafted submission is cut.
@@ -102,7 +104,7 @@ export async function recordReview(submission: PlanReviewSubmission, request: Ca
     case 'continue':
       return replacing(await timelineReply(record, request, context, lead));
     case 'amend': {
-      const template = templateOf(record, context);
+      const template = planTemplateFor(policyOf(record, context.policies));
       const version = await context.plans.saveDraft(record, current.plan, request.asker, request.receivedAt);
       const view = planFormView(current.plan, template, {
         caseReference: record.reference,
@@ -147,7 +149,7 @@ function reviewOf(submission: PlanReviewSubmission, current: AgreedPlan): PlanRe
 }
 
 function reviewView(record: CaseRecord, current: AgreedPlan, review: PlanReview, findings: readonly { readonly field: ReviewField; readonly message: string }[], context: BotContext): PlanReviewView {
-  const template = templateOf(record, context);
+  const template = planTemplateFor(policyOf(record, context.policies));
   const messageFor = (field: ReviewField) => findings.filter((finding) => finding.field === field).map((finding) => finding.message).join(' ');
   return {
     caseReference: record.reference,

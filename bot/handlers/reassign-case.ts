@@ -1,12 +1,12 @@
 import { londonDateOf } from '../../domain/dates/local-date.js';
 import { reminderDigestCard, reminderDigestText, type ReminderDigestView } from '../../cards/reminder-digest-card.js';
 import { isAdmin, teamsManagedBy } from '../cases/access.js';
+import { PERSON_ID } from '../cases/identifiers.js';
 import type { Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import { reminderItemView } from '../reminders/reminder-view.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, MessageRequest } from './context.js';
-import { PERSON_ID } from './open-case.js';
-import { say } from './workable-case.js';
 import { formatLongDate, LocalDateSchema } from '../../domain/dates/local-date.js';
 
 /**

@@ -6,13 +6,14 @@ import { formatLongDate, londonDateOf, parseLocalDate, type LocalDate } from '..
 import { assertNever } from '../../domain/result.js';
 import { recordEventCard, type RecordEventField } from '../../cards/record-event-card.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
+import { timelineReply } from '../cases/timeline-reply.js';
+import { workableCase } from '../cases/workable-case.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { RecordRequest } from '../understanding/recorded-event.js';
-import { timelineReply } from './case-timeline.js';
+import { replacingTheForm } from '../replies/replacing-the-form.js';
 import type { BotContext, CardRequest } from './context.js';
-import { CaseReferenceSchema, replacingTheForm } from './open-case.js';
-import { workableCase } from './workable-case.js';
+import { CaseReferenceSchema } from './open-case.js';
 
 /** What the record card sends, every field as entered. */
 export const RecordEventSubmissionSchema = z.object({

@@ -1,9 +1,9 @@
 import { isAdmin } from '../cases/access.js';
+import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from '../cases/identifiers.js';
 import type { Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import { RoleSchema, type RoleAssignment } from '../store/roles.js';
 import type { BotContext, MessageRequest } from './context.js';
-import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from './open-case.js';
-import { say } from './workable-case.js';
 
 /** "manager", "senior practitioner", "SP", "IRO"… as the role's id. */
 const ROLE_WORDS: Readonly<Record<string, RoleAssignment['role']>> = {

@@ -1,6 +1,6 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTurnHandler } from '../../bot/handlers/index.js';
+import { createTurnHandler } from '../../bot/turn-handler.js';
 import { loadConfig } from '../../bot/config.js';
 import { botContextOn } from '../../bot/start-bot.js';
 import { openDatabase, type Database } from '../../bot/store/database.js';

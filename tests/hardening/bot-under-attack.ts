@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import nock from 'nock';
 import { loadConfig } from '../../bot/config.js';
-import { createTurnHandler } from '../../bot/handlers/index.js';
+import { createTurnHandler } from '../../bot/turn-handler.js';
 import { botContextOn } from '../../bot/start-bot.js';
 import type { Database, Db } from '../../bot/store/database.js';
 import { activityFixture, CONNECTOR, startBot, type BotUnderTest } from '../bot/teams/bot-framework-double.js';

@@ -1,8 +1,9 @@
 import { err, ok, type Result } from '../../domain/result.js';
-import { mayWorkOn } from '../cases/access.js';
+import type { BotContext, CardRequest } from '../handlers/context.js';
 import type { Reply } from '../ports.js';
+import { say } from '../replies/say.js';
 import type { CaseRecord } from '../store/cases.js';
-import type { BotContext, CardRequest } from './context.js';
+import { mayWorkOn } from './access.js';
 
 /**
  * The case with `reference` in the asker's tenant, if they may work on it; else the reply that says why not.
@@ -18,8 +19,4 @@ export async function workableCase(reference: string, request: CardRequest, cont
     return err(say(`You can't see or change ${record.reference}: only its allocated worker and the people of its team can. An admin can give you a role in the team.`));
   }
   return ok(record);
-}
-
-export function say(text: string): Reply {
-  return { messages: [{ text }] };
 }

@@ -1,14 +1,12 @@
-import { londonDateOf } from '../../domain/dates/local-date.js';
-import { CARD_ROUTES, MESSAGE_ROUTES } from '../routes.js';
-import type { Asker, Turn, TurnHandler } from '../ports.js';
-import { recordRequestIn } from '../understanding/recorded-event.js';
-import { askQuestion } from './ask-question.js';
-import { welcome } from './commands.js';
-import type { BotContext } from './context.js';
-import { recordFromText } from './record-event.js';
-
-/** Local chats (the Emulator, the Playground, tests without a tenant) all belong to this one tenant. */
-export const LOCAL_TENANT_ID = 'local';
+import { londonDateOf } from '../domain/dates/local-date.js';
+import { LOCAL_TENANT_ID } from './cases/identifiers.js';
+import { askQuestion } from './handlers/ask-question.js';
+import { welcome } from './handlers/commands.js';
+import type { BotContext } from './handlers/context.js';
+import { recordFromText } from './handlers/record-event.js';
+import { CARD_ROUTES, MESSAGE_ROUTES } from './routes.js';
+import type { Asker, Turn, TurnHandler } from './ports.js';
+import { recordRequestIn } from './understanding/recorded-event.js';
 
 /**
  * The bot's behaviour for one turn: typed commands from the route table, then "record … for <ref>", else a

@@ -8,8 +8,8 @@ export interface FigureChange {
   readonly to: string | undefined;
 }
 
+/** What became of a rule's quote that is no longer word for word under its heading. */
 export type QuoteStatus =
-  | { readonly kind: 'verbatim' }
   /** The quote is there word for word, under another heading (a section renumbered, renamed or moved). */
   | { readonly kind: 'moved'; readonly section: string }
   /** The sentence was reworded or its figures changed; the new one is the closest new sentence of the version. */

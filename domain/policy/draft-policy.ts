@@ -55,7 +55,7 @@ export function draftPolicy(request: DraftRequest): PolicyDraft {
     authority: { id: request.authorityId, name: request.authorityName, alsoKnownAs: [] },
     source: {
       file: request.sourceFile,
-      title: document.headings[0] ?? request.authorityName,
+      title: 'to be confirmed from the document',
       checkedOn: request.today,
       version: 'to be confirmed from the document',
       sha256: request.sourceSha256,

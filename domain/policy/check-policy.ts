@@ -56,11 +56,12 @@ export function checkPolicy(policy: Policy, previousText: string, newText: strin
     return replacements.get(oldSentence);
   };
 
-  const rules = policy.rules.flatMap((rule): RuleQuoteCheck[] => {
-    const quote = normaliseWhitespace(rule.citation.quote);
-    const section = normaliseWhitespace(rule.citation.section);
+  const citations = citationsOf(policy);
+  const rules = citations.flatMap((citation): RuleQuoteCheck[] => {
+    const quote = normaliseWhitespace(citation.quote);
+    const section = normaliseWhitespace(citation.section);
     if (next.bodyUnder.get(section)?.includes(quote)) return [];
-    const found = { ruleId: rule.id, section, quote };
+    const found = { ruleId: citation.ruleId, section, quote };
     if (next.normalised.includes(quote)) return [{ ...found, status: { kind: 'moved', section: sectionHolding(next, quote) } }];
     const oldSentences = sentencesQuoted(previous, quote, section);
     const oldSentence = oldSentences.join(' ');
@@ -72,7 +73,7 @@ export function checkPolicy(policy: Policy, previousText: string, newText: strin
     return [{ ...found, status: { kind: 'changed', oldSentence, newSentence, section: newSection, figures: figureChanges(oldSentence, newSentence) } }];
   });
 
-  const quotes = policy.rules.map((rule) => normaliseWhitespace(rule.citation.quote));
+  const quotes = citations.map((citation) => normaliseWhitespace(citation.quote));
   const replaced = new Set([...replacements.values()].flatMap((sentence) => (sentence ? [sentence.text] : [])));
   const uncited = newSentences.flatMap((sentence): UncitedStatement[] => {
     const states = statementsIn(sentence.text);
@@ -81,6 +82,17 @@ export function checkPolicy(policy: Policy, previousText: string, newText: strin
     return [{ section: sentence.section, sentence: sentence.text, states }];
   });
   return { authorityId: policy.authority.id, rules, uncited, changed: rules.length > 0 || uncited.length > 0 };
+}
+
+/**
+ * Every quote of a policy: each rule's citation, and the citation of a condition's alternative under
+ * `<rule id>#alternative`.
+ */
+export function citationsOf(policy: Policy): { readonly ruleId: string; readonly section: string; readonly quote: string }[] {
+  return policy.rules.flatMap((rule) => [
+    { ruleId: rule.id, section: rule.citation.section, quote: rule.citation.quote },
+    ...(rule.kind === 'condition' && rule.alternative ? [{ ruleId: `${rule.id}#alternative`, ...rule.alternative.citation }] : []),
+  ]);
 }
 
 /** The heading whose body holds the quote; empty when it stands before every heading. */

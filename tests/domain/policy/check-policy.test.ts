@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPolicy, figureChanges, wordLikeness } from '../../../domain/policy/check-policy.js';
+import { checkPolicy, citationsOf, figureChanges, wordLikeness } from '../../../domain/policy/check-policy.js';
 import { normaliseWhitespace } from '../../../domain/policy/document-text.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import type { Policy, Rule } from '../../../domain/policy/schema.js';
@@ -94,9 +94,9 @@ describe.skipIf(SEEDS_SKIP_REASON)(`checking each authority's rules against a re
       // The rules an edit breaks: those whose quote is no longer in the text once that one edit alone is made.
       const brokenBy = (editedAlone: string) => {
         const edited = normaliseWhitespace(editedAlone);
-        return policy.rules.filter((rule) => !edited.includes(normaliseWhitespace(rule.citation.quote))).map((rule) => rule.id);
+        return citationsOf(policy).filter((citation) => !edited.includes(normaliseWhitespace(citation.quote))).map((citation) => citation.ruleId);
       };
-      const movedIds = policy.rules.filter((rule) => rule.citation.section === revision.renumbered.from).map((rule) => rule.id);
+      const movedIds = citationsOf(policy).filter((citation) => citation.section === revision.renumbered.from).map((citation) => citation.ruleId);
       const statusOf = (id: string) => report.rules.find((check) => check.ruleId === id)?.status;
 
       expect(report.changed).toBe(true);
@@ -111,5 +111,16 @@ describe.skipIf(SEEDS_SKIP_REASON)(`checking each authority's rules against a re
       for (const id of movedIds) expect(statusOf(id)).toEqual({ kind: 'moved', section: revision.renumbered.to });
       expect(report.uncited).toEqual([{ section: revision.figureRule.citation.section, sentence: revision.added, states: expect.arrayContaining(['timescale', 'frequency']) as unknown }]);
     });
+  });
+
+  it('checks the quote of a condition\'s alternative too, under the rule\'s id', () => {
+    const slough = POLICIES.find((policy) => policy.authority.id === 'slough');
+    if (!slough) throw new Error('no Slough policy');
+    const seed = seedText(slough.source.file);
+    const revised = seed.replace('a management decision needs to be recorded providing a clear rationale', 'a management decision must be recorded giving a clear rationale');
+    const report = checkPolicy(slough, seed, revised);
+    const quoting = citationsOf(slough).filter((citation) => citation.quote.includes('a management decision needs to be recorded')).map((citation) => [citation.ruleId, 'changed']);
+    expect(quoting).toContainEqual(['slough.closure.plan-in-place-three-months#alternative', 'changed']);
+    expect(report.rules.map((check) => [check.ruleId, check.status.kind])).toEqual(quoting);
   });
 });

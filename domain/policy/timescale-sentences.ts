@@ -110,29 +110,43 @@ export function setsATimescale(sentence: string): boolean {
  * //     anchorWords: 'the decision that a CiN Plan is required', anchor: 'plan-decision', … }
  */
 export function timescalesIn(sentence: string): TimescaleReading[] {
-  const recurring = FREQUENCY_WORDS.some((word) => contains(sentence, word));
-  const { topic, fulfilledBy } = TOPIC_WORDS.find(({ words }) => words.some((word) => contains(sentence, word))) ?? {
-    topic: 'review' as const,
-    fulfilledBy: 'review-held' as const,
-  };
   const figures = figuresIn(sentence);
   if (figures.length === 0) {
     if (!setsATimescale(sentence)) return [];
     const beforeAt = sentence.search(/\bbefore\b|\bprior to\b|\bno later than\b/i);
     const anchorWords = beforeAt >= 0 ? ANCHOR_LEAD.exec(sentence.slice(beforeAt))?.[1]?.trim() : undefined;
     const figure: Figure = { text: 'no figure', amount: 0, unit: 'days' };
-    return [{ figure, offset: { unit: 'days', amount: 0, direction: 'before' }, recurring, anchorWords, anchor: anchorOf(anchorWords ?? sentence), topic, fulfilledBy }];
+    const recurring = FREQUENCY_WORDS.some((word) => contains(sentence, word));
+    return [{ figure, offset: { unit: 'days', amount: 0, direction: 'before' }, ...meaningOf(sentence, recurring, anchorWords), anchorWords }];
   }
   let searchFrom = 0;
   return figures.map((figure) => {
     const at = sentence.indexOf(figure.text, searchFrom);
+    // A figure recurs when a frequency word stands near it, after the previous figure: "reviewed at 6 weeks and
+    // thereafter at a minimum frequency of 6 months" recurs only in its second; "Every child … within 3 months" not.
+    const before = sentence.slice(searchFrom, at).split(' ').slice(-6).join(' ');
+    const around = `${before} ${figure.text} ${sentence.slice(at + figure.text.length).split(' ').slice(0, 3).join(' ')}`;
     searchFrom = at + figure.text.length;
     const after = sentence.slice(searchFrom);
     const direction = BEFORE_WORDS.some((word) => new RegExp(`^\\W*${word}\\b`, 'i').test(after)) ? 'before' : 'after';
     const anchorWords = ANCHOR_LEAD.exec(after)?.[1]?.trim();
-    const anchor = figure.unit === 'dayNumber' ? 'assessment-started' : anchorOf(anchorWords ?? sentence);
-    return { figure, offset: { unit: figure.unit, amount: figure.amount, direction }, recurring, anchorWords, anchor, topic, fulfilledBy };
+    const recurring = FREQUENCY_WORDS.some((word) => contains(around, word));
+    const meaning = meaningOf(sentence, recurring, anchorWords);
+    return { figure, offset: { unit: figure.unit, amount: figure.amount, direction }, ...meaning, anchorWords, anchor: figure.unit === 'dayNumber' ? 'assessment-started' : meaning.anchor };
   });
+}
+
+/**
+ * What a timescale is about and what it counts from: something that recurs is not the initial one and counts
+ * from its own last occurrence; otherwise the words after the figure name the anchor, else an event the
+ * sentence names, else the topic's usual anchor.
+ */
+function meaningOf(sentence: string, recurring: boolean, anchorWords: string | undefined): Pick<TimescaleReading, 'recurring' | 'anchor' | 'topic' | 'fulfilledBy'> {
+  const about = TOPIC_WORDS.find(({ words, topic }) => !(recurring && topic === 'initial-meeting') && words.some((word) => contains(sentence, word)));
+  const { topic, fulfilledBy, countsFrom } = about ?? { topic: 'review' as const, fulfilledBy: 'review-held' as const, countsFrom: undefined };
+  const named = ANCHOR_WORDS.find((entry) => entry.named && entry.words.some((word) => contains(sentence, word)))?.event;
+  const anchor = recurring ? fulfilledBy : anchorWords ? anchorOf(anchorWords) : (named ?? countsFrom ?? anchorOf(sentence));
+  return { recurring, anchor, topic, fulfilledBy };
 }
 
 function anchorOf(words: string): EventKind {

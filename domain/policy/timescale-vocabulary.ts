@@ -38,35 +38,41 @@ export const BEFORE_WORDS: readonly string[] = ['before', 'prior to', 'ahead of'
 export const DECIDING_WORDS: readonly string[] = ['decide', 'decides', 'decided', 'decision', 'authorise', 'authorises', 'authorised', 'authorisation', 'approve', 'approves', 'approved', 'ratified', 'sign off', 'signed off', 'agreed by', 'chaired by', 'chair', 'endorse', 'endorsed', 'determine', 'determines'];
 export const DECIDING_ROLES: readonly string[] = ['manager', 'senior practitioner', 'iro', 'independent reviewing officer', 'chair', 'head of service', 'csw', 'consultant social worker', 'conference', 'panel'];
 
-/** Words near a timescale that name the event it counts from; the first that matches wins. */
-export const ANCHOR_WORDS: readonly { readonly words: readonly string[]; readonly event: EventKind }[] = [
-  { words: ['discharged from care', 'returned home'], event: 'returned-from-care' },
-  { words: ['protection plan', 'cp plan'], event: 'cp-plan-ended' },
-  { words: ['supervision order', 'order expires'], event: 'supervision-order-made' },
-  { words: ['resident', 'moving into', 'moved into'], event: 'moved-in' },
+/**
+ * Words near a timescale that name the event it counts from; the first that matches wins. A `named` event is
+ * distinctive enough to be the anchor wherever in the sentence it is named.
+ */
+export const ANCHOR_WORDS: readonly { readonly words: readonly string[]; readonly event: EventKind; readonly named?: true }[] = [
+  { words: ['discharged from care', 'returned home'], event: 'returned-from-care', named: true },
+  { words: ['protection plan', 'cp plan'], event: 'cp-plan-ended', named: true },
+  { words: ['supervision order', 'order expires'], event: 'supervision-order-made', named: true },
+  { words: ['resident', 'moving into', 'moved into'], event: 'moved-in', named: true },
   { words: ['decision that', 'decision'], event: 'plan-decision' },
-  { words: ['referred', 'referral'], event: 'referral-received' },
+  { words: ['referred', 'referral'], event: 'referral-received', named: true },
   { words: ['assessment has been completed', 'completion of the assessment', 'assessment is completed', 'assessment'], event: 'assessment-completed' },
   { words: ['cancelled'], event: 'review-cancelled' },
   { words: ['scheduled review', 'review meeting', 'date of the review'], event: 'review-booked' },
   { words: ['initial'], event: 'initial-meeting-held' },
   { words: ['review', 'meeting'], event: 'review-held' },
   { words: ['visit'], event: 'visit-made' },
-  { words: ['open', 'opened'], event: 'case-opened' },
+  { words: ['being open', 'open', 'opened'], event: 'case-opened' },
   { words: ['plan'], event: 'plan-started' },
 ];
 
-/** Words of a timescale sentence that say what it is about; the first that matches wins. */
-export const TOPIC_WORDS: readonly { readonly words: readonly string[]; readonly topic: Topic; readonly fulfilledBy: EventKind }[] = [
+/**
+ * Words of a timescale sentence that say what it is about; the first that matches wins. `countsFrom` is the
+ * event the timescale counts from when the sentence names none ("minutes within 5 working days").
+ */
+export const TOPIC_WORDS: readonly { readonly words: readonly string[]; readonly topic: Topic; readonly fulfilledBy: EventKind; readonly countsFrom?: EventKind }[] = [
   { words: ['invitation'], topic: 'review-invitations', fulfilledBy: 'invitations-sent' },
-  { words: ['minutes', 'review form', 'record of the'], topic: 'minutes-circulation', fulfilledBy: 'minutes-circulated' },
-  { words: ['copies of the plan', 'copy of the plan', 'circulated', 'distributed'], topic: 'plan-circulation', fulfilledBy: 'plan-circulated' },
+  { words: ['minutes', 'review form', 'record of the'], topic: 'minutes-circulation', fulfilledBy: 'minutes-circulated', countsFrom: 'review-held' },
+  { words: ['copies of the plan', 'copy of the plan', 'circulated', 'distributed'], topic: 'plan-circulation', fulfilledBy: 'plan-circulated', countsFrom: 'initial-meeting-held' },
   { words: ['report'], topic: 'review-report', fulfilledBy: 'report-shared' },
   { words: ['cancelled'], topic: 'cancelled-review', fulfilledBy: 'review-held' },
-  { words: ['visit'], topic: 'visit', fulfilledBy: 'visit-made' },
-  { words: ['assessment should be', 'assessments should be', 'assessment will be'], topic: 'assessment', fulfilledBy: 'assessment-completed' },
+  { words: ['visit'], topic: 'visit', fulfilledBy: 'visit-made', countsFrom: 'visit-made' },
+  { words: ['assessment should be', 'assessments should be', 'assessment will be'], topic: 'assessment', fulfilledBy: 'assessment-completed', countsFrom: 'assessment-started' },
   { words: ['initial'], topic: 'initial-meeting', fulfilledBy: 'initial-meeting-held' },
-  { words: ['review'], topic: 'review', fulfilledBy: 'review-held' },
+  { words: ['review'], topic: 'review', fulfilledBy: 'review-held', countsFrom: 'review-held' },
   { words: ['transfer', 'moving'], topic: 'transfer-in', fulfilledBy: 'transfer-meeting-held' },
   { words: ['supervision'], topic: 'supervision-order', fulfilledBy: 'reflective-supervision-held' },
   { words: ['meeting'], topic: 'initial-meeting', fulfilledBy: 'initial-meeting-held' },

@@ -122,10 +122,11 @@ export function timescalesIn(sentence: string): TimescaleReading[] {
   let searchFrom = 0;
   return figures.map((figure) => {
     const at = sentence.indexOf(figure.text, searchFrom);
-    // A figure recurs when a frequency word stands near it, after the previous figure: "reviewed at 6 weeks and
-    // thereafter at a minimum frequency of 6 months" recurs only in its second; "Every child … within 3 months" not.
+    // A figure recurs when a frequency word stands in it or just before it, after the previous figure ("6 monthly",
+    // "once every 6 weeks"): "reviewed at 6 weeks and thereafter at a minimum frequency of 6 months" recurs only in
+    // its second figure; "Every child … within 3 months" does not recur.
     const before = sentence.slice(searchFrom, at).split(' ').slice(-6).join(' ');
-    const around = `${before} ${figure.text} ${sentence.slice(at + figure.text.length).split(' ').slice(0, 3).join(' ')}`;
+    const around = `${before} ${figure.text}`;
     searchFrom = at + figure.text.length;
     const after = sentence.slice(searchFrom);
     const direction = BEFORE_WORDS.some((word) => new RegExp(`^\\W*${word}\\b`, 'i').test(after)) ? 'before' : 'after';

@@ -25,7 +25,9 @@ describe('reading what a sentence of a procedure states', () => {
     const [before] = timescalesIn('Social workers will send out invitation letters at least 10 working days before the date of the scheduled review.');
     expect(before).toMatchObject({ offset: { unit: 'workingDays', amount: 10, direction: 'before' }, anchor: 'review-booked', topic: 'review-invitations' });
     const [first, then] = timescalesIn('The initial CiN Plan should be reviewed at 6 weeks and thereafter at a minimum frequency of 6 months.');
-    expect([first?.offset, then?.offset, then?.recurring]).toEqual([{ unit: 'weeks', amount: 6, direction: 'after' }, { unit: 'months', amount: 6, direction: 'after' }, true]);
+    expect([first?.offset, first?.recurring, then?.offset, then?.recurring, then?.anchor]).toEqual([{ unit: 'weeks', amount: 6, direction: 'after' }, false, { unit: 'months', amount: 6, direction: 'after' }, true, 'review-held']);
+    const [once] = timescalesIn('Every child where there is social work involvement must have a CiN Plan within 3 months of the case being open to the team.');
+    expect(once).toMatchObject({ recurring: false, anchor: 'case-opened', anchorWords: 'the case being open to the team' });
     expect(timescalesIn('A meeting should be held in a timely way before the order expires, so that the plan can be reviewed.')).toMatchObject([
       { offset: { unit: 'days', amount: 0, direction: 'before' }, anchorWords: 'the order expires', anchor: 'supervision-order-made' },
     ]);

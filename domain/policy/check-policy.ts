@@ -65,12 +65,12 @@ export function checkPolicy(policy: Policy, previousText: string, newText: strin
     if (next.normalised.includes(quote)) return [{ ...found, status: { kind: 'moved', section: sectionHolding(next, quote) } }];
     const oldSentences = sentencesQuoted(previous, quote, section);
     const oldSentence = oldSentences.join(' ');
-    const newParts = oldSentences.map((sentence) => (next.normalised.includes(sentence) ? { text: sentence, section: '' } : replacementOf(sentence)));
-    const replaced = newParts.filter((part, index) => part && part.text !== oldSentences[index]);
-    if (replaced.length === 0) return [{ ...found, status: { kind: 'gone', oldSentence } }];
-    const newSentence = newParts.flatMap((part) => (part ? [part.text] : [])).join(' ');
-    const newSection = replaced[0]?.section ?? section;
-    return [{ ...found, status: { kind: 'changed', oldSentence, newSentence, section: newSection, figures: figureChanges(oldSentence, newSentence) } }];
+    // A quote of several sentences may keep some word for word and have others reworded or removed.
+    const parts = oldSentences.map((sentence) => (next.normalised.includes(sentence) ? { kept: sentence } : { replacement: replacementOf(sentence) }));
+    const [firstReplacement] = parts.flatMap((part) => (part.replacement ? [part.replacement] : []));
+    if (!firstReplacement) return [{ ...found, status: { kind: 'gone', oldSentence } }];
+    const newSentence = parts.flatMap((part) => (part.kept !== undefined ? [part.kept] : part.replacement ? [part.replacement.text] : [])).join(' ');
+    return [{ ...found, status: { kind: 'changed', oldSentence, newSentence, section: firstReplacement.section, figures: figureChanges(oldSentence, newSentence) } }];
   });
 
   const quotes = citations.map((citation) => normaliseWhitespace(citation.quote));

@@ -46,7 +46,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const report = checkPolicy(policy, previous.toString('utf8'), newText);
   const newSha256 = createHash('sha256').update(await readFile(documentPath)).digest('hex');
   if (values.json) process.stdout.write(`${JSON.stringify({ ...report, document: documentPath, sha256: newSha256 }, null, 2)}\n`);
-  else process.stdout.write(`${asText(policy, report, documentPath)}\n`);
+  else process.stdout.write(`${asText(policy, report, documentPath)}\n${sameFileNote(policy, newSha256)}`);
   return report.changed ? 1 : 0;
 }
 
@@ -64,6 +64,10 @@ function asText(policy: Policy, report: PolicyCheck, documentPath: string): stri
     '',
     'Update the rules (and source.sha256, source.checkedOn) to match, then run the tests: npx vitest run tests/domain/policy',
   ].join('\n');
+}
+
+function sameFileNote(policy: Policy, newSha256: string): string {
+  return newSha256 === policy.source.sha256 ? `(${policy.source.file} itself: its SHA-256 is the one the policy records.)\n` : `(SHA-256 of the new version: ${newSha256}.)\n`;
 }
 
 function describeCheck(check: RuleQuoteCheck): string {

@@ -7,8 +7,8 @@ import { POLICIES } from '../../domain/policy/registry.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { readDocument, UnreadableDocument } from './read-document.js';
 
-/** The seeds beside the project: the text each policy's rules were read from. */
-const SEEDS_DIR = fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
+/** The text each policy's rules were read from: POLICY_SOURCES names the folder, else the seeds beside the project. */
+const SEEDS_DIR = process.env.POLICY_SOURCES ?? fileURLToPath(new URL('../../../shared/seeds/', import.meta.url));
 
 const USAGE = 'npm run policy:check -- --authority <slug> [--json] [--seeds <folder>] <new-document.txt|.html|.docx|.pdf>';
 

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { POLICIES } from '../../../domain/policy/registry.js';
-import { normaliseWhitespace, seedText } from '../../helpers/seeds.js';
+import { normaliseWhitespace, policySourcesMissing, seedText } from '../../helpers/seeds.js';
 
-describe('citations', () => {
-  for (const policy of POLICIES) {
+const missing = policySourcesMissing();
+if (missing) console.warn(`citations skipped: ${missing}`);
+
+describe.skipIf(missing !== undefined)('citations', () => {
+  for (const policy of missing ? [] : POLICIES) {
     const seed = normaliseWhitespace(seedText(policy.source.file));
     const headings = seedText(policy.source.file)
       .split('\n')

@@ -27,7 +27,7 @@ const clockRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'bench-results/'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'bench-results/', 'drafts/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

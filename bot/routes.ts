@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { VERBS } from '../cards/verbs.js';
 import { policyFor } from '../domain/policy/registry.js';
 import type { AttachedFile, Reply } from './ports.js';
-import { deliveryStatus, exportCensusLink, importAttachedCases, removeCaseNow } from './handlers/admin.js';
+import { deliveryStatus, exportCensusLink, importAttachedCases, policyStatus, removeCaseNow } from './handlers/admin.js';
 import { reassignCase } from './handlers/reassign-case.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { showCase } from './handlers/case-timeline.js';
@@ -49,6 +49,7 @@ export const MESSAGE_ROUTES: readonly {
   { pattern: /^close\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'closure', request, context) },
   { pattern: /^step[ -]?down\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'step-down', request, context) },
   { pattern: /^delivery status$/i, handle: (_match, request, context) => deliveryStatus(request, context) },
+  { pattern: /^polic(?:y|ies) status$/i, handle: (_match, request, context) => policyStatus(request, context) },
   { pattern: /^reassign\s+(\S{1,40})\s+to\s+(<at>.*?<\/at>|\S+)$/i, handle: (match, request, context) => reassignCase(match[1] ?? '', match[2] ?? '', request, context) },
   { pattern: /^compare\b|\bacross (all )?(the )?(five )?authorities\b|\bevery authority\b|\beach authority\b/i, handle: (_match, request, context) => compareAcrossAuthorities(request.text, context) },
 ];

@@ -1,4 +1,5 @@
-import { compareLocalDates, formatLongDate, londonDateOf } from '../../domain/dates/local-date.js';
+import { compareLocalDates, formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates/local-date.js';
+import { policyStatuses } from '../../domain/policy/policy-status.js';
 import { isAdmin } from '../cases/access.js';
 import { parseCensusCsv } from '../cases/census-csv.js';
 import { importCases } from '../cases/import-cases.js';
@@ -113,4 +114,20 @@ export async function deliveryStatus(request: MessageRequest, context: BotContex
       `- chats the bot can no longer write to: ${Number(dead?.count ?? 0)}`,
     ].join('\n'),
   );
+}
+
+/** `policy status`: each authority's document, when its rules were last checked against it, and the rules flagged. */
+export async function policyStatus(request: MessageRequest, context: BotContext): Promise<Reply> {
+  const refused = await refusedUnlessAdmin(request, context, 'see the policy status');
+  if (refused) return refused;
+  const lines = policyStatuses(context.policies).flatMap((status) => {
+    const checkedOn = parseLocalDate(status.checkedOn);
+    const conflicts = status.flagged.filter((flag) => flag.reasons.includes('conflict')).length;
+    return [
+      `${status.authorityName}: ${status.file}, text of ${status.version}, SHA-256 ${status.sha256.slice(0, 12)}…`,
+      `- rules last checked against it on ${checkedOn ? formatLongDate(checkedOn) : status.checkedOn}`,
+      `- ${status.flagged.length} rules flagged (${status.flagged.length - conflicts} read from an ambiguous sentence, ${conflicts} in conflict)${status.flagged.length > 0 ? `: ${status.flagged.map((flag) => flag.ruleId).join(', ')}` : ''}`,
+    ];
+  });
+  return say(['Policies (a new version of a document: npm run policy:check on the server):', ...lines].join('\n'));
 }

@@ -10,7 +10,18 @@ import { PolicySchema, type Policy, type PolicyInput } from './schema.js';
 export const POLICY_INPUTS: readonly PolicyInput[] = [redbridge, blackburnWithDarwen, camden, slough, brightonAndHove];
 
 /** Parsed once: a policy file that does not match the schema is a bug, so loading fails loudly. */
-export const POLICIES: readonly Policy[] = POLICY_INPUTS.map((input) => PolicySchema.parse(input));
+export const POLICIES: readonly Policy[] = POLICY_INPUTS.map(loadPolicy);
+
+/**
+ * A checked policy, or an error naming every problem: a draft's rules still marked `review: 'needed'` are
+ * listed by id, so the file cannot answer a question until a person has confirmed each.
+ */
+export function loadPolicy(input: PolicyInput): Policy {
+  const parsed = PolicySchema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `- ${issue.path.join('.') || '(policy)'}: ${issue.message}`);
+  throw new Error(`The policy of ${input.authority.id} cannot be loaded:\n${problems.join('\n')}`);
+}
 
 export type UnknownAuthority = { readonly kind: 'unknown-authority'; readonly authorityId: string };
 

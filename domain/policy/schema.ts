@@ -66,6 +66,8 @@ const baseRule = {
   pathway: PathwaySchema.optional(),
   /** The rule does not apply to cases on this pathway (another rule replaces it there). */
   exceptPathway: PathwaySchema.optional(),
+  /** Set by `npm run policy:draft` on every candidate; the loader refuses a policy while any rule keeps it. */
+  review: z.literal('needed').optional(),
 };
 
 export const ConflictSchema = z.strictObject({
@@ -199,6 +201,8 @@ export const PolicyInputSchema = z.strictObject({
     checkedOn: LocalDateSchema,
     /** The procedure's own date or version, as printed. */
     version: z.string().min(3),
+    /** SHA-256 of the seed file's bytes: the exact text the rules were read from. */
+    sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   rules: z.array(RuleInputSchema).min(1),
 });
@@ -206,6 +210,14 @@ export type PolicyInput = z.input<typeof PolicyInputSchema>;
 
 /** A checked policy: every rule's citation carries the seed file, so a rule can be cited on its own. */
 export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
+  const unreviewed = policy.rules.filter((rule) => rule.review === 'needed').map((rule) => rule.id);
+  if (unreviewed.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['rules'],
+      message: `${policy.authority.id}: ${unreviewed.length} rules still marked review: 'needed' (confirm each against the document, then delete the mark): ${unreviewed.join(', ')}`,
+    });
+  }
   const ids = new Set<string>();
   policy.rules.forEach((rule, index) => {
     if (ids.has(rule.id)) context.addIssue({ code: 'custom', path: ['rules', index, 'id'], message: `Duplicate rule id ${rule.id}` });

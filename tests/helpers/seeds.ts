@@ -25,3 +25,4 @@ export function seedText(file: string): string {
 export function normaliseWhitespace(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+

@@ -25,6 +25,7 @@ export const blackburnWithDarwen = {
     title: 'Children in Need Planning and Review Process',
     version: 'extensively updated February 2017',
     checkedOn: '2026-11-22',
+    sha256: 'ee82ff989eff9c49a6c1cba8927c4c7868598c5eb92b8f364040d56c22dcceb4',
   },
   rules: [
     // ---- Initial intervention planning meeting (main initial-meeting rule first) ----

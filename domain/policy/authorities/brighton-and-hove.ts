@@ -19,6 +19,7 @@ export const brightonAndHove = {
     title: '1.4.3 Children in Need Plans and Network Meetings - Practice Guidance',
     version: 'updated November 2017',
     checkedOn: '2026-11-22',
+    sha256: 'a06fe6c15930fd238026420e3a1a5bdb2f1dc386981ac404a76f68ae23a7009d',
   },
   rules: [
     // ---- Timescales -------------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ export const camden = {
     title: 'Multi-agency guidance for children in need cases 2023',
     version: '2023',
     checkedOn: '2026-11-22',
+    sha256: '49ce12c0332e8131350f2e4c40f8272d1d6ee5dac56333591f72980d2dfc88d7',
   },
   rules: [
     // --- Initial CIN review meeting and the plan -------------------------------------------------------------

@@ -10,6 +10,7 @@ export const redbridge = {
     title: '1.2.3 Children in Need',
     version: 'amended August 2018',
     checkedOn: '2026-11-22',
+    sha256: '6ff21d9d0ff92c936544dba8a608a0a8596706b656434a6c5d1e9a18e3cdc9fd',
   },
   rules: [
     {

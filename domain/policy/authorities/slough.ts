@@ -26,6 +26,7 @@ export const slough = {
     title: 'Children in Need Practice Guidance',
     version: 'Version 2, December 2018',
     checkedOn: '2026-11-22',
+    sha256: '8804d06711412eb3ae912b3be1f3e18d4a2095b2abc840a6ddb2630fbbb2476f',
   },
   rules: [
     // Social work visits.

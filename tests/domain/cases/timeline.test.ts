@@ -113,7 +113,7 @@ describe('obligationsOn', () => {
     const worker = { role: 'worker', words: 'social worker' } as const;
     const policy = PolicySchema.parse({
       authority: { id: 'testshire', name: 'Testshire', alsoKnownAs: [] },
-      source: { file: 'test.txt', title: 'Test procedure', version: 'version 1', checkedOn: '2026-11-22' },
+      source: { file: 'test.txt', title: 'Test procedure', version: 'version 1', checkedOn: '2026-11-22', sha256: '0'.repeat(64) },
       rules: [
         {
           id: 'testshire.review-invitations.send',

@@ -13,7 +13,7 @@ import type { Asker, OutgoingMessage, QuestionMemory, Reply } from '../ports.js'
 import { scoresIn } from '../understanding/functional-needs.js';
 import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
-import { answerText, dueDateView, ruleView } from './answer-reply.js';
+import { answerText, dueDateView, outerLimitView, ruleView } from './answer-reply.js';
 
 export interface QuestionContext {
   readonly policies: readonly Policy[];
@@ -78,6 +78,8 @@ async function answer(
       return cardReply(dueDateView(policy, result, today));
     case 'rule':
       return cardReply(ruleView(policy, [result.rule], result.conflict));
+    case 'outer-limit':
+      return cardReply(outerLimitView(policy, result, today));
     case 'needs-date': {
       await context.memory.rememberPendingQuestion(asker, { missing: 'date', authorityId: policy.authority.id, question }, receivedAt);
       const anchor = result.rule.anchors.map(eventKindWords).join(' or ');

@@ -26,7 +26,9 @@ export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due
     ...answer.related.map(
       (other) => `The document also says: ${lowerFirst(other.rule.requires)}, ${describeTiming(other.rule)}: ${formatLongDate(other.due.dueOn)}.`,
     ),
-    ...(compareLocalDates(due.dueOn, today) < 0 ? [`This date has already passed (today is ${formatLongDate(today)}).`] : []),
+    ...(compareLocalDates(due.dueOn, today) < 0
+      ? [`This date has already ${countsAsFrom(rule) ? 'been reached' : 'passed'} (today is ${formatLongDate(today)}).`]
+      : []),
   ];
   return {
     authorityName: policy.authority.name,
@@ -46,7 +48,7 @@ export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: '
   const [earliestNotice] = [...rule.outerLimit.remindWorkingDaysBefore].sort((left, right) => right - left);
   return {
     authorityName: policy.authority.name,
-    headlineLabel: `${rule.requires}: no figure is set; the outer limit is`,
+    headlineLabel: `${rule.requires}: no figure is set; outer limit`,
     headline: formatLongDate(limit.dueOn),
     attention: compareLocalDates(limit.dueOn, today) < 0,
     ruleInWords: rule.says,
@@ -56,7 +58,9 @@ export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: '
       ...(earliestNotice ? [`Reminders start ${earliestNotice} working days before the outer limit.`] : []),
     ],
     notes: [
-      ...landingNotes(limit),
+      ...(limit.working.landing.kind === 'working-day'
+        ? []
+        : [`${formatLongDate(limit.dueOn)} is not a working day: the last working day before it is ${formatLongDate(limit.working.landing.lastWorkingDayBefore)}.`]),
       ...(rule.interpretation ? [`How the procedure is read: ${rule.interpretation}`] : []),
       ...(compareLocalDates(limit.dueOn, today) < 0 ? [`This date has already passed (today is ${formatLongDate(today)}).`] : []),
     ],

@@ -68,7 +68,7 @@ async function answer(
   context: QuestionContext,
 ): Promise<Reply> {
   if (question.topic === 'threshold') return thresholdAnswer(policy, text);
-  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase())) {
+  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase()) && !asksADateOf(policy, question)) {
     const listed = policy.rules.filter((rule) => rule.topic === question.topic && rule.kind !== 'timescale');
     if (listed.length > 0) return cardReply(ruleView(policy, listed));
   }
@@ -96,6 +96,11 @@ async function answer(
     case 'no-match':
       return notUnderstood(text, policy.authority.id, context);
   }
+}
+
+/** A dated question on a listed topic that a dated rule answers (Slough: the earliest a plan can close). */
+function asksADateOf(policy: Policy, question: Question): boolean {
+  return question.anchorDate !== undefined && policy.rules.some((rule) => rule.kind === 'timescale' && rule.topic === question.topic);
 }
 
 function thresholdAnswer(policy: Policy, text: string): Reply {

@@ -1,5 +1,5 @@
 import { compareLocalDates, formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
-import type { ObligationStatus } from '../../domain/cases/timeline.js';
+import { earliestDatesOn, type Obligation, type ObligationStatus } from '../../domain/cases/timeline.js';
 import { timelineCard, type TimelineView } from '../../cards/timeline-card.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import type { Reply } from '../ports.js';
@@ -28,6 +28,7 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
   const open = obligations.filter((obligation) => obligation.status !== 'done');
   const done = obligations.filter((obligation) => obligation.status === 'done').reverse();
   const policy = context.policies.find((candidate) => candidate.authority.id === record.authorityId);
+  const earliest = policy && record.status !== 'closed' ? earliestDatesOn({ authorityId: record.authorityId, pathways: record.pathways, events: events.map((recorded) => recorded.event) }, policy, context.calendar) : [];
   const view: TimelineView = {
     reference: record.reference,
     initials: record.initials,
@@ -36,13 +37,17 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
       `team ${record.team}`,
       record.status === 'closed' ? `closed ${formatLongDate(record.closedOn ?? today)}` : `open since ${formatLongDate(record.openedOn)}`,
     ].join(' \u00b7 '),
-    obligations: [...open, ...done].map((obligation) => ({
-      status: STATUS_WORDS[obligation.status],
-      overdue: obligation.status === 'overdue',
-      dueOn: obligation.status === 'done' && obligation.doneOn ? `${formatLongDate(obligation.dueOn)} (done ${formatLongDate(obligation.doneOn)})` : formatLongDate(obligation.dueOn),
-      requires: obligation.requires,
-      source: `${obligation.ruleId} \u00b7 ${obligation.citation.section}`,
-    })),
+    obligations: [
+      ...open.map(obligationLine),
+      ...earliest.map((entry) => ({
+        status: 'From',
+        overdue: false,
+        dueOn: `from ${formatLongDate(entry.from)}`,
+        requires: `${entry.requires} (the earliest date, not a deadline)`,
+        source: `${entry.ruleId} \u00b7 ${entry.citation.section}`,
+      })),
+      ...done.map(obligationLine),
+    ],
     events: [...events]
       .sort((left, right) => compareLocalDates(right.event.on, left.event.on))
       .map((recorded) => ({ id: recorded.id, on: formatLongDate(recorded.event.on), what: eventWords(recorded.event) })),
@@ -51,9 +56,35 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
   const text = [
     ...(lead ? [lead] : []),
     `${record.reference} (${view.summary})`,
-    ...(open.length === 0 ? ['Nothing is due.'] : open.map((obligation) => `- ${STATUS_WORDS[obligation.status]}: ${formatLongDate(obligation.dueOn)}: ${obligation.requires}`)),
+    ...(open.length === 0 ? ['Nothing is due.'] : open.map((obligation) => `- ${STATUS_WORDS[obligation.status]}: ${dueWords(obligation)}: ${requiresWords(obligation)}`)),
+    ...earliest.map((entry) => `- From ${formatLongDate(entry.from)}: ${entry.requires} (the earliest date, not a deadline)`),
   ].join('\n');
   return { messages: [{ text, card: timelineCard(view) }] };
+}
+
+function obligationLine(obligation: Obligation): TimelineView['obligations'][number] {
+  return {
+    status: STATUS_WORDS[obligation.status],
+    overdue: obligation.status === 'overdue',
+    dueOn: obligation.status === 'done' && obligation.doneOn ? `${dueWords(obligation)} (done ${formatLongDate(obligation.doneOn)})` : dueWords(obligation),
+    requires: requiresWords(obligation),
+    source: `${obligation.ruleId} \u00b7 ${obligation.citation.section}`,
+  };
+}
+
+/** An outer limit is the last possible day, not a target; a trigger's date is the next review after it. */
+function dueWords(obligation: Obligation): string {
+  if (obligation.dueIs === 'outer-limit') return `before ${formatLongDate(obligation.dueOn)} (the outer limit)`;
+  return formatLongDate(obligation.dueOn);
+}
+
+/** What is owed, with the document's other figure or the trigger date where there is one. */
+function requiresWords(obligation: Obligation): string {
+  const conflict = obligation.conflict
+    ? ` The document also gives ${formatLongDate(obligation.conflict.dueOn)} (${obligation.conflict.citation.section}); the stricter date is followed.`
+    : '';
+  const trigger = obligation.triggeredOn ? ` Applies from ${formatLongDate(obligation.triggeredOn)}: owed at the next review after it.` : '';
+  return conflict || trigger ? `${obligation.requires}.${conflict}${trigger}` : obligation.requires;
 }
 
 function eventWords(event: { readonly kind: keyof typeof EVENT_LABELS; readonly reviewOn?: LocalDate; readonly expiresOn?: LocalDate }): string {

@@ -259,11 +259,11 @@ export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
   policy.rules.forEach((rule, index) => {
     if (rule.kind !== 'timescale') return;
     const next = policy.rules.find((candidate) => candidate.id === rule.nextOf);
-    if ((rule.dateIs === 'trigger') !== (rule.nextOf !== undefined) || (rule.nextOf !== undefined && (next?.kind !== 'timescale' || !next.recurring))) {
+    if ((rule.dateIs === 'trigger') !== (rule.nextOf !== undefined) || (rule.nextOf !== undefined && (next?.kind !== 'timescale' || !next.recurring || next.offset.amount === 0 || next.offset.direction !== 'after'))) {
       context.addIssue({
         code: 'custom',
         path: ['rules', index, 'nextOf'],
-        message: 'A trigger rule, and only a trigger rule, names the recurring timescale rule whose next occurrence it owes',
+        message: 'A trigger rule, and only a trigger rule, names the recurring timescale rule (counting forward) whose next occurrence it owes',
       });
     }
   });

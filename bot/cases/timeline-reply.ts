@@ -1,5 +1,5 @@
 import { compareLocalDates, formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
-import type { ObligationStatus } from '../../domain/cases/timeline.js';
+import { earliestDatesOn, type Obligation, type ObligationStatus } from '../../domain/cases/timeline.js';
 import { policyFor } from '../../domain/policy/registry.js';
 import { timelineCard, type TimelineView } from '../../cards/timeline-card.js';
 import type { BotContext, CardRequest } from '../handlers/context.js';
@@ -22,6 +22,7 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
   const open = obligations.filter((obligation) => obligation.status !== 'done');
   const done = obligations.filter((obligation) => obligation.status === 'done').reverse();
   const policy = policyFor(record.authorityId, context.policies);
+  const earliest = policy.ok && record.status !== 'closed' ? earliestDatesOn({ authorityId: record.authorityId, pathways: record.pathways, events: events.map((recorded) => recorded.event) }, policy.value, context.calendar) : [];
   const view: TimelineView = {
     reference: record.reference,
     initials: record.initials,
@@ -30,13 +31,17 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
       `team ${record.team}`,
       record.status === 'closed' ? `closed ${formatLongDate(record.closedOn ?? today)}` : `open since ${formatLongDate(record.openedOn)}`,
     ].join(' \u00b7 '),
-    obligations: [...open, ...done].map((obligation) => ({
-      status: STATUS_WORDS[obligation.status],
-      overdue: obligation.status === 'overdue',
-      dueOn: obligation.status === 'done' && obligation.doneOn ? `${formatLongDate(obligation.dueOn)} (done ${formatLongDate(obligation.doneOn)})` : formatLongDate(obligation.dueOn),
-      requires: obligation.requires,
-      source: `${obligation.ruleId} \u00b7 ${obligation.citation.section}`,
-    })),
+    obligations: [
+      ...open.map(obligationLine),
+      ...earliest.map((entry) => ({
+        status: 'From',
+        overdue: false,
+        dueOn: `from ${formatLongDate(entry.from)}`,
+        requires: `${entry.requires} (the earliest date, not a deadline)`,
+        source: `${entry.ruleId} \u00b7 ${entry.citation.section}`,
+      })),
+      ...done.map(obligationLine),
+    ],
     events: [...events]
       .sort((left, right) => compareLocalDates(right.event.on, left.event.on))
       .map((recorded) => ({ id: recorded.id, on: formatLongDate(recorded.event.on), what: eventWords(recorded.event) })),
@@ -45,9 +50,35 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
   const text = [
     ...(lead ? [lead] : []),
     `${record.reference} (${view.summary})`,
-    ...(open.length === 0 ? ['Nothing is due.'] : open.map((obligation) => `- ${STATUS_WORDS[obligation.status]}: ${formatLongDate(obligation.dueOn)}: ${obligation.requires}`)),
+    ...(open.length === 0 ? ['Nothing is due.'] : open.map((obligation) => `- ${STATUS_WORDS[obligation.status]}: ${dueWords(obligation)}: ${requiresWords(obligation)}`)),
+    ...earliest.map((entry) => `- From ${formatLongDate(entry.from)}: ${entry.requires} (the earliest date, not a deadline)`),
   ].join('\n');
   return { messages: [{ text, card: timelineCard(view) }] };
+}
+
+function obligationLine(obligation: Obligation): TimelineView['obligations'][number] {
+  return {
+    status: STATUS_WORDS[obligation.status],
+    overdue: obligation.status === 'overdue',
+    dueOn: obligation.status === 'done' && obligation.doneOn ? `${dueWords(obligation)} (done ${formatLongDate(obligation.doneOn)})` : dueWords(obligation),
+    requires: requiresWords(obligation),
+    source: `${obligation.ruleId} \u00b7 ${obligation.citation.section}`,
+  };
+}
+
+/** An outer limit is the last possible day, not a target; a trigger's date is the next review after it. */
+function dueWords(obligation: Obligation): string {
+  if (obligation.dueIs === 'outer-limit') return `before ${formatLongDate(obligation.dueOn)} (the outer limit)`;
+  return formatLongDate(obligation.dueOn);
+}
+
+/** What is owed, with the document's other figure or the trigger date where there is one. */
+function requiresWords(obligation: Obligation): string {
+  const conflict = obligation.conflict
+    ? ` The document also gives ${formatLongDate(obligation.conflict.dueOn)} (${obligation.conflict.citation.section}); the stricter date is followed.`
+    : '';
+  const trigger = obligation.triggeredOn ? ` Applies from ${formatLongDate(obligation.triggeredOn)}: owed at the next review after it.` : '';
+  return conflict || trigger ? `${obligation.requires}.${conflict}${trigger}` : obligation.requires;
 }
 
 function eventWords(event: { readonly kind: keyof typeof EVENT_LABELS; readonly reviewOn?: LocalDate; readonly expiresOn?: LocalDate }): string {

@@ -27,10 +27,16 @@ function main(argv: readonly string[]): number {
 
 function asTable(authorityName: string, rules: readonly CatalogueEntry[]): string {
   const rows = rules.map((entry) =>
-      [entry.id, entry.requires, entry.timing ?? '', `${entry.citation.section}: "${entry.citation.quote}"`].map(cell).join(' | '),
+      [entry.id, entry.requires, timingCell(entry), `${entry.citation.section}: "${entry.citation.quote}"`].map(cell).join(' | '),
     );
   const header = [`## ${authorityName} (${rules.length} rules)`, '', '| rule | requires | timing | source |', '| --- | --- | --- | --- |'];
   return [...header, ...rows.map((row) => `| ${row} |`)].join('\n');
+}
+
+/** The timing, with the document's other figure for the same thing when there is one (the stricter is followed). */
+function timingCell(entry: CatalogueEntry): string {
+  const conflict = entry.conflictsWith ? `; the document also gives ${entry.conflictsWith}: the stricter date is followed` : '';
+  return `${entry.timing ?? ''}${conflict}`;
 }
 
 function cell(text: string): string {

@@ -13,7 +13,8 @@ type Citations = AnswerView['citations'];
 export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due-date' }>, today: LocalDate): AnswerView {
   const { rule, due } = answer;
   const notes = [
-    ...landingNotes(due),
+    // A weekend matters to a deadline, not to the day from which something may happen.
+    ...(countsAsFrom(rule) ? [] : landingNotes(due)),
     ...(due.working.ambiguity ? [due.working.ambiguity] : []),
     ...(rule.interpretation ? [`How the procedure is read: ${rule.interpretation}`] : []),
     ...(answer.conflict
@@ -25,17 +26,45 @@ export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due
     ...answer.related.map(
       (other) => `The document also says: ${lowerFirst(other.rule.requires)}, ${describeTiming(other.rule)}: ${formatLongDate(other.due.dueOn)}.`,
     ),
-    ...(compareLocalDates(due.dueOn, today) < 0 ? [`This date has already passed (today is ${formatLongDate(today)}).`] : []),
+    ...(compareLocalDates(due.dueOn, today) < 0
+      ? [`This date has already ${countsAsFrom(rule) ? 'been reached' : 'passed'} (today is ${formatLongDate(today)}).`]
+      : []),
   ];
   return {
     authorityName: policy.authority.name,
-    headlineLabel: `${rule.requires} by`,
+    headlineLabel: `${rule.requires} ${countsAsFrom(rule) ? 'from' : 'by'}`,
     headline: formatLongDate(due.dueOn),
     attention: compareLocalDates(due.dueOn, today) < 0,
     ruleInWords: `${rule.requires}: ${describeTiming(rule)}.`,
     working: workingLines(rule, due),
     notes,
     citations: citationsOf(policy, [rule, ...(answer.conflict ? [answer.conflict.rule] : [])]),
+  };
+}
+
+/** The card view for a rule with no figure whose outer limit is a date: the limit, and that the step must come well before it. */
+export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: 'outer-limit' }>, today: LocalDate): AnswerView {
+  const { rule, limit } = answer;
+  const [earliestNotice] = [...rule.outerLimit.remindWorkingDaysBefore].sort((left, right) => right - left);
+  return {
+    authorityName: policy.authority.name,
+    headlineLabel: `${rule.requires}: no figure is set; outer limit`,
+    headline: formatLongDate(limit.dueOn),
+    attention: compareLocalDates(limit.dueOn, today) < 0,
+    ruleInWords: rule.says,
+    working: [
+      `Outer limit: ${rule.outerLimit.anchors.map(eventKindWords).join(' or ')}, ${formatLongDate(limit.dueOn)}. It must come before then, not on it.`,
+      'No number of days before it is set by the procedure.',
+      ...(earliestNotice ? [`Reminders start ${earliestNotice} working days before the outer limit.`] : []),
+    ],
+    notes: [
+      ...(limit.working.landing.kind === 'working-day'
+        ? []
+        : [`${formatLongDate(limit.dueOn)} is not a working day: the last working day before it is ${formatLongDate(limit.working.landing.lastWorkingDayBefore)}.`]),
+      ...(rule.interpretation ? [`How the procedure is read: ${rule.interpretation}`] : []),
+      ...(compareLocalDates(limit.dueOn, today) < 0 ? [`This date has already passed (today is ${formatLongDate(today)}).`] : []),
+    ],
+    citations: citationsOf(policy, [rule]),
   };
 }
 
@@ -86,8 +115,13 @@ function workingLines(rule: TimescaleRule, due: DueDate): string[] {
     `Timescale: ${describeOffset(working.offset)} (${working.method}).`,
     `Calendar: ${working.calendar}.`,
     ...(skipped ? [skipped] : []),
-    `Due: ${formatLongDate(due.dueOn)}.`,
+    `${countsAsFrom(rule) ? 'From' : 'Due'}: ${formatLongDate(due.dueOn)}.`,
   ];
+}
+
+/** An earliest date ("from day 10") or a trigger ("from 12 months") is read "from", never "by". */
+function countsAsFrom(rule: TimescaleRule): boolean {
+  return rule.dateIs === 'earliest' || rule.dateIs === 'trigger';
 }
 
 function landingNotes(due: DueDate): string[] {

@@ -13,7 +13,7 @@ import type { Asker, OutgoingMessage, QuestionMemory, Reply } from '../ports.js'
 import { scoresIn } from '../understanding/functional-needs.js';
 import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
-import { answerText, dueDateView, ruleView } from './answer-reply.js';
+import { answerText, dueDateView, outerLimitView, ruleView } from './answer-reply.js';
 
 export interface QuestionContext {
   readonly policies: readonly Policy[];
@@ -68,7 +68,7 @@ async function answer(
   context: QuestionContext,
 ): Promise<Reply> {
   if (question.topic === 'threshold') return thresholdAnswer(policy, text);
-  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase())) {
+  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase()) && !asksADateOf(policy, question)) {
     const listed = policy.rules.filter((rule) => rule.topic === question.topic && rule.kind !== 'timescale');
     if (listed.length > 0) return cardReply(ruleView(policy, listed));
   }
@@ -78,6 +78,8 @@ async function answer(
       return cardReply(dueDateView(policy, result, today));
     case 'rule':
       return cardReply(ruleView(policy, [result.rule], result.conflict));
+    case 'outer-limit':
+      return cardReply(outerLimitView(policy, result, today));
     case 'needs-date': {
       await context.memory.rememberPendingQuestion(asker, { missing: 'date', authorityId: policy.authority.id, question }, receivedAt);
       const anchor = result.rule.anchors.map(eventKindWords).join(' or ');
@@ -94,6 +96,11 @@ async function answer(
     case 'no-match':
       return notUnderstood(text, policy.authority.id, context);
   }
+}
+
+/** A dated question on a listed topic that a dated rule answers (Slough: the earliest a plan can close). */
+function asksADateOf(policy: Policy, question: Question): boolean {
+  return question.anchorDate !== undefined && policy.rules.some((rule) => rule.kind === 'timescale' && rule.topic === question.topic);
 }
 
 function thresholdAnswer(policy: Policy, text: string): Reply {

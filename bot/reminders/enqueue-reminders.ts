@@ -1,5 +1,6 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
+import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import { planReminders, REMINDER_DEFAULTS, remindersToSendOn, type ReminderIntent, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
@@ -35,7 +36,7 @@ export interface EnqueueOptions {
  */
 export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<number> {
   const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS, hours = DEFAULT_WORKING_HOURS } = options;
-  const owing = await cases.casesOwingBy(addCalendarDays(today, LOOK_AHEAD_DAYS));
+  const owing = await cases.casesOwingBy(addCalendarDays(today, LOOK_AHEAD_DAYS), earlyNoticeOn(options.policies, today, calendar));
   const obligations = await cases.obligationsOfMany(owing, today);
   const sendAfter = instantOf(deliveryTimeFor(today, calendar, hours));
   const rows: OutboxRow[] = owing.flatMap((record) =>
@@ -58,6 +59,20 @@ export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<n
 }
 
 type OutboxRow = Insertable<Tables['reminder_outbox']>;
+
+/**
+ * The rules whose reminders start further ahead than the usual look-ahead (Brighton and Hove's network meeting
+ * before a supervision order expires, from 40 working days before), and how far ahead their cases are looked at.
+ */
+function earlyNoticeOn(policies: readonly Policy[], today: LocalDate, calendar: HolidayCalendar): { readonly ruleIds: readonly string[]; readonly dueBy: LocalDate } | undefined {
+  const early = policies.flatMap((policy) =>
+    policy.rules.flatMap((rule) => (rule.kind === 'no-figure-set' && rule.outerLimit ? [{ id: rule.id, workingDays: Math.max(...rule.outerLimit.remindWorkingDaysBefore) }] : [])),
+  );
+  if (early.length === 0) return undefined;
+  const furthest = Math.max(...early.map((rule) => rule.workingDays));
+  // The look-ahead again on top: a limit on a weekend or bank holiday is counted back from the working day before it.
+  return { ruleIds: early.map((rule) => rule.id), dueBy: addCalendarDays(addWorkingDays(today, furthest, calendar).date, LOOK_AHEAD_DAYS) };
+}
 
 function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date, at: Date): OutboxRow {
   return {

@@ -295,8 +295,11 @@ export class CaseStore {
     return obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
   }
 
-  /** Open cases with an obligation not yet done that falls due on or before `dueBy` (reminder planning). */
-  async casesOwingBy(dueBy: LocalDate): Promise<CaseRecord[]> {
+  /**
+   * Open cases with an obligation not yet done that falls due on or before `dueBy`, or, for the rules in `early`
+   * (reminded further ahead), on or before `early.dueBy` (reminder planning).
+   */
+  async casesOwingBy(dueBy: LocalDate, early?: { readonly ruleIds: readonly string[]; readonly dueBy: LocalDate }): Promise<CaseRecord[]> {
     const rows = await this.db
       .selectFrom('cases')
       .selectAll()
@@ -308,7 +311,14 @@ export class CaseStore {
             .select('obligations.rule_id')
             .whereRef('obligations.case_id', '=', 'cases.id')
             .where('obligations.done_on', 'is', null)
-            .where('obligations.due_on', '<=', dueBy),
+            .where((owed) =>
+              early === undefined || early.ruleIds.length === 0
+                ? owed('obligations.due_on', '<=', dueBy)
+                : owed.or([
+                    owed('obligations.due_on', '<=', dueBy),
+                    owed.and([owed('obligations.rule_id', 'in', [...early.ruleIds]), owed('obligations.due_on', '<=', early.dueBy)]),
+                  ]),
+            ),
         ),
       )
       .orderBy('id')

@@ -17,6 +17,13 @@ export interface CatalogueEntry {
   readonly pathway?: string;
   readonly interpretation?: string;
   readonly conflictsWith?: string;
+  /** What the date is when it is not a deadline: the earliest date, or the trigger of the next occurrence of `nextOf`. */
+  readonly dateIs?: 'earliest' | 'trigger';
+  readonly nextOf?: string;
+  /** A fact for answers only: no obligation on a case. */
+  readonly onCase?: false;
+  /** A rule with no figure that must come before an event: the event, and how early reminders start. */
+  readonly outerLimit?: { readonly anchor: readonly string[]; readonly remindWorkingDaysBefore: readonly number[] };
   readonly citation: Citation;
 }
 
@@ -44,7 +51,13 @@ export function ruleCatalogue(policies: readonly Policy[]): CatalogueEntry[] {
               offset: rule.offset,
               recurring: rule.recurring,
               ...(rule.conflictsWith ? { conflictsWith: rule.conflictsWith.rule } : {}),
+              ...(rule.dateIs === 'earliest' || rule.dateIs === 'trigger' ? { dateIs: rule.dateIs } : {}),
+              ...(rule.nextOf ? { nextOf: rule.nextOf } : {}),
+              ...(rule.onCase === false ? { onCase: false as const } : {}),
             }
+          : {}),
+        ...(rule.kind === 'no-figure-set' && rule.outerLimit
+          ? { outerLimit: { anchor: rule.outerLimit.anchors, remindWorkingDaysBefore: rule.outerLimit.remindWorkingDaysBefore } }
           : {}),
         ...(rule.pathway ? { pathway: rule.pathway } : {}),
         ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),

@@ -89,6 +89,34 @@ export const TimescaleRuleSchema = z.strictObject({
   /** Events that discharge the obligation, when recorded on or after the anchor. */
   fulfilledBy: z.array(EventKindSchema).min(1),
   conflictsWith: ConflictSchema.optional(),
+  /**
+   * Where the words and the heading name different starting events (Slough: "open for nine months" under "CIN
+   * Plans open 9 months plus"), `earliest` counts from the earliest one recorded, the stricter reading.
+   */
+  anchorChoice: z.literal('earliest').optional(),
+  /**
+   * What the counted date is. `due` (the default): a deadline. `earliest`: the earliest the step may or should
+   * happen ("from day 10", "in place for at least three months"), never a deadline of its own, so no obligation
+   * and no reminder. `trigger`: the date from which the rule applies; the obligation is the next occurrence of
+   * the rule named in `nextOf` on or after it (Redbridge: after 12 months, the next review is chaired by a Team
+   * Manager or Senior Practitioner).
+   */
+  dateIs: z.enum(['due', 'earliest', 'trigger']).optional(),
+  nextOf: z.string().optional(),
+  /** `false`: a fact for answers only, with no obligation on a case (Camden's written follow-up to a telephone referral is the referrer's). */
+  onCase: z.literal(false).optional(),
+});
+
+/**
+ * Where a rule sets no figure but names an event it must come before (Brighton and Hove: "in a timely way
+ * before the order expires"): that event is the outer limit, the case owes the step by then at the latest, and
+ * reminders start `remindWorkingDaysBefore` it, as the rule's interpretation explains.
+ */
+export const OuterLimitSchema = z.strictObject({
+  anchors: z.array(EventKindSchema).min(1),
+  responsible: ResponsibleSchema,
+  fulfilledBy: z.array(EventKindSchema).min(1),
+  remindWorkingDaysBefore: z.array(z.number().int().positive().max(60)).min(1),
 });
 
 export const NoFigureSetRuleSchema = z.strictObject({
@@ -96,6 +124,7 @@ export const NoFigureSetRuleSchema = z.strictObject({
   kind: z.literal('no-figure-set'),
   /** What the document says instead of a figure. */
   says: z.string().min(10),
+  outerLimit: OuterLimitSchema.optional(),
 });
 
 export const RoleRuleSchema = z.strictObject({
@@ -229,11 +258,24 @@ export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
   policy.rules.forEach((rule, index) => {
     if (rule.kind !== 'timescale' || !rule.conflictsWith) return;
     const other = policy.rules.find((candidate) => candidate.id === rule.conflictsWith?.rule);
-    if (other?.kind !== 'timescale' || other.id === rule.id || other.conflictsWith?.rule !== rule.id) {
+    // A pathway's own figure may stand against the general one, which keeps its conflict with its general twin.
+    const namedBack = other?.kind === 'timescale' && (other.conflictsWith?.rule === rule.id || (rule.pathway !== undefined && other.pathway === undefined));
+    if (other?.kind !== 'timescale' || other.id === rule.id || !namedBack) {
       context.addIssue({
         code: 'custom',
         path: ['rules', index, 'conflictsWith'],
-        message: 'A conflict must name another timescale rule that names this one back',
+        message: 'A conflict must name another timescale rule that names this one back (or, from a pathway rule, a general rule)',
+      });
+    }
+  });
+  policy.rules.forEach((rule, index) => {
+    if (rule.kind !== 'timescale') return;
+    const next = policy.rules.find((candidate) => candidate.id === rule.nextOf);
+    if ((rule.dateIs === 'trigger') !== (rule.nextOf !== undefined) || (rule.nextOf !== undefined && (next?.kind !== 'timescale' || !next.recurring || next.offset.amount === 0 || next.offset.direction !== 'after'))) {
+      context.addIssue({
+        code: 'custom',
+        path: ['rules', index, 'nextOf'],
+        message: 'A trigger rule, and only a trigger rule, names the recurring timescale rule (counting forward) whose next occurrence it owes',
       });
     }
   });
@@ -249,4 +291,7 @@ export const PolicySchema = PolicyInputSchema.superRefine((policy, context) => {
 export type Policy = z.output<typeof PolicySchema>;
 export type Rule = Policy['rules'][number];
 export type TimescaleRule = Extract<Rule, { kind: 'timescale' }>;
+export type NoFigureSetRule = Extract<Rule, { kind: 'no-figure-set' }>;
+/** A rule that sets no figure but names the event it must come before. */
+export type OuterLimitRule = NoFigureSetRule & { readonly outerLimit: z.infer<typeof OuterLimitSchema> };
 export type Citation = Rule['citation'];

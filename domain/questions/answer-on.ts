@@ -1,5 +1,7 @@
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
-import type { Policy, Rule, TimescaleRule } from '../policy/schema.js';
+import type { LocalDate } from '../dates/local-date.js';
+import { compareLocalDates } from '../dates/local-date.js';
+import type { OuterLimitRule, Policy, Rule, TimescaleRule } from '../policy/schema.js';
 import { dueDate } from '../timescales/due-date.js';
 import type { DueDate } from '../timescales/working.js';
 import type { Question } from './question.js';
@@ -17,6 +19,11 @@ export type Answer =
       /** Other figures for the same step, e.g. an absolute maximum beside the usual timescale. */
       readonly related: readonly { readonly rule: TimescaleRule; readonly due: DueDate }[];
     }
+  /**
+   * A rule that sets no figure but names the event it must come before (a supervision order's expiry): that
+   * event's date, as the outer limit, never a target.
+   */
+  | { readonly kind: 'outer-limit'; readonly rule: OuterLimitRule; readonly limit: DueDate }
   /** The rule needs a date the question did not give. */
   | { readonly kind: 'needs-date'; readonly rule: TimescaleRule }
   /** The rule itself: a frequency, a role, a content rule, or a gap where the document sets no figure. */
@@ -33,10 +40,16 @@ export type Answer =
  * //=> { kind: 'due-date', rule: { id: 'redbridge.initial-meeting.convene', … }, due: { dueOn: '2026-03-30', … } }
  */
 export function answerOn(policy: Policy, question: Question, calendar: HolidayCalendar): Answer {
-  const rule = ruleFor(policy, question);
-  if (!rule) return { kind: 'no-match' };
-  const conflict = policy.rules.find((candidate) => rule.kind === 'timescale' && candidate.id === rule.conflictsWith?.rule);
+  const found = ruleFor(policy, question);
+  if (!found) return { kind: 'no-match' };
+  const named = policy.rules.find((candidate) => found.kind === 'timescale' && candidate.id === found.conflictsWith?.rule);
+  // Two figures for one thing: the answer leads with the stricter and names the other (design/timescales.md).
+  const [rule, conflict] = named?.kind === 'timescale' && found.kind === 'timescale' ? stricterFirst(found, named, question.anchorDate, calendar) : [found, named];
   const related = relatedRules(policy, rule, question);
+  if (rule.kind === 'no-figure-set' && rule.outerLimit && question.anchorDate !== undefined && !question.asksFrequency) {
+    const limit = dueDate(question.anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
+    return { kind: 'outer-limit', rule: { ...rule, outerLimit: rule.outerLimit }, limit };
+  }
   if (rule.kind !== 'timescale' || question.asksFrequency) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
   }
@@ -50,4 +63,18 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     ...(conflict?.kind === 'timescale' ? { conflict: dated(conflict) } : {}),
     related: related.filter((other): other is TimescaleRule => other.kind === 'timescale').map(dated),
   };
+}
+
+/** Any one date orders two offsets as every other does; the question's own date when it gives one. */
+const SOME_DATE = '2026-01-01' as LocalDate;
+
+function stricterFirst(
+  one: TimescaleRule,
+  other: TimescaleRule,
+  anchorDate: LocalDate | undefined,
+  calendar: HolidayCalendar,
+): readonly [TimescaleRule, TimescaleRule] {
+  const from = anchorDate ?? SOME_DATE;
+  const order = compareLocalDates(dueDate(from, one.offset, calendar).dueOn, dueDate(from, other.offset, calendar).dueOn);
+  return order <= 0 ? [one, other] : [other, one];
 }

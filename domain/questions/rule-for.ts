@@ -1,3 +1,4 @@
+import type { EventKind } from '../cases/event-kinds.js';
 import type { Policy, Rule, Topic } from '../policy/schema.js';
 import type { Question } from './question.js';
 
@@ -46,7 +47,8 @@ export function relatedRules(policy: Policy, chosen: Rule, question: Question): 
       rule.topic === chosen.topic &&
       fitsPathway(rule, question) &&
       rule.anchors.some((anchor) => chosen.anchors.includes(anchor)) &&
-      chosen.conflictsWith?.rule !== rule.id,
+      chosen.conflictsWith?.rule !== rule.id &&
+      rule.conflictsWith?.rule !== chosen.id,
   );
 }
 
@@ -57,20 +59,33 @@ function scoreOf(rule: Rule, question: Question): number {
       ? 0
       : rule.topic === question.topic
         ? 20
-        : (NEAR_TOPICS[question.topic] ?? []).includes(rule.topic)
+        : (NEAR_TOPICS[question.topic] ?? []).includes(rule.topic) || changesTheChair(rule, question)
           ? 8
           : 0;
-  const countsFromNamedEvent = rule.kind === 'timescale' && rule.anchors.some((anchor) => question.events.includes(anchor));
+  const anchors = anchorsOf(rule);
+  const countsFromNamedEvent = anchors.some((anchor) => question.events.includes(anchor));
   // A dated question about an event ("a family moved in on 10 April") wants a rule counting from that event.
-  const namesAnotherEvent = question.anchorDate !== undefined && question.events.length > 0 && rule.kind === 'timescale';
+  const namesAnotherEvent = question.anchorDate !== undefined && question.events.length > 0 && anchors.length > 0;
   const anchorScore = countsFromNamedEvent ? 12 : namesAnotherEvent ? -10 : 0;
   if (topicScore === 0 && !(countsFromNamedEvent && question.anchorDate !== undefined)) return 0;
   const kindScore =
     rule.kind === 'timescale' ? (question.anchorDate !== undefined ? 4 : 2) + (question.asksFrequency === rule.recurring ? 3 : 0)
+    : rule.kind === 'no-figure-set' && rule.outerLimit ? (question.anchorDate !== undefined ? 4 : 2) + (question.asksFrequency ? 0 : 3)
     : rule.kind === 'no-figure-set' ? 2
     : 0;
   const pathwayScore = question.pathway !== undefined && rule.pathway === question.pathway ? 10 : 0;
   return topicScore + anchorScore + kindScore + pathwayScore;
+}
+
+/** A trigger whose obligation is a review chaired by someone else from a date (Redbridge at 12 months) answers "from when is it chaired by…". */
+function changesTheChair(rule: Rule, question: Question): boolean {
+  return question.topic === 'chair' && rule.kind === 'timescale' && rule.dateIs === 'trigger';
+}
+
+/** The events a rule counts from: a timescale's anchors, or the event a no-figure rule must come before. */
+function anchorsOf(rule: Rule): readonly EventKind[] {
+  if (rule.kind === 'timescale') return rule.anchors;
+  return rule.kind === 'no-figure-set' ? (rule.outerLimit?.anchors ?? []) : [];
 }
 
 function fitsPathway(rule: Rule, question: Question): boolean {

@@ -52,7 +52,7 @@ export const REMINDER_DEFAULTS: ReminderSettings = {
  * unless the obligation is the manager's own. The authority milestones (Slough's 9-month reflective
  * supervision, Redbridge's 12-month TM/SP chair, Camden's 12-month IRO oversight, Brighton and Hove's network
  * meeting before a supervision order expires) are obligations like any other, so they go to the role the rule
- * names.
+ * names. An obligation that asks for earlier notice (`remindWorkingDaysBefore`) gets those reminders as well.
  *
  * @example
  * planReminders([{ ruleId: 'redbridge.initial-meeting.convene', dueOn: '2026-03-30', status: 'upcoming',
@@ -94,7 +94,9 @@ function intentsOf(obligation: Obligation, until: LocalDate, calendar: HolidayCa
   });
   // The day the work must in practice be done by: a Saturday due date means Friday.
   const lastWorkingDueDay = lastWorkingDayOnOrBefore(dueOn, calendar);
-  const intents = settings.leadWorkingDays.map((lead) =>
+  // A rule with an outer limit asks for earlier notice too (Brighton and Hove: well before a supervision order expires).
+  const leads = [...new Set([...(obligation.remindWorkingDaysBefore ?? []), ...settings.leadWorkingDays])];
+  const intents = leads.map((lead) =>
     lead === 0 ? intent('due-today', lastWorkingDueDay) : intent('before-due', addWorkingDays(lastWorkingDueDay, -lead, calendar).date),
   );
   intents.push(...repeatDaysAfter(dueOn, settings.overdueRepeatDays, until, calendar).map((sendOn) => intent('overdue', sendOn)));

@@ -162,4 +162,20 @@ describe('cases through chat and cards', () => {
     // Camden: the initial CIN review 2 weeks after the assessment completed on 27 May 2026 = Wednesday 10 June 2026
     expect((await say(SAM, 'case CD77', '2026-06-01T09:00:00Z')).said).toContain('Wednesday 10 June 2026');
   });
+
+  it('shows the document\u2019s other figure beside the stricter date, and an earliest date, on the timeline (Slough, disabled child)', async () => {
+    const opened = await press(SAM, 'case.create', { reference: 'SL34', initials: 'e.f.', authorityId: 'slough', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: 'disabled-children' });
+    expect(opened.said).toMatch(/Opened SL34/);
+    await say(SAM, 'record plan started 2 March 2026 for SL34');
+    const reviewed = await say(SAM, 'record review held 2 March 2026 for SL34');
+    // Review Monday 2 March 2026: + 3 months = Tuesday 2 June 2026 (followed); the disabled children's 6-monthly
+    // minimum gives Wednesday 2 September 2026 (named). Plan started 2 March: earliest closure from Tuesday 2 June.
+    expect(reviewed.said).toContain(
+      '- Upcoming: Tuesday 2 June 2026: Review the CIN Plan (every three months). The document also gives Wednesday 2 September 2026 (Children with Disabilities); the stricter date is followed.',
+    );
+    expect(reviewed.said).toContain('- From Tuesday 2 June 2026: Close or step down the CIN Plan (after it has been reviewed) (the earliest date, not a deadline)');
+    const card = cardText(reviewed.cards[0]);
+    expect(card).toContain('from Tuesday 2 June 2026');
+    expect(card).toContain('the stricter date is followed');
+  });
 });

@@ -87,6 +87,34 @@ describe('asking CiN Assistant a question', () => {
     expect(reply?.everything).toMatch(/Show source/);
   });
 
+  // Each answer as an independent reading of the five documents asked for it (issue 16), dates worked by hand in
+  // tests/domain/policy/<authority>.test.ts.
+  it.each([
+    // A review on Wed 6 May 2026: + 3 months Thu 6 August (followed); the disabled children's 6-monthly minimum Fri 6 November.
+    ['Slough: the last review for a disabled child was held on 6 May 2026. When is the next review due?', ['Thursday 6 August 2026', 'Friday 6 November 2026', 'minimum frequency of 6 monthly reviews']],
+    // Case opened Mon 5 January 2026 + 9 months = Mon 5 October 2026; the heading's reading is cited too.
+    ['Slough: the case was opened on 5 January 2026. When is the reflective case supervision due?', ['Monday 5 October 2026', 'CIN Plans open 9 months plus', 'earlier, stricter']],
+    // The supervision order's expiry, Sun 27 December 2026, is the outer limit; reminders from 40 working days before.
+    ['Brighton and Hove: the supervision order expires on 27 December 2026. When must the network meeting be held?', ['Sunday 27 December 2026', 'the outer limit', 'in time to return to court', '40 working days']],
+    // Assessment started Mon 2 March 2026 (day 1): 20 working days Mon 30 March; the start is not named; 45 from referral.
+    ['Slough: the child and family assessment started on 2 March 2026. When should it be completed?', ['Monday 30 March 2026', 'names no start', '45 working days from the point of referral']],
+    // Plan started Mon 2 March 2026 + 3 months = Tue 2 June 2026, the earliest normal closure.
+    ['Slough: the CIN plan started on 2 March 2026. What is the earliest date it can close?', ['from: Tuesday 2 June 2026', 'not a deadline']],
+    // Plan started Mon 5 January 2026 + 12 months = Tue 5 January 2027: from then, the next review is chaired by a TM or SP.
+    ['Redbridge: the CiN plan started on 5 January 2026. From when must the review be chaired by a team manager?', ['from: Tuesday 5 January 2027', 'A trigger, not a deadline']],
+    // Assessment started Mon 2 March 2026 (day 1): day 10 is Fri 13 March.
+    ['Blackburn with Darwen: the assessment started on 2 March 2026. When is the outline plan due?', ['from: Friday 13 March 2026', '"from day 10", not "by day 10"']],
+    // Plan started Mon 9 March 2026 + 6 weeks = Mon 20 April 2026; the start event is not named.
+    ['Redbridge: the CiN plan started on 9 March 2026. When is the first review?', ['Monday 20 April 2026', 'does not name the event the 6 weeks count from']],
+    // Resident Fri 10 April 2026 + 20 working days (4 May skipped) = Mon 11 May 2026.
+    ['Redbridge: a family moved into Redbridge on 10 April 2026. When should the CiN meeting be held?', ['Monday 11 May 2026', 'Seek to convene', '"should seek to convene"']],
+    // Initial plan agreed Mon 5 January 2026 + 6 weeks = Mon 16 February 2026; the other reading is named.
+    ['Blackburn with Darwen: the initial CiN plan was agreed on 5 January 2026. When must it be reviewed by?', ['Monday 16 February 2026', 'Another reading counts from the initial outline plan']],
+  ])('%s', async (question, expected) => {
+    const [reply] = await say(question, { user: 'issue-16', timestamp: '2026-06-11T09:00:00Z' });
+    for (const words of expected) expect(reply?.everything).toContain(words);
+  });
+
   it('asks which authority when none is named or chosen, and never guesses', async () => {
     const replies = await say('When is the initial CiN meeting due if we decided on 3 March?', { user: 'newcomer' });
     expect(replies[0]?.text).toMatch(/Which authority/);

@@ -53,10 +53,11 @@ export const blackburnWithDarwen = {
       anchors: ['assessment-started'],
       offset: { unit: 'dayNumber', amount: 10, direction: 'after' },
       recurring: false,
+      dateIs: 'earliest',
       responsible: { role: 'worker', words: 'social worker allocated the case' },
       fulfilledBy: ['outline-plan-completed', 'plan-started'],
       interpretation:
-        `The procedure says the outline plan is completed "from day 10", not "by day 10": the date given is day 10, the day from which it should be complete, and it must in any case be in place before the Initial Intervention Planning Meeting (by day 15). ${DAY_N}`,
+        `The procedure says the outline plan is completed "from day 10", not "by day 10": day 10 is the day from which it is completed, not a deadline of its own. The deadline is the Initial Intervention Planning Meeting by day 15, which refines and agrees the plan. ${DAY_N}`,
       citation: {
         section: '3. Child and Young Person in Need',
         quote: 'The initial outline Child in Need Plan should be completed from day 10 of the assessment process for all cases where it is identified that a child and family would benefit from the support of a plan.',
@@ -189,7 +190,8 @@ export const blackburnWithDarwen = {
       recurring: false,
       responsible: allocatedWorker,
       fulfilledBy: ['review-held'],
-      interpretation: 'Counted from the initial Child in Need plan being agreed (at the Initial Intervention Planning Meeting); 6 weeks is the maximum.',
+      interpretation:
+        'The sentence does not say what the 6 weeks count from. Read here as from the initial Child in Need plan being agreed at the Initial Intervention Planning Meeting (due by day 15); 6 weeks is the maximum. Another reading counts from the initial outline plan, completed from day 10 of the assessment, which gives a date about a week earlier.',
       citation: {
         section: 'Review of Child / Young Person\'s Initial Plan',
         quote: 'The initial plan should be reviewed within a maximum of 6 weeks and this will be undertaken via the 6 weekly Child in Need Meeting.',
@@ -248,6 +250,22 @@ export const blackburnWithDarwen = {
       citation: {
         section: 'Children with Disabilities',
         quote: 'All Child in Need cases open to Appletrees Hub will be reviewed formally at no less than 6 monthly intervals and chaired by the relevant Team Manager within the service.',
+      },
+    },
+    {
+      id: 'blackburn-with-darwen.review.joint-sen-annual-review',
+      kind: 'no-figure-set',
+      topic: 'review',
+      pathway: 'disabled-children',
+      requires:
+        'For a child with an Education, Health and Care Plan or an existing IPRA, co-ordinate a joint Child in Need Review and Special Educational Needs annual review, jointly chaired by the Team Manager and the school SEN representative',
+      says:
+        'No date is counted: the joint review is co-ordinated with the child\u2019s Special Educational Needs annual review, so it comes once a year, when that annual review falls. The procedure does not set when that is (it follows the Education, Health and Care Plan\u2019s own yearly cycle, which is not a Child in Need event), and it applies only to children with an EHC Plan or an existing IPRA. It is jointly chaired by the Team Manager and the school SEN representative; the six weekly Child in Need Reviews and the formal review at least every 6 months go on beside it.',
+      interpretation:
+        '"Annual review" is read as yearly, but the year runs from the SEN annual review, which this procedure neither sets nor records: so the bot names the cadence and the chairs and counts no date.',
+      citation: {
+        section: 'Children with Disabilities',
+        quote: 'A joint Child in Need Review and Special Educational Needs annual review will be co-ordinated to take place for those children and young people who have an Education, Health and Care Plan or an existing IPRA. This will be jointly chaired by the Team Manager and school SEN representative.',
       },
     },
     {

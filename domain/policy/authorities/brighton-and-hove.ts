@@ -135,17 +135,20 @@ export const brightonAndHove = {
     },
     {
       id: 'brighton-and-hove.supervision-order.meeting-before-expiry',
-      kind: 'timescale',
+      kind: 'no-figure-set',
       topic: 'supervision-order',
       requires:
         'Hold a Child in Need Network Meeting in a timely way before the Supervision Order expires, so the matter can return to court if concerns remain',
-      anchors: ['supervision-order-made'],
-      offset: { unit: 'days', amount: 0, direction: 'before' },
-      recurring: false,
-      responsible: socialWorker,
-      fulfilledBy: ['review-held'],
+      says:
+        'No figure is set: the network meeting is held "in a timely way before the order expires", so that if the concerns and issues remain there is the opportunity to return the matter to court. The expiry is the outer limit; the meeting must come well before it, in time to return to court.',
+      outerLimit: {
+        anchors: ['supervision-order-made'],
+        responsible: socialWorker,
+        fulfilledBy: ['review-held'],
+        remindWorkingDaysBefore: [40, 20],
+      },
       interpretation:
-        'The guidance sets no figure: it says "in a timely way before the order expires". The date given is the expiry of the order itself, the latest the meeting can be; hold it early enough before then to return the matter to court if needed. The guidance does not name who arranges it.',
+        'The order\u2019s expiry is the outer limit, not a target: on that day it is too late to return the matter to court. Reminders start 40 working days (about eight weeks) before the expiry and come again 20 working days before, besides the usual 5 working days before and on the day; that notice is this bot\u2019s reading, to leave time to hold the meeting and, if concerns remain, to go back to court before the order ends. It is not a figure from the guidance, which does not name who arranges the meeting either.',
       citation: {
         section: '7. Concluding a Child in Need Plan',
         quote:

@@ -340,6 +340,25 @@ export const camden = {
       },
     },
     {
+      id: 'camden.escalation.written-referral-within-48-hours',
+      kind: 'timescale',
+      topic: 'escalation',
+      requires: 'Follow an urgent child protection referral made to the MASH by telephone with a written referral',
+      anchors: ['referral-received'],
+      offset: { unit: 'days', amount: 2, direction: 'after' },
+      recurring: false,
+      onCase: false,
+      responsible: { role: 'worker', words: 'the professional who made the telephone referral' },
+      fulfilledBy: ['referral-received'],
+      interpretation:
+        '"Within 48 hours" is counted as 2 calendar days from the day of the telephone referral, weekends and bank holidays included; strictly it is 48 hours from the time of the call. It falls to the referring professional, so it is an answer only, not a deadline on a case.',
+      citation: {
+        section: 'Appendix 1 \u2013 Thresholds and eligibility criteria for children\'s services',
+        quote:
+          'If the matter is urgent, professionals can make a child protection referral to the MASH by telephone and follow up with a written referral within 48 hours.',
+      },
+    },
+    {
       id: 'camden.escalation.manager-oversight',
       kind: 'role',
       topic: 'escalation',

@@ -98,6 +98,8 @@ export const slough = {
       recurring: false,
       responsible: { role: 'worker', words: 'qualified Social Worker (signed off by a CSW)' },
       fulfilledBy: ['assessment-completed'],
+      interpretation:
+        'The sentence names no start for the 20 working days: they are counted here from the start of the child and family assessment. Beside it stands the national limit: 45 working days from the point of referral (Working Together to Safeguard Children). The guidance\u2019s own "up to a maximum of 45 working days" names no start either; it is counted from the referral where that is recorded.',
       citation: {
         section: 'The Child and Family Assessment',
         quote: 'In most circumstances, the child and family assessment should be completed, written up and signed off by a CSW within 20 working days.',
@@ -108,12 +110,14 @@ export const slough = {
       kind: 'timescale',
       topic: 'assessment',
       requires: 'Complete the assessment at the latest, where the CSW has authorised further time in complex or exceptional circumstances',
-      anchors: ['assessment-started'],
+      anchors: ['referral-received', 'assessment-started'],
+      anchorChoice: 'earliest',
       offset: { unit: 'workingDays', amount: 45, direction: 'after' },
       recurring: false,
       responsible: { role: 'worker', words: 'Social Worker (further time authorised by the CSW)' },
       fulfilledBy: ['assessment-completed'],
-      interpretation: 'The 45 working days are read as counted from the start of the assessment, like the 20 working days; they apply only where the CSW has authorised further time, with a clear plan of ongoing work.',
+      interpretation:
+        'The guidance names no start for the 45 working days. They are the national limit, which national guidance (Working Together to Safeguard Children) counts from the point of referral: so they are counted from the referral where it is recorded (the earlier, stricter reading), else from the start of the assessment. They apply only where the CSW has authorised further time, with a clear plan of ongoing work.',
       citation: {
         section: 'The Child and Family Assessment',
         quote: 'In more complex family circumstances or exceptional circumstances, with the authorisation of the CSW further time may be taken to complete the assessment with a clear plan of ongoing work, up to a maximum of 45 working days.',
@@ -241,7 +245,6 @@ export const slough = {
       id: 'slough.review.every-three-months',
       kind: 'timescale',
       topic: 'review',
-      exceptPathway: 'disabled-children',
       requires: 'Review the CIN Plan (every three months)',
       anchors: ['review-held'],
       offset: { unit: 'months', amount: 3, direction: 'after' },
@@ -250,7 +253,7 @@ export const slough = {
       fulfilledBy: ['review-held'],
       conflictsWith: { rule: 'slough.review.every-six-months', follow: 'stricter' },
       interpretation:
-        'The guidance gives two figures for reviews after the first: "reviewed every three months" (The Child in Need Plan) and "at least every six months" (The Child in Need Meeting). Both are shown; reminders follow the stricter three months. Disabled children have their own review frequency (set by the CSW, at least six-monthly).',
+        'The guidance gives two figures for reviews after the first: "reviewed every three months" (The Child in Need Plan) and "at least every six months" (The Child in Need Meeting); for disabled children, "a minimum frequency of 6 monthly reviews", set by the CSW (Children with Disabilities). Both figures are cited; the due date and the reminders follow the stricter three months, for disabled children too.',
       citation: {
         section: 'The Child in Need Plan',
         quote: 'A CIN plan should be produced following the initial CIN meeting, and will be reviewed every three months.',
@@ -286,8 +289,9 @@ export const slough = {
       recurring: true,
       responsible: worker,
       fulfilledBy: ['review-held'],
+      conflictsWith: { rule: 'slough.review.every-three-months', follow: 'stricter' },
       interpretation:
-        'For disabled children the guidance sets its own review frequency, decided by the CSW according to complexity, with six months as the longest interval; it is read as replacing the general three-monthly / six-monthly CIN review figures for them. The CSW may set more frequent reviews.',
+        'Two figures stand for a disabled child\u2019s reviews: the Children with Disabilities section\u2019s "minimum frequency of 6 monthly reviews" (the CSW decides the frequency by complexity, six months at the longest) and the general "A CIN plan \u2026 will be reviewed every three months" (The Child in Need Plan). Both are cited; the due date and the reminders follow the stricter three months, and the six-month minimum is named beside it.',
       citation: {
         section: 'Children with Disabilities',
         quote: 'The CSW will determine the frequency of reviews depending on complexity, with a minimum frequency of 6 monthly reviews.',
@@ -331,13 +335,14 @@ export const slough = {
       kind: 'timescale',
       topic: 'escalation',
       requires: 'Hold a Reflective Case Supervision between the Group Manager, Social Worker and CSW to review case management and approach',
-      anchors: ['plan-started', 'case-opened'],
+      anchors: ['case-opened', 'plan-started'],
+      anchorChoice: 'earliest',
       offset: { unit: 'months', amount: 9, direction: 'after' },
       recurring: false,
       responsible: { role: 'manager', words: 'Group Manager (with the Social Worker and CSW)' },
       fulfilledBy: ['reflective-supervision-held'],
       interpretation:
-        '"If a case is open for nine months" stands under the heading "CIN Plans open 9 months plus", so the nine months are counted from the start of the CIN Plan; where only the case opening is recorded, from that.',
+        'Two readings: the sentence "If a case is open for nine months" counts from the case being open; its heading, "CIN Plans open 9 months plus", counts from the CIN Plan. Both are cited (the heading and the sentence); the date follows the earlier, stricter one: nine months from the case being opened where that is recorded, else from the start of the CIN Plan.',
       citation: {
         section: 'CIN Plans open 9 months plus',
         quote: 'If a case is open for nine months a Reflective Case Supervision will be held between the Group Manager, Social Worker and CSW to review case management and approach.',
@@ -640,6 +645,24 @@ export const slough = {
           quote: 'In these situations a management decision needs to be recorded providing a clear rationale for this outcome.',
         },
       },
+      citation: {
+        section: 'The Child in Need Plan',
+        quote: 'The CIN Plan should be in place for at least three months and should be reviewed before it is closed or stepped down.',
+      },
+    },
+    {
+      id: 'slough.closure.earliest-date',
+      kind: 'timescale',
+      topic: 'closure',
+      requires: 'Close or step down the CIN Plan (after it has been reviewed)',
+      anchors: ['plan-started'],
+      offset: { unit: 'months', amount: 3, direction: 'after' },
+      recurring: false,
+      dateIs: 'earliest',
+      responsible: worker,
+      fulfilledBy: ['plan-closed'],
+      interpretation:
+        'The earliest date the CIN Plan would normally close or step down: three months from the start of the current plan (the month-end clamp applies), once it has been reviewed. Not a deadline. A shorter plan is only for exceptional circumstances, with a management decision recorded giving a clear rationale.',
       citation: {
         section: 'The Child in Need Plan',
         quote: 'The CIN Plan should be in place for at least three months and should be reviewed before it is closed or stepped down.',

@@ -5,6 +5,7 @@ import { deliveryStatus } from '../../../bot/handlers/admin.js';
 import { reassignCase } from '../../../bot/handlers/reassign-case.js';
 import { acknowledgeReminder, recordReminderDone, snoozeReminder } from '../../../bot/handlers/reminder-actions.js';
 import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
+import { enqueueTodaysReminders } from '../../../bot/reminders/enqueue-reminders.js';
 import { botContextOn } from '../../../bot/start-bot.js';
 import { CaseStore } from '../../../bot/store/cases.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
@@ -91,6 +92,26 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     expect(JSON.stringify(sent)).not.toContain('A.B.');
     expect(await tick(new Date('2026-03-23T09:05:00Z'))).toMatchObject({ enqueued: 0, sent: 0 });
     expect(await outbox()).toEqual([{ rule_id: 'redbridge.initial-meeting.convene', kind: 'before-due', status: 'sent', due_on: '2026-03-30' }]);
+  });
+
+  it('puts the network meeting before a supervision order expires in the outbox 40 and 20 working days ahead, beyond the usual look-ahead', async () => {
+    // Order made Mon 2 Mar 2026, expiring Fri 25 Dec 2026 (Christmas): in practice Thu 24 Dec; 40 working days before is
+    // Thu 29 Oct 2026, 20 before Thu 26 Nov (worked in tests/domain/reminders/plan-reminders.test.ts).
+    const cases = options.cases;
+    const opened = await cases.openCase(
+      { tenantId: TENANT, reference: 'BH56', initials: 'G.H.', authorityId: 'brighton-and-hove', team: 'North', workerId: SAM, pathways: ['supervision-order'], openedOn: on('2026-03-01') },
+      { tenantId: TENANT, userId: SAM },
+      new Date('2026-03-02T09:00:00Z'),
+    );
+    if (!opened.ok) throw new Error('case not opened');
+    await cases.recordEvent(opened.value, { kind: 'supervision-order-made', on: on('2026-03-02'), expiresOn: on('2026-12-25') }, { tenantId: TENANT, userId: SAM }, on('2026-03-02'), new Date('2026-03-02T09:00:00Z'));
+    const early = async (day: string) => {
+      await enqueueTodaysReminders({ db: database.db, policies: POLICIES, cases, calendar, today: on(day), at: new Date(`${day}T09:00:00Z`) });
+      return (await outbox()).filter((row) => row.rule_id === 'brighton-and-hove.supervision-order.meeting-before-expiry').map((row) => [row.kind, row.due_on]);
+    };
+    expect(await early('2026-10-28')).toEqual([]);
+    expect(await early('2026-10-29')).toEqual([['before-due', '2026-12-25']]);
+    expect(await early('2026-11-26')).toEqual([['before-due', '2026-12-25'], ['before-due', '2026-12-25']]);
   });
 
   it('sends a reminder whose day passed with no pass at all (the bot down) at the next working day, once', async () => {

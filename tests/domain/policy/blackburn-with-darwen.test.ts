@@ -1,7 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
+import type { CaseEvent } from '../../../domain/cases/case-events.js';
+import type { EventKind } from '../../../domain/cases/event-kinds.js';
+import { earliestDatesOn, obligationsOn } from '../../../domain/cases/timeline.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { describeTiming } from '../../../domain/policy/describe-timing.js';
+import { policyFor } from '../../../domain/policy/registry.js';
+import type { Pathway } from '../../../domain/policy/schema.js';
+import { calendar, dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
 
 const BWD = 'blackburn-with-darwen';
+const policy = (() => {
+  const found = policyFor(BWD);
+  if (!found.ok) throw new Error('Blackburn with Darwen policy missing');
+  return found.value;
+})();
+const event = (kind: Exclude<EventKind, 'review-booked' | 'supervision-order-made'>, date: string): CaseEvent => ({ kind, on: date as LocalDate });
+const aCase = (events: CaseEvent[], pathways: Pathway[] = []) => ({ authorityId: BWD, pathways, events });
 
 // Worked examples in the procedure's words: sentence, anchor date, the date a person counting by hand gets.
 // "By day N" (and "from day N", "prior to day N"): the assessment start is day 1 and days are working days
@@ -48,6 +62,21 @@ describe('Blackburn with Darwen', () => {
 
     it('says that "from day 10" is not "by day 10"', () => {
       expect(ruleOf(BWD, 'blackburn-with-darwen.outline-plan.from-day-10').interpretation).toMatch(/"from day 10", not "by day 10"/);
+    });
+
+    // "The initial outline Child in Need Plan should be completed from day 10 of the assessment process …": an
+    // earliest date, not a deadline of its own (the day-15 meeting is). Assessment started Monday 2 March 2026 (day 1):
+    // 2-6 Mar days 1-5, 9-13 Mar days 6-10: day 10 is Friday 13 March; 16-20 Mar days 11-15: day 15 is Friday 20 March.
+    it('is shown "from day 10" (Friday 13 March 2026) and owes no deadline of its own; the meeting is due by day 15', () => {
+      const rule = timescaleRuleOf(BWD, 'blackburn-with-darwen.outline-plan.from-day-10');
+      expect(rule.dateIs).toBe('earliest');
+      expect(describeTiming(rule)).toMatch(/^from day 10, counting the start of the child and family assessment as day 1/);
+      const started = aCase([event('assessment-started', '2026-03-02')]);
+      expect(earliestDatesOn(started, policy, calendar).map((entry) => [entry.ruleId, entry.from])).toEqual([[rule.id, '2026-03-13']]);
+      const owed = obligationsOn(started, '2026-03-16' as LocalDate, policy, calendar);
+      expect(owed.map((obligation) => obligation.ruleId)).not.toContain(rule.id);
+      expect(owed.find((obligation) => obligation.ruleId === 'blackburn-with-darwen.initial-meeting.convene-by-day-15')?.dueOn).toBe('2026-03-20');
+      expect(earliestDatesOn(aCase([event('assessment-started', '2026-03-02'), event('outline-plan-completed', '2026-03-13')]), policy, calendar)).toEqual([]);
     });
   });
 
@@ -105,6 +134,17 @@ describe('Blackburn with Darwen', () => {
   });
 
   describe('initial plan reviewed within a maximum of 6 weeks', () => {
+    // "The initial plan should be reviewed within a maximum of 6 weeks …" names no start. Read from the plan agreed at
+    // the Initial Intervention Planning Meeting: held Friday 20 March 2026 + 42 days = Friday 1 May 2026. The other
+    // reading, from the outline plan on day 10 (Friday 13 March), gives Friday 24 April, a week earlier.
+    it('names the other reading, from the outline plan around day 10, in the interpretation', () => {
+      const rule = timescaleRuleOf(BWD, 'blackburn-with-darwen.first-review.initial-plan-within-6-weeks');
+      expect(rule.interpretation).toMatch(/does not say what the 6 weeks count from/);
+      expect(rule.interpretation).toMatch(/Another reading counts from the initial outline plan, completed from day 10/);
+      expect(dueUnder(BWD, rule.id, '2026-03-20').dueOn).toBe('2026-05-01');
+      expect(dueUnder(BWD, rule.id, '2026-03-13').dueOn).toBe('2026-04-24');
+    });
+
     it('plan agreed Mon 5 January 2026: review by Mon 16 February (5 Jan + 42 days)', () => {
       expect(dueUnder(BWD, 'blackburn-with-darwen.first-review.initial-plan-within-6-weeks', '2026-01-05').dueOn).toBe('2026-02-16');
     });
@@ -240,5 +280,19 @@ describe('Blackburn with Darwen', () => {
   it('closure is decided at a review meeting, which the bot can check from the recorded events', () => {
     const rule = ruleOf(BWD, 'blackburn-with-darwen.closure.decided-at-review-meeting');
     expect(rule.kind === 'condition' && rule.autoCheck).toEqual({ kind: 'event-recorded', event: 'review-held' });
+  });
+
+  // "A joint Child in Need Review and Special Educational Needs annual review will be co-ordinated to take place for
+  // those children and young people who have an Education, Health and Care Plan or an existing IPRA. This will be
+  // jointly chaired by the Team Manager and school SEN representative." Yearly, on the SEN annual review's own date,
+  // which the procedure does not set: no date is counted.
+  it('the joint CiN and SEN annual review: yearly, jointly chaired, with no date counted, and why', () => {
+    const rule = ruleOf(BWD, 'blackburn-with-darwen.review.joint-sen-annual-review');
+    expect([rule.kind, rule.pathway, rule.topic]).toEqual(['no-figure-set', 'disabled-children', 'review']);
+    expect(rule.kind === 'no-figure-set' && rule.says).toMatch(/once a year/);
+    expect(rule.kind === 'no-figure-set' && rule.says).toMatch(/jointly chaired by the Team Manager and the school SEN representative/);
+    expect(rule.interpretation).toMatch(/neither sets nor records/);
+    const owed = obligationsOn(aCase([event('plan-started', '2026-03-02'), event('review-held', '2026-04-13')], ['disabled-children']), '2026-04-14' as LocalDate, policy, calendar);
+    expect(owed.map((obligation) => obligation.ruleId)).not.toContain(rule.id);
   });
 });

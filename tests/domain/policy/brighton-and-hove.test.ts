@@ -6,6 +6,8 @@ import { policyFor } from '../../../domain/policy/registry.js';
 import type { Pathway } from '../../../domain/policy/schema.js';
 import type { Question } from '../../../domain/questions/question.js';
 import { ruleFor } from '../../../domain/questions/rule-for.js';
+import { answerOn } from '../../../domain/questions/answer-on.js';
+import { describeTiming } from '../../../domain/policy/describe-timing.js';
 import { calendar, dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
 
 const BH = 'brighton-and-hove';
@@ -248,21 +250,41 @@ describe('Brighton and Hove', () => {
   });
 
   describe('Supervision Orders: a network meeting in a timely way before the order expires', () => {
-    it('counts back to the expiry itself, since the guidance sets no figure, and says so', () => {
-      const rule = timescaleRuleOf(BH, `${BH}.supervision-order.meeting-before-expiry`);
-      expect(rule.anchors).toEqual(['supervision-order-made']);
-      expect(rule.offset).toEqual({ unit: 'days', amount: 0, direction: 'before' });
-      expect(rule.interpretation).toMatch(/sets no figure/);
+    // "If a child is subject to Supervision Order, a child in Need Network Meeting should be held in a timely way before
+    // the order expires, so that should the concerns and issues remain, there is the opportunity to return the matter
+    // to court if required." No figure: the expiry is the outer limit, and the meeting must come well before it.
+    it('sets no figure: the expiry is the outer limit, reminded from 40 working days before, and says why', () => {
+      const rule = ruleOf(BH, `${BH}.supervision-order.meeting-before-expiry`);
+      expect(rule.kind).toBe('no-figure-set');
+      expect(rule.kind === 'no-figure-set' && rule.outerLimit).toEqual({
+        anchors: ['supervision-order-made'],
+        responsible: { role: 'worker', words: 'social worker' },
+        fulfilledBy: ['review-held'],
+        remindWorkingDaysBefore: [40, 20],
+      });
+      expect(rule.kind === 'no-figure-set' && rule.says).toMatch(/in time to return to court/);
+      expect(rule.interpretation).toMatch(/40 working days \(about eight weeks\) before the expiry/);
+      expect(describeTiming(rule)).toBe(
+        'no figure set; before the expiry of the supervision order at the latest (the outer limit), reminded from 40 working days before it',
+      );
     });
 
-    it('order expiring Friday 25 September 2026: meeting before that day', () => {
-      expect(due('supervision-order.meeting-before-expiry', '2026-09-25').dueOn).toBe('2026-09-25');
+    it('order expiring Friday 25 September 2026: the answer gives that day as the outer limit, not a due date', () => {
+      const answer = answerOn(policy, { topic: 'supervision-order', events: ['supervision-order-made'], anchorDate: on('2026-09-25'), asksFrequency: false }, calendar);
+      expect(answer.kind === 'outer-limit' && [answer.rule.id, answer.limit.dueOn]).toEqual([`${BH}.supervision-order.meeting-before-expiry`, '2026-09-25']);
     });
 
-    it('order expiring Sunday 27 December 2026: last working day before it Thursday 24 December (25 Dec Christmas)', () => {
-      const { dueOn, working } = due('supervision-order.meeting-before-expiry', '2026-12-27');
-      expect(dueOn).toBe('2026-12-27');
-      expect(working.landing).toEqual({ kind: 'weekend', lastWorkingDayBefore: '2026-12-24' });
+    it('order expiring Sunday 27 December 2026: the outer limit names the last working day before it, Thursday 24 December', () => {
+      const answer = answerOn(policy, { topic: 'supervision-order', events: ['supervision-order-made'], anchorDate: on('2026-12-27'), asksFrequency: false }, calendar);
+      expect(answer.kind === 'outer-limit' && [answer.limit.dueOn, answer.limit.working.landing]).toEqual([
+        '2026-12-27',
+        { kind: 'weekend', lastWorkingDayBefore: '2026-12-24' },
+      ]);
+    });
+
+    it('without a date, answers with what the guidance says instead of a figure', () => {
+      const answer = answerOn(policy, { topic: 'supervision-order', events: [], asksFrequency: false }, calendar);
+      expect(answer.kind === 'rule' && answer.rule.id).toBe(`${BH}.supervision-order.meeting-before-expiry`);
     });
 
     it('answers "supervision order expires on …: when is the network meeting?" with this rule', () => {
@@ -282,6 +304,16 @@ describe('Brighton and Hove', () => {
         dueOn: '2027-03-01',
         status: 'upcoming',
       });
+    });
+
+    it('is owed on the case at the outer limit, with the earlier reminders, and met by a network meeting before it', () => {
+      const order: CaseEvent = { kind: 'supervision-order-made', on: on('2026-03-02'), expiresOn: on('2027-03-01') };
+      const [owedHere] = obligationsOn(aCase([order]), on('2026-03-03'), policy, calendar).filter((obligation) => obligation.topic === 'supervision-order');
+      expect(owedHere).toMatchObject({ dueIs: 'outer-limit', dueOn: '2027-03-01', remindWorkingDaysBefore: [40, 20], responsible: { role: 'worker' } });
+      const met = obligationsOn(aCase([order, event('review-held', '2027-01-11')]), on('2027-01-12'), policy, calendar).find(
+        (obligation) => obligation.topic === 'supervision-order',
+      );
+      expect([met?.status, met?.doneOn]).toEqual(['done', '2027-01-11']);
     });
   });
 
@@ -341,7 +373,6 @@ describe('Brighton and Hove', () => {
       `${BH}.minutes-circulation.within-ten-working-days`,
       `${BH}.visit.every-six-weeks`,
       `${BH}.visit.direct-payments-every-three-months`,
-      `${BH}.supervision-order.meeting-before-expiry`,
     ]);
   });
 

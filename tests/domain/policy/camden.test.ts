@@ -4,7 +4,9 @@ import { policyFor } from '../../../domain/policy/registry.js';
 import type { Policy } from '../../../domain/policy/schema.js';
 import type { Question } from '../../../domain/questions/question.js';
 import { ruleFor } from '../../../domain/questions/rule-for.js';
-import { dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
+import { obligationsOn } from '../../../domain/cases/timeline.js';
+import { answerOn } from '../../../domain/questions/answer-on.js';
+import { calendar, dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
 
 // Worked examples in the guidance's words: sentence, anchor date, the date a person counting by hand gets.
 // Every expected date was counted on a printed calendar (python3 calendar.month, as `cal` is not installed):
@@ -302,6 +304,30 @@ describe('Camden', () => {
       const { anchorDate, ...rest } = question as Partial<Question> & { anchorDate?: string };
       const full = asked({ ...rest, ...(anchorDate ? { anchorDate: anchorDate as LocalDate } : {}) });
       expect(ruleFor(policy, full)?.id).toBe(ruleId);
+    });
+  });
+
+  // Appendix 1: "If the matter is urgent, professionals can make a child protection referral to the MASH by telephone
+  // and follow up with a written referral within 48 hours." 48 hours read as 2 calendar days. Telephoned Wednesday
+  // 4 March 2026: written referral by Friday 6 March. Telephoned Thursday 2 April 2026: Saturday 4 April; the last
+  // working day before it is Thursday 2 April itself (Good Friday 3 April).
+  describe('the written referral to the MASH within 48 hours of a telephone child protection referral', () => {
+    const id = 'camden.escalation.written-referral-within-48-hours';
+
+    it('telephoned 4 March 2026: by Friday 6 March; 2 April 2026: Saturday 4 April, last working day Thursday 2 April', () => {
+      expect(dueUnder('camden', id, '2026-03-04').dueOn).toBe('2026-03-06');
+      const { dueOn, working } = dueUnder('camden', id, '2026-04-02');
+      expect([dueOn, working.landing]).toEqual(['2026-04-04', { kind: 'weekend', lastWorkingDayBefore: '2026-04-02' }]);
+    });
+
+    it('is a fact for answers, not a deadline on a case, and says how 48 hours is read', () => {
+      const rule = timescaleRuleOf('camden', id);
+      expect([rule.onCase, rule.citation.section]).toEqual([false, 'Appendix 1 \u2013 Thresholds and eligibility criteria for children\'s services']);
+      expect(rule.interpretation).toMatch(/2 calendar days/);
+      const caseFile = { authorityId: 'camden', pathways: [], events: [{ kind: 'referral-received' as const, on: '2026-03-04' as LocalDate }] };
+      expect(obligationsOn(caseFile, '2026-03-05' as LocalDate, camdenPolicy(), calendar).map((obligation) => obligation.ruleId)).not.toContain(id);
+      const answer = answerOn(camdenPolicy(), asked({ topic: 'escalation', events: ['referral-received'], anchorDate: '2026-03-04' as LocalDate }), calendar);
+      expect(answer.kind === 'due-date' && [answer.rule.id, answer.due.dueOn]).toEqual([id, '2026-03-06']);
     });
   });
 });

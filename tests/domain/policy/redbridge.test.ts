@@ -1,5 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { dueUnder, ruleOf } from '../../helpers/policy.js';
+import type { CaseEvent } from '../../../domain/cases/case-events.js';
+import type { EventKind } from '../../../domain/cases/event-kinds.js';
+import { obligationsOn } from '../../../domain/cases/timeline.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
+import { describeTiming } from '../../../domain/policy/describe-timing.js';
+import { policyFor } from '../../../domain/policy/registry.js';
+import { answerOn } from '../../../domain/questions/answer-on.js';
+import { calendar, dueUnder, ruleOf, timescaleRuleOf } from '../../helpers/policy.js';
+
+const redbridge = (() => {
+  const found = policyFor('redbridge');
+  if (!found.ok) throw new Error('redbridge policy missing');
+  return found.value;
+})();
+const on = (date: string) => date as LocalDate;
+const event = (kind: Exclude<EventKind, 'review-booked' | 'supervision-order-made'>, date: string): CaseEvent => ({ kind, on: on(date) });
+const chairObligation = (events: CaseEvent[], today: string) =>
+  obligationsOn({ authorityId: 'redbridge', pathways: [], events }, on(today), redbridge, calendar).find(
+    (obligation) => obligation.ruleId === 'redbridge.escalation.twelve-month-review-chair',
+  );
 
 // Worked examples in the procedure's words: sentence, anchor date, the date a person counting by hand gets.
 describe('Redbridge', () => {
@@ -69,6 +88,69 @@ describe('Redbridge', () => {
     ['2026-04-09' /* Thu */, '2026-05-08' /* Fri: day 19 is 7 May, day 20 is 8 May */],
   ])('transfer in: family resident %s, CiN meeting within 20 working days by %s', (residentOn, dueOn) => {
     expect(dueUnder('redbridge', 'redbridge.transfer-in.convene-meeting', residentOn).dueOn).toBe(dueOn);
+  });
+
+  // "The initial CiN Plan should be reviewed at 6 weeks …": the sentence names no start event. Plan started Monday
+  // 9 March 2026 + 6 weeks (42 days) = Monday 20 April 2026.
+  it('first review at 6 weeks: says the start is not named, and counts from the plan\u2019s start (9 March 2026: 20 April)', () => {
+    const rule = timescaleRuleOf('redbridge', 'redbridge.first-review.at-six-weeks');
+    expect(rule.interpretation).toMatch(/does not name the event the 6 weeks count from/);
+    expect(rule.anchors).toEqual(['plan-started']);
+    expect(dueUnder('redbridge', rule.id, '2026-03-09').dueOn).toBe('2026-04-20');
+  });
+
+  // "If a Plan has been in place for 12 months the next review must be chaired by a Team Manager or Senior
+  // Practitioner …": a trigger. Plan started Monday 5 January 2026: 12 months is Tuesday 5 January 2027. Reviews held
+  // Monday 16 February 2026 (the 6-week review) and Monday 17 August 2026; the next is due 17 August + 6 months =
+  // Wednesday 17 February 2027, the first scheduled review after the trigger: that is what is owed.
+  describe('the 12-month chair: a trigger, owed at the next scheduled review', () => {
+    const history = [event('plan-started', '2026-01-05'), event('review-held', '2026-02-16'), event('review-held', '2026-08-17')];
+
+    it('answers "from when" with the 12-month date, Tuesday 5 January 2027', () => {
+      const rule = timescaleRuleOf('redbridge', 'redbridge.escalation.twelve-month-review-chair');
+      expect([rule.dateIs, rule.nextOf]).toEqual(['trigger', 'redbridge.review.every-six-months']);
+      expect(describeTiming(rule)).toBe('from 12 months after the start of the CiN plan, then at the next scheduled review');
+      const answer = answerOn(redbridge, { topic: 'chair', events: ['plan-started'], anchorDate: on('2026-01-05'), asksFrequency: false }, calendar);
+      expect(answer.kind === 'due-date' && [answer.rule.id, answer.due.dueOn]).toEqual([rule.id, '2027-01-05']);
+      const who = answerOn(redbridge, { topic: 'chair', events: [], asksFrequency: false }, calendar);
+      expect(who.kind === 'rule' && who.rule.id).toBe('redbridge.chair.twelve-month-review');
+    });
+
+    it('is owed at the next scheduled review after the trigger: Wednesday 17 February 2027', () => {
+      expect(chairObligation(history, '2027-01-06')).toMatchObject({
+        dueIs: 'next-occurrence',
+        triggeredOn: '2027-01-05',
+        dueOn: '2027-02-17',
+        status: 'upcoming',
+        responsible: { role: 'manager' },
+      });
+    });
+
+    it('is met by that review chaired by a Team Manager or Senior Practitioner, which also restarts the 6-monthly reviews', () => {
+      // Senior-chaired review Wednesday 10 February 2027; next review 10 February + 6 months = Tuesday 10 August 2027.
+      const events = [...history, event('oversight-review-held', '2027-02-10')];
+      expect(chairObligation(events, '2027-02-11')).toMatchObject({ status: 'done', doneOn: '2027-02-10' });
+      const review = obligationsOn({ authorityId: 'redbridge', pathways: [], events }, on('2027-02-11'), redbridge, calendar).find(
+        (obligation) => obligation.ruleId === 'redbridge.review.every-six-months',
+      );
+      expect(review?.dueOn).toBe('2027-08-10');
+    });
+
+    it('passes to the following review when the next one is recorded as an ordinary review, or came before the trigger', () => {
+      // Ordinary review Wednesday 10 February 2027: still owed, at the review after, Tuesday 10 August 2027.
+      expect(chairObligation([...history, event('review-held', '2027-02-10')], '2027-02-11')).toMatchObject({ status: 'upcoming', dueOn: '2027-08-10' });
+      // A senior-chaired review before the 12 months (Tuesday 1 December 2026) does not meet it: the next review, 1 June 2027, does.
+      expect(chairObligation([...history, event('oversight-review-held', '2026-12-01')], '2026-12-02')).toMatchObject({ status: 'upcoming', dueOn: '2027-06-01' });
+    });
+  });
+
+  // "Receiving local authorities should seek to convene a Child in Need Meeting within 20 working days of the family
+  // being resident in their area": the document's "seek to convene" is kept.
+  it('transfer in: keeps the document\u2019s "should seek to convene"', () => {
+    const rule = timescaleRuleOf('redbridge', 'redbridge.transfer-in.convene-meeting');
+    expect(rule.requires).toMatch(/^Seek to convene a Child in Need Meeting/);
+    expect(rule.citation.quote).toContain('should seek to convene');
+    expect(rule.interpretation).toMatch(/"should seek to convene"/);
   });
 
   it('sets no minimum visiting frequency and says what it does instead', () => {

@@ -44,6 +44,30 @@ describe('policy files', () => {
     expect(PolicySchema.safeParse({ ...policy, rules }).success).toBe(false);
   });
 
+  it('refuses a trigger that names no recurring rule to owe, and a next-occurrence on a rule that is no trigger', () => {
+    const redbridge = POLICY_INPUTS.find((input) => input.authority.id === 'redbridge');
+    if (!redbridge) throw new Error('redbridge missing');
+    const withTrigger = (change: (rule: Record<string, unknown>) => Record<string, unknown>) => ({
+      ...redbridge,
+      rules: redbridge.rules.map((rule) => (rule.id === 'redbridge.escalation.twelve-month-review-chair' ? change({ ...rule }) : rule)),
+    });
+    expect(PolicySchema.safeParse(withTrigger((rule) => ({ ...rule, nextOf: 'redbridge.first-review.at-six-weeks' }))).success).toBe(false);
+    expect(PolicySchema.safeParse(withTrigger(({ nextOf: _dropped, ...rule }) => rule)).success).toBe(false);
+    expect(PolicySchema.safeParse(withTrigger(({ dateIs: _dropped, ...rule }) => rule)).success).toBe(false);
+  });
+
+  it('lists in the catalogue what each rule\u2019s date is: earliest dates, triggers, facts with no case deadline, outer limits, conflicts', () => {
+    const entries = new Map(ruleCatalogue(POLICIES).map((entry) => [entry.id, entry]));
+    expect(entries.get('blackburn-with-darwen.outline-plan.from-day-10')).toMatchObject({ dateIs: 'earliest', timing: expect.stringMatching(/^from day 10/) });
+    expect(entries.get('redbridge.escalation.twelve-month-review-chair')).toMatchObject({ dateIs: 'trigger', nextOf: 'redbridge.review.every-six-months' });
+    expect(entries.get('camden.escalation.written-referral-within-48-hours')).toMatchObject({ onCase: false });
+    expect(entries.get('brighton-and-hove.supervision-order.meeting-before-expiry')).toMatchObject({
+      kind: 'no-figure-set',
+      outerLimit: { anchor: ['supervision-order-made'], remindWorkingDaysBefore: [40, 20] },
+    });
+    expect(entries.get('slough.review.disabled-children-six-monthly')?.conflictsWith).toBe('slough.review.every-three-months');
+  });
+
   it('answers an unknown authority with an expected error, not an exception', () => {
     expect(policyFor('atlantis')).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'atlantis' } });
   });

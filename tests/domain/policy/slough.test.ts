@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent, CaseFile } from '../../../domain/cases/case-events.js';
-import { obligationsOn } from '../../../domain/cases/timeline.js';
+import { earliestDatesOn, obligationsOn } from '../../../domain/cases/timeline.js';
+import { closureChecklistOn } from '../../../domain/closures/closure-checklist.js';
+import { describeTiming } from '../../../domain/policy/describe-timing.js';
+import { answerOn } from '../../../domain/questions/answer-on.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { policyFor } from '../../../domain/policy/registry.js';
 import type { Policy } from '../../../domain/policy/schema.js';
@@ -102,9 +105,29 @@ describe('Slough Children\u2019s Services Trust', () => {
     it('lists the 20-day rule first, and the 45-day maximum beside it on the same anchor', () => {
       const usual = timescaleRuleOf('slough', 'slough.assessment.within-twenty-working-days');
       const maximum = timescaleRuleOf('slough', 'slough.assessment.maximum-forty-five-working-days');
-      expect(maximum.anchors).toEqual(usual.anchors);
+      expect(maximum.anchors).toEqual(expect.arrayContaining(usual.anchors));
       expect(maximum.topic).toBe(usual.topic);
       expect(asked({ topic: 'assessment', events: ['assessment-started'], anchorDate: '2026-03-02' as LocalDate })).toBe(usual.id);
+    });
+
+    // "… signed off by a CSW within 20 working days." names no start; the national limit is 45 working days from the
+    // referral. Referral Monday 23 February 2026, assessment started Monday 2 March 2026:
+    // 20 working days from 2 Mar: 3-6 Mar (4), 9-13 (9), 16-20 (14), 23-27 (19), Mon 30 Mar (20).
+    // 45 working days from the referral, 23 Feb: 24-27 Feb (4), 2-6 Mar (9), 9-13 (14), 16-20 (19), 23-27 (24),
+    // 30 Mar-2 Apr (28), Good Friday 3 Apr and Easter Monday 6 Apr skipped, 7-10 Apr (32), 13-17 (37), 20-24 (42),
+    // 27-29 Apr (45): Wednesday 29 April 2026 (from 2 March it would be Thursday 7 May, after the 4 May bank holiday).
+    it('says the 20 working days name no start, and names the national 45 working days from the referral beside them', () => {
+      const usual = timescaleRuleOf('slough', 'slough.assessment.within-twenty-working-days');
+      expect(usual.interpretation).toMatch(/names no start/);
+      expect(usual.interpretation).toMatch(/45 working days from the point of referral/);
+      const maximum = timescaleRuleOf('slough', 'slough.assessment.maximum-forty-five-working-days');
+      expect(maximum.anchorChoice).toBe('earliest');
+      expect(dueUnder('slough', maximum.id, '2026-03-02').dueOn).toBe('2026-05-07');
+      const owedNow = owed(aCase([event('referral-received', '2026-02-23'), event('assessment-started', '2026-03-02')]), '2026-03-03');
+      expect(owedNow.filter((obligation) => obligation.topic === 'assessment').map((obligation) => [obligation.ruleId, obligation.anchor.event, obligation.dueOn])).toEqual([
+        ['slough.assessment.within-twenty-working-days', 'assessment-started', '2026-03-30'],
+        ['slough.assessment.maximum-forty-five-working-days', 'referral-received', '2026-04-29'],
+      ]);
     });
 
     it('the CSW signs off the assessment and authorises further time', () => {
@@ -198,15 +221,41 @@ describe('Slough Children\u2019s Services Trust', () => {
       expect(review?.conflict).toMatchObject({ ruleId: 'slough.review.every-six-months', dueOn: '2026-12-01' });
     });
 
-    it('for disabled children the CSW sets the frequency, at least six-monthly, replacing the general figures', () => {
-      expect(dueUnder('slough', 'slough.review.disabled-children-six-monthly', '2026-06-01').dueOn).toBe('2026-12-01');
-      const reviews = owed(aCase([event('review-held', '2026-06-01')], ['disabled-children']), '2026-06-02').filter(
+    // "The CSW will determine the frequency of reviews depending on complexity, with a minimum frequency of 6 monthly
+    // reviews." (Children with Disabilities) stands beside "A CIN plan … will be reviewed every three months." (The
+    // Child in Need Plan): two figures for one thing, so both are cited and the stricter three months is followed.
+    // Review held Wednesday 6 May 2026: + 3 months = Thursday 6 August 2026; + 6 months = Friday 6 November 2026.
+    it('for disabled children the six-monthly minimum stands against the three months: due 6 August 2026, 6 November named', () => {
+      expect(dueUnder('slough', 'slough.review.disabled-children-six-monthly', '2026-05-06').dueOn).toBe('2026-11-06');
+      expect(dueUnder('slough', 'slough.review.every-three-months', '2026-05-06').dueOn).toBe('2026-08-06');
+      const reviews = owed(aCase([event('review-held', '2026-05-06')], ['disabled-children']), '2026-05-07').filter(
         (obligation) => obligation.topic === 'review',
       );
-      expect(reviews.map((obligation) => [obligation.ruleId, obligation.dueOn])).toEqual([['slough.review.disabled-children-six-monthly', '2026-12-01']]);
+      expect(reviews.map((obligation) => [obligation.ruleId, obligation.dueOn, obligation.conflict?.ruleId, obligation.conflict?.dueOn])).toEqual([
+        ['slough.review.every-three-months', '2026-08-06', 'slough.review.disabled-children-six-monthly', '2026-11-06'],
+      ]);
+      expect(reviews[0]?.conflict?.citation.quote).toBe(
+        'The CSW will determine the frequency of reviews depending on complexity, with a minimum frequency of 6 monthly reviews.',
+      );
+      const disabled = timescaleRuleOf('slough', 'slough.review.disabled-children-six-monthly');
+      expect(disabled.conflictsWith).toEqual({ rule: 'slough.review.every-three-months', follow: 'stricter' });
+      expect(disabled.interpretation).toMatch(/stricter three months/);
       const role = ruleOf('slough', 'slough.review.disabled-children-frequency-set-by-csw');
       expect(role.kind === 'role' && role.act).toBe('decides');
       expect(role.pathway).toBe('disabled-children');
+    });
+
+    it('answers a disabled child\u2019s review question with the three months and names the six-month minimum', () => {
+      const dated = answerOn(slough, { topic: 'review', events: ['review-held'], anchorDate: '2026-05-06' as LocalDate, pathway: 'disabled-children', asksFrequency: false }, calendar);
+      expect(dated.kind === 'due-date' && [dated.rule.id, dated.due.dueOn, dated.conflict?.rule.id, dated.conflict?.due.dueOn]).toEqual([
+        'slough.review.every-three-months',
+        '2026-08-06',
+        'slough.review.disabled-children-six-monthly',
+        '2026-11-06',
+      ]);
+      expect(dated.kind === 'due-date' && dated.related.map((other) => other.rule.id)).toEqual([]);
+      const often = answerOn(slough, { topic: 'review', events: [], pathway: 'disabled-children', asksFrequency: true }, calendar);
+      expect(often.kind === 'rule' && [often.rule.id, often.conflict?.id]).toEqual(['slough.review.every-three-months', 'slough.review.disabled-children-six-monthly']);
     });
   });
 
@@ -241,6 +290,22 @@ describe('Slough Children\u2019s Services Trust', () => {
       const { dueOn, working } = dueUnder('slough', 'slough.escalation.nine-month-reflective-supervision', '2026-03-25');
       expect(dueOn).toBe('2026-12-25');
       expect(working.landing).toEqual({ kind: 'bank-holiday', holiday: 'Christmas Day', lastWorkingDayBefore: '2026-12-24' });
+    });
+
+    // "If a case is open for nine months a Reflective Case Supervision will be held …" under the heading "CIN Plans
+    // open 9 months plus": two readings, the earlier followed. Case opened Monday 5 January 2026, plan started Monday
+    // 2 March 2026: from the case, 5 Jan + 9 months = Monday 5 October 2026; from the plan it would be 2 December.
+    it('counts from the case being open or the plan starting, whichever is earlier: 5 October 2026, not 2 December', () => {
+      const rule = timescaleRuleOf('slough', 'slough.escalation.nine-month-reflective-supervision');
+      expect(rule.citation).toMatchObject({ section: 'CIN Plans open 9 months plus', quote: expect.stringContaining('If a case is open for nine months') });
+      expect(rule.interpretation).toMatch(/"If a case is open for nine months"/);
+      expect(rule.interpretation).toMatch(/"CIN Plans open 9 months plus"/);
+      const [supervision] = owed(aCase([event('case-opened', '2026-01-05'), event('plan-started', '2026-03-02')]), '2026-03-03').filter(
+        (obligation) => obligation.ruleId === rule.id,
+      );
+      expect([supervision?.anchor, supervision?.dueOn]).toEqual([{ event: 'case-opened', date: '2026-01-05' }, '2026-10-05']);
+      const planOnly = owed(aCase([event('plan-started', '2026-03-02')]), '2026-03-03').find((obligation) => obligation.ruleId === rule.id);
+      expect(planOnly?.dueOn).toBe('2026-12-02');
     });
 
     it('falls to the Group Manager, and sets no separate 12-month step', () => {
@@ -286,6 +351,30 @@ describe('Slough Children\u2019s Services Trust', () => {
       });
       const reviewed = ruleOf('slough', 'slough.closure.reviewed-first');
       expect(reviewed.kind === 'condition' && reviewed.autoCheck).toEqual({ kind: 'event-recorded', event: 'review-held' });
+    });
+
+    // "The CIN Plan should be in place for at least three months and should be reviewed before it is closed or stepped
+    // down." Plan started Monday 2 March 2026: the earliest normal closure is + 3 months, Tuesday 2 June 2026.
+    it('gives the earliest normal closure date, three months from the plan\u2019s start: Tuesday 2 June 2026', () => {
+      const rule = timescaleRuleOf('slough', 'slough.closure.earliest-date');
+      expect([rule.dateIs, rule.citation.quote]).toEqual([
+        'earliest',
+        'The CIN Plan should be in place for at least three months and should be reviewed before it is closed or stepped down.',
+      ]);
+      const caseFile = aCase([event('plan-started', '2026-03-02'), event('review-held', '2026-05-04')]);
+      expect(earliestDatesOn(caseFile, slough, calendar).map((entry) => [entry.ruleId, entry.from])).toEqual([['slough.closure.earliest-date', '2026-06-02']]);
+      expect(owed(caseFile, '2026-03-03').map((obligation) => obligation.ruleId)).not.toContain(rule.id);
+      const checklist = closureChecklistOn(caseFile, 'closure', new Set(), '2026-06-01' as LocalDate, slough, calendar);
+      expect(checklist.items.find((item) => item.ruleId === 'slough.closure.plan-in-place-three-months')?.check).toEqual({
+        kind: 'not-in-place',
+        event: 'plan-started',
+        since: '2026-03-02',
+        reachedOn: '2026-06-02',
+      });
+      const answer = answerOn(slough, { topic: 'closure', events: ['plan-started'], anchorDate: '2026-03-02' as LocalDate, asksFrequency: false }, calendar);
+      expect(answer.kind === 'due-date' && [answer.rule.id, answer.due.dueOn]).toEqual([rule.id, '2026-06-02']);
+      expect(describeTiming(rule)).toBe('from 3 months after the start of the CiN plan (the earliest date, not a deadline)');
+      expect(earliestDatesOn(aCase([event('plan-started', '2026-03-02'), event('plan-closed', '2026-06-03')]), slough, calendar)).toEqual([]);
     });
 
     it('a shorter plan needs a recorded management decision with a clear rationale', () => {

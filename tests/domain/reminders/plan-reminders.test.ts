@@ -200,9 +200,12 @@ describe('planReminders', () => {
       ]);
     });
 
-    it('Brighton and Hove: the network meeting before a supervision order expiring on Christmas Day goes to the worker', () => {
-      // Due on the expiry, Fri 25 Dec 2026 (Christmas): in practice Thu 24 Dec; back 5: Wed 23, Tue 22, Mon 21, Fri 18,
-      // Thu 17. Overdue from Tue 29 Dec (after Christmas, the weekend and the Boxing Day substitute); escalation Wed 30.
+    it('Brighton and Hove: the network meeting before a supervision order expiring on Christmas Day goes to the worker, from 40 working days ahead', () => {
+      // The expiry, Fri 25 Dec 2026 (Christmas), is the outer limit: in practice Thu 24 Dec; back 5: Wed 23, Tue 22,
+      // Mon 21, Fri 18, Thu 17. Back 20: 23-21 Dec (3), 18-14 (8), 11-7 (13), 4-1 Dec (17), 30, 27, 26 Nov (20): Thu 26
+      // Nov. Back 40: 25-23 Nov (23), 20-16 (28), 13-9 (33), 6-2 Nov (38), 30, 29 Oct (40): Thu 29 Oct (no bank
+      // holiday in between). Overdue from Tue 29 Dec (after Christmas, the weekend and the Boxing Day substitute);
+      // escalation Wed 30.
       expect(
         milestone(
           'brighton-and-hove',
@@ -211,7 +214,14 @@ describe('planReminders', () => {
           '2026-12-30',
           ['supervision-order'],
         ),
-      ).toEqual(['before-due 2026-12-17 worker', 'due-today 2026-12-24 worker', 'overdue 2026-12-29 worker', 'escalation 2026-12-30 manager']);
+      ).toEqual([
+        'before-due 2026-10-29 worker',
+        'before-due 2026-11-26 worker',
+        'before-due 2026-12-17 worker',
+        'due-today 2026-12-24 worker',
+        'overdue 2026-12-29 worker',
+        'escalation 2026-12-30 manager',
+      ]);
     });
   });
 

@@ -98,6 +98,11 @@ export function pgliteChanges(pglite: PGlite, schema: string): StoreChanges {
   );
 }
 
+/** The listening connection's application_name: PostgreSQL keeps 63 characters of it. */
+export function listenerName(schema: string | undefined): string {
+  return `cin-assistant changes${schema === undefined ? '' : ` ${schema}`}`.slice(0, 63);
+}
+
 /** How long after losing the listening connection (a restart, a failover) it is opened again. */
 const RECONNECT_AFTER_MS = 1_000;
 
@@ -117,6 +122,8 @@ export function postgresChanges(databaseUrl: string, schema: string | undefined)
       // A connection cut without a word (a partition) is found by TCP keep-alive, and then listened for again.
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
+      // Named, so an operator (or a test) can tell it from the pool's connections in pg_stat_activity.
+      application_name: listenerName(schema),
       ...(schema === undefined ? {} : { options: `-c search_path=${schema}` }),
     });
     let ownSchema: string | undefined;

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { KyselyPlugin } from 'kysely';
 import nock from 'nock';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
 import { createTurnHandler } from '../../../bot/handlers/index.js';
 import { botContextOn } from '../../../bot/start-bot.js';
 import { dropSchema, openDatabase, openPglite, type Database } from '../../../bot/store/database.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
 import { setTenantAuthority } from '../../../bot/store/question-memory.js';
+import { listenerName } from '../../../bot/store/store-changes.js';
 import { chatWith } from '../../helpers/chat-driver.js';
 import { startBot, type BotUnderTest } from '../teams/bot-framework-double.js';
 
@@ -21,6 +23,8 @@ const JUNE_20_LATER = '2026-06-20T09:05:00Z';
 interface TwoInstances {
   readonly first: Database;
   readonly second: Database;
+  /** Cuts every connection the instances listen on (PostgreSQL); undefined where there is none to cut. */
+  readonly cutListeners?: () => Promise<void>;
   /** Drops the schema (and closes the embedded database) once both are closed. */
   readonly dispose: () => Promise<void>;
 }
@@ -49,6 +53,12 @@ const ENGINES: readonly { readonly name: string; readonly open: () => Promise<Tw
               first: await openDatabase({ databaseUrl, schema }),
               second: await openDatabase({ databaseUrl, schema }),
               dispose: () => dropSchema(databaseUrl, schema),
+              cutListeners: async () => {
+                const admin = new pg.Client({ connectionString: databaseUrl });
+                await admin.connect();
+                await admin.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = $1', [listenerName(schema)]);
+                await admin.end();
+              },
             };
           },
         },
@@ -147,5 +157,21 @@ describe.each(ENGINES)('what a question turn reads, kept in memory by two instan
     await onA.say('kim', 'The last CIN review was on 10 June 2026. When is the next one due?', JUNE_20_LATER);
     const row = await first.db.selectFrom('conversation_references').select('dead_at').where('conversation_id', '=', conversationId).executeTakeFirstOrThrow();
     expect(row.dead_at).toBeNull();
+  });
+
+  it('serves nothing from memory once its listening connection is lost, and honours what changed meanwhile', async ({ skip }) => {
+    if (!instances.cutListeners) return skip('PGlite has no connection to lose');
+    await onB.say('lee', 'set authority Slough', JUNE_20);
+    expect((await onB.say('lee', 'I last visited the child on 5 August 2026. When is the next visit due?', JUNE_20)).said).toContain('Wednesday 2 September 2026');
+    const heard: { readonly change: unknown; readonly listening: boolean }[] = [];
+    const stop = instances.second.changes.subscribe((change) => heard.push({ change, listening: instances.second.changes.listening() }));
+    await instances.cutListeners();
+    // First "anything may have changed" while deaf (so nothing kept is served), then again once listening anew.
+    await vi.waitFor(() => expect(heard).toEqual([{ change: null, listening: false }, { change: null, listening: true }]), { timeout: 10_000 });
+    stop();
+    // Changed while nobody listens: no instance hears it.
+    await instances.first.db.updateTable('user_settings').set({ authority_id: 'camden' }).where('user_id', '=', 'lee').execute();
+    const replies = await onB.say('lee', 'The last CIN review was on 10 June 2026. When is the next one due?', JUNE_20_LATER);
+    expect(replies.said).toContain('Thursday 10 September 2026');
   });
 });

@@ -1,11 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { KyselyPlugin } from 'kysely';
 import nock from 'nock';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
 import { createTurnHandler } from '../../../bot/handlers/index.js';
-import { botContextOn } from '../../../bot/start-bot.js';
+import { botContextOn, startBot as startWholeBot, type StartedBot } from '../../../bot/start-bot.js';
 import { dropSchema, openDatabase, openPglite, type Database } from '../../../bot/store/database.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
 import { setTenantAuthority } from '../../../bot/store/question-memory.js';
@@ -173,5 +176,34 @@ describe.each(ENGINES)('what a question turn reads, kept in memory by two instan
     await instances.first.db.updateTable('user_settings').set({ authority_id: 'camden' }).where('user_id', '=', 'lee').execute();
     const replies = await onB.say('lee', 'The last CIN review was on 10 June 2026. When is the next one due?', JUNE_20_LATER);
     expect(replies.said).toContain('Thursday 10 September 2026');
+  });
+});
+
+describe('what a question turn reads, across a restart of the bot on its embedded database', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kept-restart-'));
+  let bot: StartedBot | undefined;
+  const chat = chatWith(() => bot as StartedBot, TENANT);
+  const start = async () => {
+    bot = await startWholeBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
+  };
+  beforeAll(async () => {
+    nock.disableNetConnect();
+    nock.enableNetConnect('127.0.0.1');
+    await start();
+  });
+  afterAll(async () => {
+    await bot?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+    nock.cleanAll();
+    nock.enableNetConnect();
+  });
+
+  it('keeps the chosen authority and the half-asked question when the bot stops and starts again', async () => {
+    await chat.say('robin', 'set authority Camden', JUNE_20);
+    expect((await chat.say('robin', 'When is the next CIN review due?', JUNE_20)).said).toMatch(/What was the date of/);
+    await bot?.stop();
+    await start();
+    // Camden reviews every 3 months: 10 June 2026 -> Thursday 10 September 2026
+    expect((await chat.say('robin', 'it was 10 June', JUNE_20_LATER)).said).toContain('Thursday 10 September 2026');
   });
 });

@@ -251,6 +251,7 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
        changed jsonb;
        key text[] := ARRAY[]::text[];
        column_name text;
+       payload text;
      BEGIN
        IF TG_OP = 'DELETE' THEN changed := to_jsonb(OLD); ELSE changed := to_jsonb(NEW); END IF;
        IF TG_NARGS > 0 THEN
@@ -258,7 +259,12 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
            key := key || (changed ->> column_name);
          END LOOP;
        END IF;
-       PERFORM pg_notify('cin_store_changes', json_build_object('schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'key', key)::text);
+       payload := json_build_object('schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'key', key)::text;
+       -- A notification holds under 8000 bytes: a key too long for one announces the whole table instead.
+       IF octet_length(payload) > 7000 THEN
+         payload := json_build_object('schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'key', ARRAY[]::text[])::text;
+       END IF;
+       PERFORM pg_notify('cin_store_changes', payload);
        RETURN NULL;
      END
      $$`,

@@ -152,6 +152,13 @@ describe.each(ENGINES)('what a question turn reads, kept in memory by two instan
     }
   });
 
+  it('writes a row whose key is too long to announce (a notification holds under 8000 bytes), announcing the whole table', async () => {
+    const hugeTenant = 'x'.repeat(9_000);
+    await setTenantAuthority(instances.first.db, hugeTenant, 'camden');
+    const stored = await instances.second.db.selectFrom('tenant_settings').select('authority_id').where('tenant_id', '=', hugeTenant).executeTakeFirst();
+    expect(stored?.authority_id).toBe('camden');
+  });
+
   it('writes a chat back on its next message after the other instance marked it dead', async () => {
     await onA.say('kim', 'set authority Camden', JUNE_20);
     const { first, second } = instances;

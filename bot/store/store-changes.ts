@@ -143,9 +143,11 @@ export function postgresChanges(databaseUrl: string, schema: string | undefined)
     client = connection;
     connection
       .connect()
-      .then(() => connection.query<{ schema: string }>('SELECT current_schema() AS schema'))
+      .then(() => connection.query<{ schema: string | null }>('SELECT current_schema() AS schema'))
       .then(async (result) => {
-        ownSchema = result.rows[0]?.schema;
+        ownSchema = result.rows[0]?.schema ?? undefined;
+        // A schema not created yet (the bot started before its database was reached): try again later.
+        if (ownSchema === undefined) throw new Error('The schema does not exist yet');
         await connection.query(`LISTEN ${CHANGES_CHANNEL}`);
         if (closed || client !== connection) return;
         listening = true;

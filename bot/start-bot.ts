@@ -17,6 +17,8 @@ import { printablePlan } from './plans/plan-page.js';
 import { pdfPrinterAt } from './plans/print-pdf.js';
 import { ConversationStore } from './store/conversation-references.js';
 import { databaseQuestionMemory } from './store/question-memory.js';
+import { cachedQuestionMemory } from './store/cached-question-memory.js';
+import { NO_STORE_CHANGES, type StoreChanges } from './store/store-changes.js';
 import { applyRetention } from './store/retention.js';
 import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
 import { tabAsset } from './tab/tab-asset.js';
@@ -32,22 +34,25 @@ import { nearestRuleIndex } from './understanding/nearest-rules.js';
 
 /**
  * What the handlers need: every authority's policy, the calendar, and the stores on the database. In local use
- * with no BOT_ADMINS, everyone is an admin, so the bot can be tried without a tenant.
+ * with no BOT_ADMINS, everyone is an admin, so the bot can be tried without a tenant. With the database's
+ * `changes`, the stores keep what a question turn reads in memory; without, they read it every time.
  */
-export function botContextOn(db: Db, config: Config, messenger?: Messenger, log: Logger = createLogger(config.logLevel)): BotContext {
+export function botContextOn(db: Db, config: Config, messenger?: Messenger, options: { readonly log?: Logger; readonly changes?: StoreChanges } = {}): BotContext {
+  const log = options.log ?? createLogger(config.logLevel);
+  const changes = options.changes ?? NO_STORE_CHANGES;
   const calendar = englandAndWalesCalendar();
   const printsPdf = config.chromiumPath !== undefined && pdfPrinterAt(config.chromiumPath) !== undefined;
   const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
   return {
     policies: POLICIES,
     calendar,
-    memory: databaseQuestionMemory(db),
+    memory: cachedQuestionMemory(databaseQuestionMemory(db), changes),
     nearestRules: nearestRuleIndex(POLICIES),
     cases: new CaseStore(db, POLICIES, calendar),
     plans: new PlanStore(db),
     printsPdf,
     roles: new RoleStore(db, admins),
-    conversations: new ConversationStore(db),
+    conversations: new ConversationStore(db, changes),
     ...(messenger ? { messenger } : {}),
     db,
     log,
@@ -86,6 +91,8 @@ export interface StartOptions {
   /** The interface to listen on; every interface when absent, as a container needs. */
   readonly host?: string;
   readonly log?: Logger;
+  /** Keep every table in this schema of DATABASE_URL's database (benchmarks); the server's default when absent. */
+  readonly schema?: string;
 }
 
 /**
@@ -103,12 +110,14 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     throw new Error(`The embedded database in ${lock.error.dataDir} is in use by another process (pid ${lock.error.pid}). Stop it, or give each a DATA_DIR of its own, or use DATABASE_URL.`);
   }
   const database = await openDatabaseWhenReachable(
-    config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl },
+    config.databaseUrl === undefined
+      ? { dataDir: config.dataDir }
+      : { databaseUrl: config.databaseUrl, ...(options.schema === undefined ? {} : { schema: options.schema }) },
     { retryEveryMs: DATABASE_RETRY_MS, log },
   );
   const adapter = createAdapter(config, log);
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
-  const context = botContextOn(database.db, config, messenger, log);
+  const context = botContextOn(database.db, config, messenger, { log, changes: database.changes });
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,

@@ -31,11 +31,12 @@ export function bindCard<View extends object>(template: object, view: View): Ada
   const expander = expanderFor(template);
   const card: unknown = expander.expand({ $root: maskedView });
 
-  const warnings = unexplainedWarnings(expander.getLastTemplateExpansionWarnings(), maskedView);
+  const expansionWarnings = expander.getLastTemplateExpansionWarnings();
+  const warnings = expansionWarnings.length === 0 ? [] : unexplainedWarnings(expansionWarnings, maskedView);
   if (warnings.length > 0) throw new Error(`Card template expansion warned: ${warnings.join(' | ')}`);
 
   // Names the bindings only: the text around them may be what a user typed, which stays out of logs.
-  const unresolved = stringsIn(card).flatMap((text) => text.match(/\$\{[^}]*\}?/g) ?? []);
+  const unresolved = unresolvedBindingsIn(card, []);
   if (unresolved.length > 0) throw new Error(`Card template left bindings unresolved: ${unresolved.join(' | ')}`);
 
   if (card === null || typeof card !== 'object' || Array.isArray(card)) throw new Error('Card template expanded to no card');
@@ -115,9 +116,14 @@ function mapStrings(value: unknown, transform: (text: string) => string): unknow
   return value;
 }
 
-function stringsIn(value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (Array.isArray(value)) return value.flatMap(stringsIn);
-  if (value !== null && typeof value === 'object') return Object.values(value).flatMap(stringsIn);
-  return [];
+/** Every `${…}` left in the card's strings, added to `found`. Runs on every card sent, so it copies nothing. */
+function unresolvedBindingsIn(value: unknown, found: string[]): string[] {
+  if (typeof value === 'string') {
+    if (value.includes('${')) found.push(...(value.match(/\$\{[^}]*\}?/g) ?? []));
+  } else if (Array.isArray(value)) {
+    for (const item of value) unresolvedBindingsIn(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const key in value) unresolvedBindingsIn((value as Record<string, unknown>)[key], found);
+  }
+  return found;
 }

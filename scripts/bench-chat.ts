@@ -1,21 +1,28 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { dropSchema } from '../bot/store/database.js';
 
 /**
- * `npm run bench:chat [-- --seconds 10]`: replies per second and p50/p95/p99 latency (to the HTTP answer) of the
- * bot answering date questions, beside a bare botbuilder echo bot, at concurrency 1 and 16, in one run on
- * loopback. Rounds alternate (echo, card echo, ours, ...) so a noisy neighbour hits all alike; the ratios are
- * what to read. The card echo bot sends one of our real answers without working anything out: how close any
- * bot that sends such an answer can come to the bare echo. Targets: throughput at least 0.8 of the echo bot's,
- * p99 at most 1.5 times its.
+ * `npm run bench:chat [-- --seconds 10] [--postgres]`: replies per second and p50/p95/p99 latency (to the HTTP
+ * answer) of the bot answering date questions, beside a bare botbuilder echo bot, at concurrency 1 and 16, in one
+ * run on loopback, with the CPU time each spent per reply. Rounds alternate (echo, card echo, ours, ...) so a
+ * noisy neighbour hits all alike; the ratios are what to read. The card echo bot sends one of our real answers
+ * without working anything out: how close any bot that sends such an answer can come to the bare echo. Targets:
+ * throughput at least 0.8 of the echo bot's, p99 at most 1.5 times its. The bot keeps its tables in PGlite in a
+ * temporary folder, or with `--postgres` in a schema of its own on TEST_DATABASE_URL (else the local server),
+ * dropped at the end.
  */
 const root = fileURLToPath(new URL('../', import.meta.url));
 const secondsArg = process.argv.indexOf('--seconds');
 const roundSeconds = secondsArg > 0 ? Number(process.argv[secondsArg + 1]) : 10;
+const onPostgres = process.argv.includes('--postgres');
+const databaseUrl = process.env.TEST_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const schema = `bench_chat_${randomUUID().slice(0, 8)}`;
 const ROUNDS = 2;
 
 const QUESTIONS = [
@@ -30,6 +37,8 @@ interface Servers {
   readonly ours: string;
   readonly echo: string;
   readonly cardEcho: string;
+  /** Answers with the servers' process's CPU time so far. */
+  readonly cpu: string;
   readonly serviceUrl: string;
 }
 
@@ -38,27 +47,30 @@ interface Measured {
   readonly seconds: number;
   readonly latenciesMs: number[];
   readonly errors: number;
+  /** The servers' process's CPU time during the round. */
+  readonly cpuMicroseconds: number;
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'cin-bench-'));
-const child = spawn(process.execPath, ['--import', 'tsx', join(root, 'scripts/bench/chat-servers.ts'), dataDir], {
+const serversArgs = onPostgres ? ['--postgres', databaseUrl, schema] : [dataDir];
+const child = spawn(process.execPath, [...process.execArgv.filter((arg) => arg.startsWith('--cpu-prof')), '--import', 'tsx', join(root, 'scripts/bench/chat-servers.ts'), ...serversArgs], {
   cwd: root,
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 try {
   const servers = await firstLineOf(child.stdout);
-  await load(servers.ours, servers.serviceUrl, 4, 2); // warm-up: JIT, database, first card binds
-  await load(servers.echo, servers.serviceUrl, 4, 2);
-  await load(servers.cardEcho, servers.serviceUrl, 4, 2);
-  const lines: string[] = [];
+  await load(servers, servers.ours, 4, 2); // warm-up: JIT, database, first card binds
+  await load(servers, servers.echo, 4, 2);
+  await load(servers, servers.cardEcho, 4, 2);
+  const lines: string[] = [`${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${ROUNDS} rounds of ${roundSeconds} s each`];
   for (const concurrency of [1, 16]) {
     const echo: Measured[] = [];
     const cardEcho: Measured[] = [];
     const ours: Measured[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
-      echo.push(await load(servers.echo, servers.serviceUrl, concurrency, roundSeconds));
-      cardEcho.push(await load(servers.cardEcho, servers.serviceUrl, concurrency, roundSeconds));
-      ours.push(await load(servers.ours, servers.serviceUrl, concurrency, roundSeconds));
+      echo.push(await load(servers, servers.echo, concurrency, roundSeconds));
+      cardEcho.push(await load(servers, servers.cardEcho, concurrency, roundSeconds));
+      ours.push(await load(servers, servers.ours, concurrency, roundSeconds));
     }
     const echoSummary = summarise(echo);
     const cardEchoSummary = summarise(cardEcho);
@@ -69,17 +81,23 @@ try {
       `concurrency ${concurrency}: echo      ${format(echoSummary)}`,
       `concurrency ${concurrency}: card echo ${format(cardEchoSummary)}`,
       `concurrency ${concurrency}: ours      ${format(oursSummary)}`,
-      `concurrency ${concurrency}: ours to echo: ${ratios(oursSummary)} (targets >= 0.80, <= 1.50), errors ${oursSummary.errors}`,
+      `concurrency ${concurrency}: ours to echo: ${ratios(oursSummary)} (targets >= 0.80, <= 1.50), CPU per reply ${(oursSummary.cpuPerReplyMs / echoSummary.cpuPerReplyMs).toFixed(2)}x, errors ${oursSummary.errors}`,
       `concurrency ${concurrency}: card echo to echo (the ceiling for sending this answer): ${ratios(cardEchoSummary)}`,
     );
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
-  child.kill('SIGTERM');
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
   rmSync(dataDir, { recursive: true, force: true });
+  if (onPostgres) await dropSchema(databaseUrl, schema);
 }
 
-async function load(botUrl: string, serviceUrl: string, concurrency: number, seconds: number): Promise<Measured> {
+async function load(servers: Servers, botUrl: string, concurrency: number, seconds: number): Promise<Measured> {
+  const serviceUrl = servers.serviceUrl;
+  const cpuBefore = await cpuOf(servers);
   const latenciesMs: number[] = [];
   let errors = 0;
   let sent = 0;
@@ -101,7 +119,13 @@ async function load(botUrl: string, serviceUrl: string, concurrency: number, sec
     }
   };
   await Promise.all(Array.from({ length: concurrency }, (_unused, workerIndex) => worker(workerIndex)));
-  return { replies: latenciesMs.length, seconds: (performance.now() - started) / 1000, latenciesMs, errors };
+  const elapsedSeconds = (performance.now() - started) / 1000;
+  return { replies: latenciesMs.length, seconds: elapsedSeconds, latenciesMs, errors, cpuMicroseconds: (await cpuOf(servers)) - cpuBefore };
+}
+
+async function cpuOf(servers: Servers): Promise<number> {
+  const response = await fetch(servers.cpu);
+  return ((await response.json()) as { microseconds: number }).microseconds;
 }
 
 function activity(index: number, workerIndex: number, serviceUrl: string) {
@@ -126,11 +150,20 @@ function summarise(rounds: readonly Measured[]) {
   const at = (fraction: number) => latencies[Math.min(latencies.length - 1, Math.floor(fraction * latencies.length))] ?? Number.NaN;
   const replies = rounds.reduce((total, round) => total + round.replies, 0);
   const seconds = rounds.reduce((total, round) => total + round.seconds, 0);
-  return { perSecond: replies / seconds, p50: at(0.5), p95: at(0.95), p99: at(0.99), errors: rounds.reduce((total, round) => total + round.errors, 0), replies };
+  const cpuMicroseconds = rounds.reduce((total, round) => total + round.cpuMicroseconds, 0);
+  return {
+    perSecond: replies / seconds,
+    p50: at(0.5),
+    p95: at(0.95),
+    p99: at(0.99),
+    errors: rounds.reduce((total, round) => total + round.errors, 0),
+    replies,
+    cpuPerReplyMs: cpuMicroseconds / 1000 / replies,
+  };
 }
 
 function format(summary: ReturnType<typeof summarise>): string {
-  return `${summary.perSecond.toFixed(0)} replies/s, p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms (${summary.replies} replies, ${summary.errors} errors)`;
+  return `${summary.perSecond.toFixed(0)} replies/s, p50 ${summary.p50.toFixed(1)} ms, p95 ${summary.p95.toFixed(1)} ms, p99 ${summary.p99.toFixed(1)} ms, CPU ${summary.cpuPerReplyMs.toFixed(3)} ms/reply (${summary.replies} replies, ${summary.errors} errors)`;
 }
 
 async function firstLineOf(stream: NodeJS.ReadableStream): Promise<Servers> {

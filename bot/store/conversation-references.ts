@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ConversationAddress, ConversationKind, Messenger } from '../ports.js';
 import type { Db } from './database.js';
+import { RecordCache } from './record-cache.js';
+import { NO_STORE_CHANGES, type StoreChanges } from './store-changes.js';
 
 export interface KnownConversation {
   readonly tenantId: string;
@@ -14,8 +17,6 @@ export interface KnownConversation {
 }
 
 const AddressSchema = z.record(z.string(), z.unknown());
-const REMEMBERED_FOR_MS = 10 * 60 * 1000;
-const MOST_REMEMBERED = 50_000;
 
 /**
  * Where the bot can write to people later: every conversation it has been installed in or spoken in, by tenant,
@@ -24,39 +25,60 @@ const MOST_REMEMBERED = 50_000;
  */
 export class ConversationStore {
   /**
-   * What this process wrote lately, so a conversation's every message does not rewrite the same row. Kept ten
-   * minutes, so a chat another instance marked dead is brought back soon after its person writes again.
+   * What is stored of each conversation, as this instance last wrote or found it, so a conversation's every
+   * message does not rewrite the same row. Dropped when any instance changes the row (marks it dead, say), so the
+   * person's next message brings it back.
    */
-  private readonly recentlyRemembered = new Map<string, number>();
+  private readonly stored: RecordCache<string>;
 
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    changes: StoreChanges = NO_STORE_CHANGES,
+  ) {
+    this.stored = new RecordCache(changes);
+    changes.subscribe((change) => {
+      if (change === null) return this.stored.clear();
+      if (change.table !== 'conversation_references') return;
+      const [tenantId, conversationId] = change.key;
+      if (tenantId === undefined || conversationId === undefined) this.stored.clear();
+      else this.stored.forget(conversationKey(tenantId, conversationId));
+    });
+  }
 
   async remember(conversation: KnownConversation, at: Date): Promise<void> {
-    const key = `${conversation.tenantId}\u0000${conversation.conversationId}\u0000${conversation.userId ?? ''}\u0000${conversation.userName ?? ''}\u0000${JSON.stringify(conversation.address)}`;
-    const rememberedAt = this.recentlyRemembered.get(key);
-    if (rememberedAt !== undefined && at.getTime() - rememberedAt < REMEMBERED_FOR_MS && at.getTime() >= rememberedAt) return;
+    const key = conversationKey(conversation.tenantId, conversation.conversationId);
+    const personal = conversation.kind === 'personal';
     const row = {
       tenant_id: conversation.tenantId,
       conversation_id: conversation.conversationId,
       kind: conversation.kind,
-      user_id: conversation.kind === 'personal' ? (conversation.userId ?? null) : null,
-      user_name: conversation.kind === 'personal' ? (conversation.userName ?? null) : null,
+      user_id: personal ? (conversation.userId ?? null) : null,
+      user_name: personal ? (conversation.userName ?? null) : null,
       address: JSON.stringify(conversation.address),
       updated_at: at,
       dead_at: null,
       dead_reason: null,
     };
+    const fingerprint = JSON.stringify([row.kind, row.user_id, row.user_name, row.address]);
+    if (this.stored.get(key)?.value === fingerprint) return;
+    const since = this.stored.watch(key);
     await this.db
       .insertInto('conversation_references')
       .values(row)
       .onConflict((conflict) =>
         conflict
           .columns(['tenant_id', 'conversation_id'])
-          .doUpdateSet({ user_id: row.user_id, user_name: row.user_name, address: row.address, updated_at: at, dead_at: null, dead_reason: null }),
+          .doUpdateSet({ user_id: row.user_id, user_name: row.user_name, address: row.address, updated_at: at, dead_at: null, dead_reason: null })
+          // Unchanged and alive: left as it is, so other instances are not told of a change that is none.
+          .where(
+            sql<boolean>`conversation_references.user_id IS DISTINCT FROM excluded.user_id
+              OR conversation_references.user_name IS DISTINCT FROM excluded.user_name
+              OR conversation_references.address IS DISTINCT FROM excluded.address
+              OR conversation_references.dead_at IS NOT NULL`,
+          ),
       )
       .execute();
-    if (this.recentlyRemembered.size >= MOST_REMEMBERED) this.recentlyRemembered.clear();
-    this.recentlyRemembered.set(key, at.getTime());
+    this.stored.keepIfUnchanged(key, since, fingerprint);
   }
 
   /** The person's live one-to-one chat with the bot, if there is one. */
@@ -104,8 +126,7 @@ export class ConversationStore {
    * this call is the one that found it gone, so whoever must be told is told once.
    */
   async markDead(tenantId: string, conversationId: string, reason: string, at: Date): Promise<boolean> {
-    const prefix = `${tenantId}\u0000${conversationId}\u0000`;
-    for (const key of this.recentlyRemembered.keys()) if (key.startsWith(prefix)) this.recentlyRemembered.delete(key);
+    this.stored.forget(conversationKey(tenantId, conversationId));
     const updated = await this.db
       .updateTable('conversation_references')
       .set({ dead_at: at, dead_reason: reason })
@@ -134,4 +155,8 @@ export class ConversationStore {
       .executeTakeFirst();
     return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
   }
+}
+
+function conversationKey(tenantId: string, conversationId: string): string {
+  return `${tenantId}\u0000${conversationId}`;
 }

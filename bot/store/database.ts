@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { Logger } from '../log.js';
 import { DatabaseNotYetReachedError, isDatabaseUnavailable } from './database-unavailable.js';
 import { migrationProvider } from './migrations.js';
+import { pgliteChanges, postgresChanges, type StoreChanges } from './store-changes.js';
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
@@ -27,6 +28,8 @@ export interface DatabaseOptions {
 export interface Database {
   readonly db: Db;
   readonly engine: 'pglite' | 'postgres';
+  /** Every committed change to the rows the stores keep in memory; listens from its first subscriber on. */
+  readonly changes: StoreChanges;
   close(): Promise<void>;
 }
 
@@ -101,6 +104,7 @@ export async function openDatabaseWhenReachable(
   return {
     db: database.db.withPlugin(refusedUntil(() => reached)),
     engine: database.engine,
+    changes: database.changes,
     reached: () => reached,
     close: async () => {
       closed = true;
@@ -122,10 +126,21 @@ function refusedUntil(isReached: () => boolean): KyselyPlugin {
 }
 
 function connect(options: DatabaseOptions, schema: string | undefined): Database {
-  const engine = options.databaseUrl ? 'postgres' : 'pglite';
-  const dialect = options.databaseUrl ? postgresDialect(options.databaseUrl, schema) : new PGliteDialect(options.embedded ?? openPglite(options.dataDir));
-  const db = new Kysely<Tables>({ dialect });
-  return { db, engine, close: options.embedded ? () => Promise.resolve() : () => db.destroy() };
+  if (options.databaseUrl) {
+    const db = new Kysely<Tables>({ dialect: postgresDialect(options.databaseUrl, schema) });
+    const changes = postgresChanges(options.databaseUrl, schema);
+    return { db, engine: 'postgres', changes, close: () => closeBoth(changes, db) };
+  }
+  const pglite = options.embedded ?? openPglite(options.dataDir);
+  const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
+  // PGlite's search_path is `public` unless a schema was given (openDatabase sets it).
+  const changes = pgliteChanges(pglite, schema ?? 'public');
+  return { db, engine: 'pglite', changes, close: options.embedded ? () => changes.close() : () => closeBoth(changes, db) };
+}
+
+async function closeBoth(changes: StoreChanges, db: Db): Promise<void> {
+  await changes.close();
+  await db.destroy();
 }
 
 async function migrateToLatest(db: Db, options: DatabaseOptions, schema: string | undefined): Promise<void> {

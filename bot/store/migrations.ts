@@ -241,6 +241,47 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     `CREATE INDEX approval_notices_pending ON approval_notices (status, created_at) WHERE status = 'pending'`,
     `CREATE INDEX approval_notices_of_approval ON approval_notices (approval_id)`,
   ],
+  // What a question turn reads is kept in memory by each instance (issue 17): every committed change to those
+  // rows is announced on one channel, the row's key in its payload, so every instance drops what changed. In a
+  // trigger, so no write (ours, a script's, an operator's) can change a row unannounced, and the announcement
+  // goes out if and only if the change commits. The schema is in the payload: tests and benchmarks share a server.
+  '0009-announce-changes': [
+    `CREATE FUNCTION announce_change() RETURNS trigger LANGUAGE plpgsql AS $$
+     DECLARE
+       changed jsonb;
+       key text[] := ARRAY[]::text[];
+       column_name text;
+       payload text;
+     BEGIN
+       IF TG_OP = 'DELETE' THEN changed := to_jsonb(OLD); ELSE changed := to_jsonb(NEW); END IF;
+       IF TG_NARGS > 0 THEN
+         FOREACH column_name IN ARRAY TG_ARGV LOOP
+           key := key || (changed ->> column_name);
+         END LOOP;
+       END IF;
+       payload := json_build_object('schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'key', key)::text;
+       -- A notification holds under 8000 bytes: a key too long for one announces the whole table instead.
+       IF octet_length(payload) > 7000 THEN
+         payload := json_build_object('schema', TG_TABLE_SCHEMA, 'table', TG_TABLE_NAME, 'key', ARRAY[]::text[])::text;
+       END IF;
+       PERFORM pg_notify('cin_store_changes', payload);
+       RETURN NULL;
+     END
+     $$`,
+    `CREATE TRIGGER tenant_settings_announced AFTER INSERT OR UPDATE OR DELETE ON tenant_settings
+       FOR EACH ROW EXECUTE FUNCTION announce_change('tenant_id')`,
+    `CREATE TRIGGER user_settings_announced AFTER INSERT OR UPDATE OR DELETE ON user_settings
+       FOR EACH ROW EXECUTE FUNCTION announce_change('tenant_id', 'user_id')`,
+    `CREATE TRIGGER pending_questions_announced AFTER INSERT OR UPDATE OR DELETE ON pending_questions
+       FOR EACH ROW EXECUTE FUNCTION announce_change('tenant_id', 'user_id', 'conversation_id')`,
+    `CREATE TRIGGER conversation_references_announced AFTER INSERT OR UPDATE OR DELETE ON conversation_references
+       FOR EACH ROW EXECUTE FUNCTION announce_change('tenant_id', 'conversation_id')`,
+    // A table emptied at once announces a change with no key: anything in it may have changed.
+    `CREATE TRIGGER tenant_settings_truncated AFTER TRUNCATE ON tenant_settings FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
+    `CREATE TRIGGER user_settings_truncated AFTER TRUNCATE ON user_settings FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
+    `CREATE TRIGGER pending_questions_truncated AFTER TRUNCATE ON pending_questions FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
+    `CREATE TRIGGER conversation_references_truncated AFTER TRUNCATE ON conversation_references FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

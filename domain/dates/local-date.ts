@@ -1,5 +1,4 @@
 import { UTCDate } from '@date-fns/utc';
-import { format } from 'date-fns';
 import { z } from 'zod';
 
 /**
@@ -68,8 +67,14 @@ export function dayOfWeek(date: LocalDate): number {
  * formatLongDate('2026-12-28') //=> 'Monday 28 December 2026'
  */
 export function formatLongDate(date: LocalDate): string {
-  return format(toUtcDate(date), 'EEEE d MMMM yyyy');
+  // By hand rather than date-fns format: every answer writes two or three dates, and format parses its pattern each time.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
+  return `${WEEKDAYS[weekday] ?? ''} ${day} ${MONTHS[month - 1] ?? ''} ${year}`;
 }
+
+const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /**
  * The London calendar date of an instant. Used at the edge (a message's timestamp), never with "now".
@@ -78,8 +83,30 @@ export function formatLongDate(date: LocalDate): string {
  * londonDateOf(new Date('2026-06-30T23:30:00Z')) //=> '2026-07-01' (British Summer Time)
  */
 export function londonDateOf(instant: Date): LocalDate {
-  return LONDON_DATE.format(instant) as LocalDate;
+  const time = instant.getTime();
+  if (time >= lastLondonDay.from && time < lastLondonDay.to) return lastLondonDay.date;
+  const date = LONDON_DATE.format(instant) as LocalDate;
+  lastLondonDay = { date, ...londonDayBounds(date) };
+  return date;
 }
+
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * When a London day begins and ends, in UTC: at midnight GMT or at 23:00 the day before (BST). The clocks change
+ * at 01:00 UTC, never at a midnight, so each end is one of those two, told apart by asking the formatter.
+ */
+function londonDayBounds(date: LocalDate): { readonly from: number; readonly to: number } {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const midnightUtc = Date.UTC(year, month - 1, day);
+  const nextMidnightUtc = Date.UTC(year, month - 1, day + 1);
+  const startsAnHourEarly = LONDON_DATE.format(midnightUtc - HOUR_MS) === date;
+  const endsAnHourEarly = LONDON_DATE.format(nextMidnightUtc - HOUR_MS) !== date;
+  return { from: startsAnHourEarly ? midnightUtc - HOUR_MS : midnightUtc, to: endsAnHourEarly ? nextMidnightUtc - HOUR_MS : nextMidnightUtc };
+}
+
+/** The London day of the last instant asked about: a message's day is nearly always the previous one's. */
+let lastLondonDay: { readonly date: LocalDate; readonly from: number; readonly to: number } = { date: '' as LocalDate, from: 0, to: 0 };
 
 // Made once: building an Intl formatter costs far more than using one, and this runs for every message.
 // en-CA writes dates as YYYY-MM-DD.

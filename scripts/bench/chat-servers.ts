@@ -1,22 +1,43 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type TurnContext } from 'botbuilder';
 import restify, { type Request, type Response } from 'restify';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startConnectorStandIn } from '../eval/connector-stand-in.js';
 import { startBot } from '../../bot/start-bot.js';
 
 /**
  * The servers the chat benchmark compares, in one process so they share the machine alike: the real bot
- * (embedded database, no authentication, as `npm start` runs locally), a bare botbuilder echo bot on restify,
- * and the same echo bot replying with one of the real bot's answers (its card and text, captured at start):
- * the ceiling for any bot that must send that answer. All reply through the same loopback stand-in for the Bot
- * Connector. Prints one JSON line with their URLs, then serves until killed.
+ * (embedded database in the folder given, or PostgreSQL when given `--postgres <url> <schema>`; no
+ * authentication, as `npm start` runs locally), a bare botbuilder echo bot on restify, and the same echo bot
+ * replying with one of the real bot's answers (its card and text, captured at start): the ceiling for any bot
+ * that must send that answer. All reply through the same loopback stand-in for the Bot Connector. A fourth
+ * server tells the process's CPU time so far, so the benchmark can charge each round's CPU to the bot it loaded.
+ * Prints one JSON line with their URLs, then serves until killed.
  */
+const [where = '', databaseUrl = '', schema = ''] = process.argv.slice(2);
+const database = where === '--postgres' ? { DATABASE_URL: databaseUrl } : { DATA_DIR: where };
 const connector = await startConnectorStandIn({ keep: false });
-const ours = await startBot({ PORT: '0', DATA_DIR: process.argv[2] ?? '', MicrosoftAppId: '', LOG_LEVEL: 'error', NODE_ENV: 'development' }, { host: '127.0.0.1' });
+const ours = await startBot(
+  { PORT: '0', ...database, MicrosoftAppId: '', LOG_LEVEL: 'error', NODE_ENV: 'development' },
+  { host: '127.0.0.1', ...(where === '--postgres' ? { schema } : {}) },
+);
 const echo = await startEchoBot((context) => ({ type: 'message', text: `echo: ${context.activity.text ?? ''}` }));
 const answer = await oneAnswerOf(ours.url);
 const cardEcho = await startEchoBot(() => answer);
-process.stdout.write(`${JSON.stringify({ ours: ours.url, echo, cardEcho, serviceUrl: connector.serviceUrl })}\n`);
+const cpu = await startCpuClock();
+// Killed by the benchmark at its end: exit normally, so that `node --cpu-prof` writes its profile.
+process.on('SIGTERM', () => process.exit(0));
+process.stdout.write(`${JSON.stringify({ ours: ours.url, echo, cardEcho, cpu, serviceUrl: connector.serviceUrl })}\n`);
+
+/** Answers every request with this process's CPU time so far (user and system, microseconds). */
+async function startCpuClock(): Promise<string> {
+  const server = createServer((_request, response) => {
+    const { user, system } = process.cpuUsage();
+    response.end(JSON.stringify({ microseconds: user + system }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
 
 /** The reply the bot sends to one date question, as the Connector receives it, without its ids. */
 async function oneAnswerOf(botUrl: string): Promise<Partial<Activity>> {

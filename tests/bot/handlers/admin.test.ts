@@ -26,7 +26,7 @@ describe.each(DATABASE_ENGINES)('an admin command on $name', ({ open }) => {
     const config = loadConfig({ BOT_ADMINS: ADMIN });
     if (!config.ok) throw new Error(config.error.message);
     const log = recordingLogger();
-    const context = botContextOn(database.db, config.value, undefined, log);
+    const context = botContextOn(database.db, config.value, undefined, { log });
     nock('https://tenant.sharepoint.com').get('/personal/admin/cases.csv').replyWithError('connection reset');
     const request = {
       text: 'import cases',

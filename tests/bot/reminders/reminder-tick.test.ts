@@ -344,7 +344,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     const config = loadConfig({ BOT_ADMINS: ADMIN });
     if (!config.ok) throw new Error(config.error.message);
     const log = recordingLogger();
-    const context = botContextOn(database.db, config.value, options.messenger, log);
+    const context = botContextOn(database.db, config.value, options.messenger, { log });
     nock(CONNECTOR).put(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities/card-to-sam`).reply(404, { error: { code: 'ActivityNotFoundInConversation' } });
     const asAdmin = { text: '', receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: ADMIN, conversationId: ADMINS_CHAT }, mentionedUserIds: [] };
 

@@ -20,6 +20,8 @@ import { databaseQuestionMemory } from './store/question-memory.js';
 import { applyRetention } from './store/retention.js';
 import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
 import { tabAsset } from './tab/tab-asset.js';
+import { answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
+import { TimelinessStore } from './store/timeliness.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
@@ -126,6 +128,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
       deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
+      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, timeliness: new TimelinessStore(database.db, context.policies), config, log }),
     },
   });
   const retentionDays = config.retentionDaysAfterClosure;

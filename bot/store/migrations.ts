@@ -241,6 +241,8 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     `CREATE INDEX approval_notices_pending ON approval_notices (status, created_at) WHERE status = 'pending'`,
     `CREATE INDEX approval_notices_of_approval ON approval_notices (approval_id)`,
   ],
+  // The Team view counts done obligations too (on time per month), by team and due date.
+  '0009-team-timeliness': [`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

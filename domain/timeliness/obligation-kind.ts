@@ -28,3 +28,9 @@ const KIND_OF_TOPIC: Partial<Record<Topic, ObligationKind>> = {
 export function obligationKindOf(topic: Topic): ObligationKind | undefined {
   return KIND_OF_TOPIC[topic];
 }
+
+/** A record with one entry per kind, in the order of OBLIGATION_KINDS. */
+export function forEveryKind<Value>(valueOf: (kind: ObligationKind) => Value): Record<ObligationKind, Value> {
+  const entries = OBLIGATION_KINDS.map((kind) => [kind, valueOf(kind)] as const);
+  return Object.fromEntries(entries) as Record<ObligationKind, Value>;
+}

@@ -2,7 +2,7 @@ import { addCalendarDays } from '../calendar/add-calendar-days.js';
 import { addWorkingDays } from '../calendar/add-working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { compareLocalDates, dayOfWeek, type LocalDate } from '../dates/local-date.js';
-import { OBLIGATION_KINDS, type ObligationKind } from './obligation-kind.js';
+import { forEveryKind, OBLIGATION_KINDS, type ObligationKind } from './obligation-kind.js';
 
 /** One obligation as the charts see it: its case reference (never a name), who holds it, when due and done. */
 export interface TimelinessItem {
@@ -128,13 +128,11 @@ export function onTimeByMonth(items: readonly TimelinessItem[], today: LocalDate
     ofMonth.set(item.kind, tally);
   }
   return months.map((month) => {
-    const ofMonth = tallies.get(month) ?? new Map();
-    const byKind = Object.fromEntries(
-      OBLIGATION_KINDS.map((kind) => {
-        const tally = ofMonth.get(kind) ?? { onTime: 0, late: [] };
-        return [kind, { onTime: tally.onTime, late: tally.late.length, rate: percent(tally.onTime, tally.onTime + tally.late.length), lateCases: sorted(tally.late) }];
-      }),
-    ) as Record<ObligationKind, OnTimeCount>;
+    const ofMonth = tallies.get(month) ?? new Map<ObligationKind, { onTime: number; late: string[] }>();
+    const byKind = forEveryKind((kind): OnTimeCount => {
+      const tally = ofMonth.get(kind) ?? { onTime: 0, late: [] };
+      return { onTime: tally.onTime, late: tally.late.length, rate: percent(tally.onTime, tally.onTime + tally.late.length), lateCases: sorted(tally.late) };
+    });
     return { month, byKind };
   });
 }
@@ -256,12 +254,10 @@ function pushTo<Key>(map: Map<Key, string[]> | undefined, key: Key, value: strin
 }
 
 function countedByKind(byKind: ReadonlyMap<ObligationKind, readonly string[]>): Record<ObligationKind, CountedCases> {
-  return Object.fromEntries(
-    OBLIGATION_KINDS.map((kind) => {
-      const references = sorted(byKind.get(kind) ?? []);
-      return [kind, { count: references.length, caseReferences: references }];
-    }),
-  ) as Record<ObligationKind, CountedCases>;
+  return forEveryKind((kind) => {
+    const references = sorted(byKind.get(kind) ?? []);
+    return { count: references.length, caseReferences: references };
+  });
 }
 
 function sorted(references: readonly string[]): string[] {

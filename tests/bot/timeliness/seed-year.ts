@@ -19,20 +19,20 @@ export const referenceOf = (index: number) => `C${String(index).padStart(4, '0')
 export const teamOf = (index: number) => TEAMS[index % 3] ?? 'north';
 
 /**
- * A year of 300 Slough cases, written straight into the tables so every figure can be counted by hand
+ * A year of 300 Slough cases up to `today` (23 November 2026 unless given), written straight into the tables so every figure can be counted by hand
  * (tests/bot/timeliness/team-figures.test.ts works each one out from the rules below). Case i:
  * - team north, south, east by i mod 3; worker w-(i mod 4); opened 1 November 2025;
  * - a visit due the 10th of month (i mod 12) of the twelve, with j = floor(i / 12): j mod 5 = 0 done a day
  *   late, j mod 5 = 1 never done, otherwise done on the due day;
- * - for i < 80, a review due (i mod 10) weeks from 23 November 2026, not done;
+ * - for i < 80, a review due (i mod 10) weeks from `today`, not done;
  * - for i mod 4 = 0, referral Thursday 5 March 2026 and assessment completed 12 May 2026 (the 45th working day,
  *   past Easter and the early May bank holiday) when i mod 8 = 0, else 13 May; case 1 has an assessment
  *   recorded 1 April 2026 and withdrawn;
  * - for even i, plan started 15 January 2026; for i mod 6 = 0, plan closed 30 June 2026;
  * - for i mod 10 = 9, case closed 31 August 2026.
  */
-export async function seedYear(db: Db, tenantId: string): Promise<void> {
-  const months = monthsEndingWith(TODAY);
+export async function seedYear(db: Db, tenantId: string, today: LocalDate = TODAY): Promise<void> {
+  const months = monthsEndingWith(today);
   const cases = [];
   const events: { case_id: string; kind: string; happened_on: string; counts_from: null; recorded_by: string; recorded_at: Date; withdrawn_at: Date | null; withdrawn_by: string | null }[] = [];
   const obligations = [];
@@ -72,7 +72,7 @@ export async function seedYear(db: Db, tenantId: string): Promise<void> {
     const visitDone = round === 0 ? `${months[index % 12] ?? ''}-11` : round === 1 ? null : visitDue;
     const obligation = { case_id: id, tenant_id: tenantId, worker_id: workerId, team, responsible_role: 'worker' };
     obligations.push({ ...obligation, rule_id: VISIT_RULE, due_on: visitDue, done_on: visitDone });
-    if (index < 80) obligations.push({ ...obligation, rule_id: REVIEW_RULE, due_on: addCalendarDays(TODAY, (index % 10) * 7), done_on: null });
+    if (index < 80) obligations.push({ ...obligation, rule_id: REVIEW_RULE, due_on: addCalendarDays(today, (index % 10) * 7), done_on: null });
   }
   await db.insertInto('cases').values(cases).execute();
   await db.insertInto('case_events').values(events).execute();

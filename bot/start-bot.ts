@@ -5,7 +5,8 @@ import { POLICIES } from '../domain/policy/registry.js';
 import { loadConfig, type Config } from './config.js';
 import type { Messenger } from './ports.js';
 import { exportCensus } from './cases/export-census.js';
-import { caseCalendarLink, censusLink, planLink, serveDownload } from './downloads/serve-download.js';
+import { caseCalendarLink, censusLink, planLink, serveDownload, timelinessLink } from './downloads/serve-download.js';
+import { serveTimelinessDownload } from './timeliness/timeliness-download.js';
 import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './handlers/index.js';
 import { createLogger, type Logger } from './log.js';
@@ -58,7 +59,9 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger): Bot
         ? caseCalendarLink(config, download, new Date())
         : download.kind === 'plan'
           ? planLink(config, download, new Date())
-          : censusLink(config, download, new Date()),
+          : download.kind === 'census'
+            ? censusLink(config, download, new Date())
+            : timelinessLink(config, download, new Date()),
   };
 }
 
@@ -111,6 +114,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const context = botContextOn(database.db, config, messenger);
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
+  const timeliness = new TimelinessStore(database.db, context.policies);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
@@ -124,11 +128,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
         planPage: (record, version) => printablePlan(record, version, context.plans, context.policies),
         ...(printPdf ? { printPdf } : {}),
+        timeliness: (download, now) => serveTimelinessDownload(download, now, { ...context, timeliness }),
       }),
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
       deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
-      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, timeliness: new TimelinessStore(database.db, context.policies), config, log }),
+      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, timeliness, config, log }),
     },
   });
   const retentionDays = config.retentionDaysAfterClosure;

@@ -108,14 +108,13 @@ export function dueByWeek(items: readonly TimelinessItem[], today: LocalDate): D
  * On-time rate per month of due date, for the twelve months ending with `today`'s, per kind. An item counts in
  * the month it fell due once that day has passed or it is done: on time when done on or before the due day
  * (done on the due day is on time), late when done after it or still not done after it. Items due later in
- * the current month and not yet done are not counted yet.
+ * the current month and not yet done are not counted yet. `months` may name other months (an export's).
  *
  * @example
  * onTimeByMonth([{ kind: 'visit', dueOn: '2026-02-10', doneOn: '2026-02-10', … }], '2026-03-04')
  * //=> [… { month: '2026-02', byKind: { visit: { onTime: 1, late: 0, rate: 100, lateCases: [] }, … } }, { month: '2026-03', … }]
  */
-export function onTimeByMonth(items: readonly TimelinessItem[], today: LocalDate): OnTimeMonth[] {
-  const months = monthsEndingWith(today);
+export function onTimeByMonth(items: readonly TimelinessItem[], today: LocalDate, months: readonly string[] = monthsEndingWith(today)): OnTimeMonth[] {
   const tallies = new Map(months.map((month) => [month, new Map<ObligationKind, { onTime: number; late: string[] }>()]));
   for (const item of items) {
     const ofMonth = tallies.get(item.dueOn.slice(0, 7));
@@ -164,8 +163,7 @@ export function overduePerWorker(items: readonly TimelinessItem[], today: LocalD
  * censusByMonth([{ caseReference: 'AB12', openedOn: '2026-01-05', referralOn: '2026-01-05', assessmentCompletedOn: '2026-03-09', … }], '2026-03-31', calendar)
  * //=> [… { month: '2026-03', assessmentsCompleted: 1, assessmentsWithin45: 1, … }]
  */
-export function censusByMonth(cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar): CensusMonth[] {
-  const months = monthsEndingWith(today);
+export function censusByMonth(cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar, months: readonly string[] = monthsEndingWith(today)): CensusMonth[] {
   return months.map((month) => {
     const monthEnd = minDate(lastDayOf(month), today);
     let completed = 0;
@@ -212,6 +210,23 @@ function planActiveOn(record: CaseCensusDates, day: LocalDate): boolean {
   return ended === undefined || compareLocalDates(ended, started) < 0 || compareLocalDates(ended, day) > 0;
 }
 
+/**
+ * `YYYY-MM` of every month from `from`'s to `to`'s, oldest first: the months an export covers.
+ *
+ * @example
+ * monthsBetween('2025-11-20', '2026-02-03') //=> ['2025-11', '2025-12', '2026-01', '2026-02']
+ */
+export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
+  const months: string[] = [];
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) months.push(month);
+  return months;
+}
+
+function nextMonth(month: string): string {
+  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
+  return monthNumber === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
 /** `YYYY-MM` of the twelve months ending with `today`'s, oldest first. */
 export function monthsEndingWith(today: LocalDate): string[] {
   const [year, month] = today.split('-').map(Number) as [number, number];
@@ -229,9 +244,7 @@ export function firstMonthStart(today: LocalDate): LocalDate {
 }
 
 function lastDayOf(month: string): LocalDate {
-  const [year, monthNumber] = month.split('-').map(Number) as [number, number];
-  const next = monthNumber === 12 ? `${String(year + 1).padStart(4, '0')}-01-01` : `${month.slice(0, 4)}-${String(monthNumber + 1).padStart(2, '0')}-01`;
-  return addCalendarDays(next as LocalDate, -1);
+  return addCalendarDays(`${nextMonth(month)}-01` as LocalDate, -1);
 }
 
 function mondayOf(date: LocalDate): LocalDate {

@@ -5,6 +5,7 @@ import { obligationKindOf } from '../../../domain/timeliness/obligation-kind.js'
 import {
   censusByMonth,
   dueByWeek,
+  monthsBetween,
   monthsEndingWith,
   onTimeByMonth,
   overduePerWorker,
@@ -178,5 +179,12 @@ describe('teamTimeliness headline', () => {
         dueOn: ['2026-01-05', '2026-01-06', '2026-01-07', '2026-02-02', '2026-02-03'][index],
       })),
     });
+  });
+});
+
+describe('monthsBetween', () => {
+  it("lists every month from the first date's to the last's, across a year end", () => {
+    expect(monthsBetween(on('2025-11-20'), on('2026-02-03'))).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween(on('2026-03-01'), on('2026-03-31'))).toEqual(['2026-03']);
   });
 });

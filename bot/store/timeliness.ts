@@ -13,6 +13,9 @@ export interface TimelinessScope {
   readonly authorityId?: string;
 }
 
+const CENSUS_EVENT_KINDS = ['referral-received', 'assessment-completed', 'plan-started', 'plan-closed'] as const;
+type CensusEventKind = (typeof CENSUS_EVENT_KINDS)[number];
+
 const ItemRowSchema = z.object({
   reference: z.string(),
   team: z.string(),
@@ -81,11 +84,13 @@ export class TimelinessStore {
 
   async caseDates(tenantId: string, scope: TimelinessScope, since: LocalDate): Promise<CaseCensusDates[]> {
     if (scope.teams !== 'all' && scope.teams.length === 0) return [];
-    const latest = (kind: string) =>
-      sql<string | null>`max(case_events.happened_on) filter (where case_events.kind = ${kind} and case_events.withdrawn_at is null)`;
+    const latest = (kind: CensusEventKind) => sql<string | null>`max(case_events.happened_on) filter (where case_events.kind = ${kind})`;
     let query = this.db
       .selectFrom('cases')
-      .leftJoin('case_events', 'case_events.case_id', 'cases.id')
+      // Only the four census kinds, withdrawn ones left out, are joined: a year's visits and reviews are not.
+      .leftJoin('case_events', (join) =>
+        join.onRef('case_events.case_id', '=', 'cases.id').on('case_events.kind', 'in', [...CENSUS_EVENT_KINDS]).on('case_events.withdrawn_at', 'is', null),
+      )
       .select([
         'cases.reference',
         'cases.opened_on',

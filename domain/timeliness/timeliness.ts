@@ -164,6 +164,16 @@ export function overduePerWorker(items: readonly TimelinessItem[], today: LocalD
  * //=> [… { month: '2026-03', assessmentsCompleted: 1, assessmentsWithin45: 1, … }]
  */
 export function censusByMonth(cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar, months: readonly string[] = monthsEndingWith(today)): CensusMonth[] {
+  // Many cases share a referral date, and counting 45 working days walks 60-odd days: count each date once.
+  const deadlines = new Map<LocalDate, LocalDate>();
+  const deadlineOf = (referralOn: LocalDate): LocalDate => {
+    let deadline = deadlines.get(referralOn);
+    if (deadline === undefined) {
+      deadline = addWorkingDays(referralOn, ASSESSMENT_WORKING_DAYS, calendar).date;
+      deadlines.set(referralOn, deadline);
+    }
+    return deadline;
+  };
   return months.map((month) => {
     const monthEnd = minDate(lastDayOf(month), today);
     let completed = 0;
@@ -176,7 +186,7 @@ export function censusByMonth(cases: readonly CaseCensusDates[], today: LocalDat
       const completedOn = record.assessmentCompletedOn;
       if (completedOn !== undefined && completedOn.startsWith(month) && compareLocalDates(completedOn, today) <= 0) {
         completed += 1;
-        if (record.referralOn !== undefined && compareLocalDates(completedOn, addWorkingDays(record.referralOn, ASSESSMENT_WORKING_DAYS, calendar).date) <= 0) within += 1;
+        if (record.referralOn !== undefined && compareLocalDates(completedOn, deadlineOf(record.referralOn)) <= 0) within += 1;
         else lateAssessments.push(record.caseReference);
       }
       if (!openOn(record, monthEnd)) continue;

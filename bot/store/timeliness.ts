@@ -87,22 +87,26 @@ export class TimelinessStore {
     const latest = (kind: CensusEventKind) => sql<string | null>`max(case_events.happened_on) filter (where case_events.kind = ${kind})`;
     let query = this.db
       .selectFrom('cases')
-      // Only the four census kinds, withdrawn ones left out, are joined: a year's visits and reviews are not.
-      .leftJoin('case_events', (join) =>
-        join.onRef('case_events.case_id', '=', 'cases.id').on('case_events.kind', 'in', [...CENSUS_EVENT_KINDS]).on('case_events.withdrawn_at', 'is', null),
+      // Per case through case_events_by_case, so one team's census dates need not read every event of the tenant.
+      .leftJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('case_events')
+            .select([
+              latest('referral-received').as('referral_on'),
+              latest('assessment-completed').as('assessment_completed_on'),
+              latest('plan-started').as('plan_started_on'),
+              latest('plan-closed').as('plan_closed_on'),
+            ])
+            .whereRef('case_events.case_id', '=', 'cases.id')
+            .where('case_events.kind', 'in', [...CENSUS_EVENT_KINDS])
+            .where('case_events.withdrawn_at', 'is', null)
+            .as('census'),
+        (join) => join.onTrue(),
       )
-      .select([
-        'cases.reference',
-        'cases.opened_on',
-        'cases.closed_on',
-        latest('referral-received').as('referral_on'),
-        latest('assessment-completed').as('assessment_completed_on'),
-        latest('plan-started').as('plan_started_on'),
-        latest('plan-closed').as('plan_closed_on'),
-      ])
+      .select(['cases.reference', 'cases.opened_on', 'cases.closed_on', 'census.referral_on', 'census.assessment_completed_on', 'census.plan_started_on', 'census.plan_closed_on'])
       .where('cases.tenant_id', '=', tenantId)
-      .where((eb) => eb.or([eb('cases.closed_on', 'is', null), eb('cases.closed_on', '>=', since)]))
-      .groupBy(['cases.id', 'cases.reference', 'cases.opened_on', 'cases.closed_on']);
+      .where((eb) => eb.or([eb('cases.closed_on', 'is', null), eb('cases.closed_on', '>=', since)]));
     if (scope.teams !== 'all') query = query.where('cases.team', 'in', [...scope.teams]);
     if (scope.authorityId !== undefined) query = query.where('cases.authority_id', '=', scope.authorityId);
     const rows = await query.execute();

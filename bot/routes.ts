@@ -4,6 +4,7 @@ import { policyFor } from '../domain/policy/registry.js';
 import type { AttachedFile, Reply } from './ports.js';
 import { deliveryStatus, exportCensusLink, importAttachedCases, policyStatus, removeCaseNow } from './handlers/admin.js';
 import { reassignCase } from './handlers/reassign-case.js';
+import { exportTimelinessLink, teamReport } from './handlers/team-timeliness.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { showCase } from './handlers/case-timeline.js';
 import { compareAcrossAuthorities, listRules, setAuthority, welcome } from './handlers/commands.js';
@@ -45,6 +46,8 @@ export const MESSAGE_ROUTES: readonly {
   { pattern: /^roles$/i, handle: (_match, request, context) => listRoles(request, context) },
   { pattern: /^remove case\s+(\S{1,40})$/i, handle: (match, request, context) => removeCaseNow(match[1] ?? '', request, context) },
   { pattern: /^export census\b(.*)$/i, handle: (match, request, context) => exportCensusLink(match[1] ?? '', request, context) },
+  { pattern: /^export timeliness\b(.*)$/i, handle: (match, request, context) => exportTimelinessLink(match[1] ?? '', request, context) },
+  { pattern: /^team report$/i, handle: (_match, request, context) => teamReport(request, context) },
   { pattern: /^import cases\b/i, handle: (_match, request, context) => importAttachedCases(request, context) },
   { pattern: /^close\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'closure', request, context) },
   { pattern: /^step[ -]?down\s+(?:case\s+)?(\S{1,40})$/i, handle: (match, request, context) => openClosureRequest(match[1] ?? '', 'step-down', request, context) },

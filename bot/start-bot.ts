@@ -5,7 +5,8 @@ import { POLICIES } from '../domain/policy/registry.js';
 import { loadConfig, type Config } from './config.js';
 import type { Messenger } from './ports.js';
 import { exportCensus } from './cases/export-census.js';
-import { caseCalendarLink, censusLink, planLink, serveDownload } from './downloads/serve-download.js';
+import { caseCalendarLink, censusLink, planLink, serveDownload, timelinessLink } from './downloads/serve-download.js';
+import { serveTimelinessDownload } from './timeliness/timeliness-download.js';
 import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './turn-handler.js';
 import { createLogger, type Logger } from './log.js';
@@ -22,6 +23,8 @@ import { NO_STORE_CHANGES, type StoreChanges } from './store/store-changes.js';
 import { applyRetention } from './store/retention.js';
 import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
 import { tabAsset } from './tab/tab-asset.js';
+import { answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
+import { TimelinessStore } from './store/timeliness.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
@@ -62,7 +65,9 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
         ? caseCalendarLink(config, download, new Date())
         : download.kind === 'plan'
           ? planLink(config, download, new Date())
-          : censusLink(config, download, new Date()),
+          : download.kind === 'census'
+            ? censusLink(config, download, new Date())
+            : timelinessLink(config, download, new Date()),
   };
 }
 
@@ -119,6 +124,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const context = botContextOn(database.db, config, messenger, { log, changes: database.changes });
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
+  const timeliness = new TimelinessStore(database.db, context.policies);
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
@@ -132,10 +138,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
         planPage: (record, version) => printablePlan(record, version, context.plans, context.policies),
         ...(printPdf ? { printPdf } : {}),
+        timeliness: (download, now) => serveTimelinessDownload(download, now, { ...context, timeliness }),
       }),
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
       deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
+      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, timeliness, config, log }),
     },
   });
   const retentionDays = config.retentionDaysAfterClosure;

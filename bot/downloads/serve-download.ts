@@ -21,6 +21,8 @@ export interface DownloadDependencies {
   readonly planPage?: (record: CaseRecord, version: number) => Promise<string | undefined>;
   /** That page printed to PDF by headless Chromium, where the server has it. */
   readonly printPdf?: (html: string) => Promise<Uint8Array>;
+  /** The timeliness CSV, with the asker's teams decided again from stored roles; absent until wired. */
+  readonly timeliness?: (download: Extract<Download, { kind: 'timeliness' }>, now: Date) => Promise<DownloadResult>;
 }
 
 type LinkConfig = Pick<Config, 'publicBaseUrl' | 'linkSigningSecret'>;
@@ -80,6 +82,8 @@ export async function serveDownload(token: string, now: Date, deps: DownloadDepe
       if (!deps.census || !from.success || !to.success) return NOT_FOUND;
       return { status: 200, contentType: 'text/csv; charset=utf-8', filename: `census-${from.data}-to-${to.data}.csv`, body: await deps.census(download.tenantId, from.data, to.data) };
     }
+    case 'timeliness':
+      return deps.timeliness ? deps.timeliness(download, now) : NOT_FOUND;
   }
 }
 
@@ -115,6 +119,17 @@ export function planLink(config: LinkConfig, download: Extract<Download, { kind:
  * //=> 'https://cin.council.example/downloads/eyJkb3dubG9hZCI6…'
  */
 export function censusLink(config: LinkConfig, download: Extract<Download, { kind: 'census' }>, now: Date): string {
+  return linkTo(config, download, now, CENSUS_HOURS);
+}
+
+/**
+ * The link to a timeliness export for an admin or a manager, valid for one hour, like the census's.
+ *
+ * @example
+ * timelinessLink(config, { kind: 'timeliness', tenantId, userId, from: '2026-04-01', to: '2026-09-30' }, now)
+ * //=> 'https://cin.council.example/downloads/eyJkb3dubG9hZCI6…'
+ */
+export function timelinessLink(config: LinkConfig, download: Extract<Download, { kind: 'timeliness' }>, now: Date): string {
   return linkTo(config, download, now, CENSUS_HOURS);
 }
 

@@ -6,6 +6,7 @@ import { err, ok, type Result } from '../../domain/result.js';
 export const DownloadSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('case-calendar'), tenantId: z.string(), userId: z.string(), caseReference: z.string() }),
   z.strictObject({ kind: z.literal('census'), tenantId: z.string(), userId: z.string(), from: z.string(), to: z.string() }),
+  z.strictObject({ kind: z.literal('timeliness'), tenantId: z.string(), userId: z.string(), from: z.string(), to: z.string(), team: z.string().optional() }),
   z.strictObject({
     kind: z.literal('plan'),
     tenantId: z.string(),

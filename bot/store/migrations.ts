@@ -282,6 +282,8 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     `CREATE TRIGGER pending_questions_truncated AFTER TRUNCATE ON pending_questions FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
     `CREATE TRIGGER conversation_references_truncated AFTER TRUNCATE ON conversation_references FOR EACH STATEMENT EXECUTE FUNCTION announce_change()`,
   ],
+  // The Team view counts done obligations too (on time per month), by team and due date.
+  '0010-team-timeliness': [`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -18,11 +18,14 @@ export interface EndpointAnswer {
   readonly body: unknown;
 }
 
-export interface DeadlinesEndpointDependencies extends TabDeadlineSources {
+/** What checking the tab's caller needs: the app's audiences, the development user, the tenants served. */
+export interface TabUserDependencies {
   readonly config: Pick<Config, 'tabDevUser' | 'tabAppIdUri' | 'nodeEnv' | 'allowedTenants'> & { readonly microsoftApp?: { readonly id: string } };
   readonly log: Logger;
   readonly keySetFor?: KeySetFor;
 }
+
+export interface DeadlinesEndpointDependencies extends TabDeadlineSources, TabUserDependencies {}
 
 /**
  * `GET /api/deadlines?view=mine|team`: who is asking from their Entra token (or, in development, the named
@@ -35,6 +38,16 @@ export interface DeadlinesEndpointDependencies extends TabDeadlineSources {
 export async function answerDeadlinesRequest(request: EndpointRequest, now: Date, dependencies: DeadlinesEndpointDependencies): Promise<EndpointAnswer> {
   const view = request.view ?? 'mine';
   if (view !== 'mine' && view !== 'team') return { status: 400, body: { code: 'BadRequest', message: 'view must be mine or team.' } };
+  const user = await tabUserOf(request, now, dependencies);
+  if ('status' in user) return user;
+  const result = await tabDeadlines(user, view, londonDateOf(now), dependencies);
+  if (!result.ok) return { status: 403, body: { code: 'Forbidden', message: 'The Team view is for managers and senior practitioners.' } };
+  dependencies.log.info('tab-deadlines-answered', { view, count: result.value.deadlines.length });
+  return { status: 200, body: result.value };
+}
+
+/** Who is asking, from their Entra token (or the development test user), refused unless their tenant is served. */
+export async function tabUserOf(request: EndpointRequest, now: Date, dependencies: TabUserDependencies): Promise<TabUser | EndpointAnswer> {
   const user = await userOf(request, now, dependencies);
   if ('status' in user) return user;
   const { allowedTenants } = dependencies.config;
@@ -42,13 +55,10 @@ export async function answerDeadlinesRequest(request: EndpointRequest, now: Date
     dependencies.log.warn('request-refused', { status: 403, errorName: 'tab-tenant-not-allowed' });
     return { status: 403, body: { code: 'Forbidden', message: 'This app does not serve your organisation.' } };
   }
-  const result = await tabDeadlines(user, view, londonDateOf(now), dependencies);
-  if (!result.ok) return { status: 403, body: { code: 'Forbidden', message: 'The Team view is for managers and senior practitioners.' } };
-  dependencies.log.info('tab-deadlines-answered', { view, count: result.value.deadlines.length });
-  return { status: 200, body: result.value };
+  return user;
 }
 
-async function userOf(request: EndpointRequest, now: Date, { config, log, keySetFor }: DeadlinesEndpointDependencies): Promise<TabUser | EndpointAnswer> {
+async function userOf(request: EndpointRequest, now: Date, { config, log, keySetFor }: TabUserDependencies): Promise<TabUser | EndpointAnswer> {
   const refuse = (reason: string): EndpointAnswer => {
     log.warn('request-refused', { status: 401, errorName: `tab-${reason}` });
     return { status: 401, body: { code: 'Unauthorized', message: 'Sign in through Microsoft Teams.' } };

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 export interface TabAsset {
   readonly status: 200 | 404;
@@ -10,11 +11,15 @@ export interface TabAsset {
 const PUBLIC = new URL('./public/', import.meta.url);
 // The package's browser bundle (UMD, global `microsoftTeams`), served by us: no CDN for a page that holds case data.
 const TEAMS_JS = createRequire(import.meta.url).resolve('@microsoft/teams-js');
+// Chart.js's self-contained browser bundle (global `Chart`), beside the CommonJS entry the package exports.
+const CHART_JS = new URL('chart.umd.js', pathToFileURL(createRequire(import.meta.url).resolve('chart.js')));
 
 const FILES: Readonly<Record<string, { readonly path: URL | string; readonly contentType: string }>> = {
   'tab.js': { path: new URL('tab.js', PUBLIC), contentType: 'text/javascript; charset=utf-8' },
   'tab.css': { path: new URL('tab.css', PUBLIC), contentType: 'text/css; charset=utf-8' },
   'teams-js.js': { path: TEAMS_JS, contentType: 'text/javascript; charset=utf-8' },
+  'chart.js': { path: CHART_JS, contentType: 'text/javascript; charset=utf-8' },
+  'team-charts.js': { path: new URL('team-charts.js', PUBLIC), contentType: 'text/javascript; charset=utf-8' },
 };
 
 /**

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { DownloadResult } from '../downloads/serve-download.js';
 import type { EndpointAnswer, EndpointRequest } from '../tab/deadlines-endpoint.js';
 import type { TabAsset } from '../tab/tab-asset.js';
+import type { TeamTimelinessRequest } from '../tab/team-timeliness-endpoint.js';
 import type { Logger } from '../log.js';
 import type { TurnHandler } from '../ports.js';
 import { createActivityHandler } from './activity-handler.js';
@@ -30,6 +31,8 @@ export interface ServerDependencies {
   readonly tab?: {
     readonly asset: (name: string) => Promise<TabAsset>;
     readonly deadlines: (request: EndpointRequest, now: Date) => Promise<EndpointAnswer>;
+    /** `GET /api/team-timeliness`: the Team view's charts. */
+    readonly teamTimeliness?: (request: TeamTimelinessRequest, now: Date) => Promise<EndpointAnswer>;
   };
 }
 
@@ -136,6 +139,25 @@ function addTabRoutes(server: Server, tab: NonNullable<ServerDependencies['tab']
     response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(answer.body));
   });
+  const { teamTimeliness } = tab;
+  if (teamTimeliness) {
+    server.get('/api/team-timeliness', async (request: Request, response: Response) => {
+      const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
+      const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+      let answer: EndpointAnswer;
+      try {
+        answer = await teamTimeliness(
+          { authorization: header('authorization'), devUser: header('x-tab-dev-user'), team: query.get('team') ?? undefined, authority: query.get('authority') ?? undefined },
+          new Date(),
+        );
+      } catch (error) {
+        log.error('tab-team-timeliness-failed', { errorName: error instanceof Error ? error.name : typeof error });
+        answer = { status: 500, body: { code: 'InternalError', message: 'The team figures could not be loaded just now.' } };
+      }
+      response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(answer.body));
+    });
+  }
 }
 
 /**

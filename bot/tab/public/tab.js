@@ -56,6 +56,9 @@ async function load(view) {
   fillFilter('filter-type', [...new Set(state.data.deadlines.map((item) => item.topic))].sort(), topicWords);
   element('filters').hidden = false;
   render();
+  // The Team view leads with the timeliness charts (team-charts.js); the deadlines list follows them.
+  if (view === 'team') window.cinTeamCharts.show(state.headers);
+  else window.cinTeamCharts.hide();
 }
 
 function topicWords(topic) {

@@ -41,10 +41,14 @@ export async function changeRole(match: RegExpExecArray, request: MessageRequest
   return say(`Done: ${describe(assignment)}.`);
 }
 
-/** `roles`: every role in the tenant, for admins and managers. */
+/** `roles`: every role in the tenant for an admin; anyone else sees only their own, never who else holds what. */
 export async function listRoles(request: MessageRequest, context: BotContext): Promise<Reply> {
   const actorRoles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
   if (actorRoles.length === 0) return say('You hold no role yet, so I can\u2019t list anyone\u2019s. Ask an admin.');
+  if (!isAdmin(actorRoles)) {
+    const own = actorRoles.map((role) => `- ${describe(role)}`);
+    return say(['Your roles (only an admin sees everyone\u2019s):', ...own].join('\n'));
+  }
   const assignments = await context.roles.everyAssignment(request.asker.tenantId);
   return say(['Roles:', ...assignments.map((assignment) => `- ${describe(assignment)}`)].join('\n'));
 }

@@ -82,7 +82,7 @@ export interface StartedBot {
 }
 
 export interface StartOptions {
-  /** The interface to listen on; every interface when absent, as a container needs. */
+  /** The interface to listen on; LISTEN_HOST's choice when absent (loopback without authentication). */
   readonly host?: string;
   readonly log?: Logger;
 }
@@ -109,11 +109,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
   const context = botContextOn(database.db, config, messenger);
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
+  const host = options.host ?? config.listenHost;
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
     log,
-    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(host === undefined ? {} : { host }),
     downloads: (token, now) =>
       serveDownload(token, now, {
         secret: config.linkSigningSecret,

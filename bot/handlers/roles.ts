@@ -4,6 +4,7 @@ import { RoleSchema, type RoleAssignment } from '../store/roles.js';
 import type { BotContext, MessageRequest } from './context.js';
 import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from './open-case.js';
 import { say } from './workable-case.js';
+import { markdownLiteral } from '../../cards/markdown-literal.js';
 
 /** "manager", "senior practitioner", "SP", "IRO"… as the role's id. */
 const ROLE_WORDS: Readonly<Record<string, RoleAssignment['role']>> = {
@@ -55,5 +56,5 @@ export async function listRoles(request: MessageRequest, context: BotContext): P
 
 function describe(assignment: RoleAssignment): string {
   const role = assignment.role.replace('-', ' ');
-  return assignment.role === 'admin' ? `${assignment.userId} is an admin` : `${assignment.userId} is ${role} of team ${assignment.team}`;
+  return assignment.role === 'admin' ? `${assignment.userId} is an admin` : `${assignment.userId} is ${role} of team ${markdownLiteral(assignment.team)}`;
 }

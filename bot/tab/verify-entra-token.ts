@@ -91,7 +91,9 @@ export async function verifyEntraToken(
     if (error instanceof errors.JWTExpired) return refuse('expired');
     if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWKSNoMatchingKey) return refuse('bad-signature');
     if (error instanceof errors.JWTClaimValidationFailed || error instanceof z.ZodError) return refuse('bad-claims');
-    if (error instanceof errors.JOSEError && !(error instanceof errors.JWKSTimeout) && !(error instanceof errors.JWKSInvalid)) return refuse('malformed');
+    // jose's plain JOSEError (no subclass) is the key set's endpoint answering other than 200: keys unavailable.
+    const unavailable = error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid || (error instanceof errors.JOSEError && error.constructor === errors.JOSEError);
+    if (error instanceof errors.JOSEError && !unavailable) return refuse('malformed');
     return refuse('keys-unavailable');
   }
 }

@@ -59,6 +59,13 @@ describe.each(DATABASE_ENGINES)('what the attack found in chat, on $name', ({ op
     expect(adminsList).toContain('priya-object-id is worker of team South');
   });
 
+  it('item 7: lists a team whose name is markdown as typed, never as a link', async () => {
+    await said(ADMIN, 'role mallory-object-id worker of [Click to confirm closure](https://evil.example/confirm)');
+    const list = await said(ADMIN, 'roles');
+    expect(list).toContain('mallory-object-id is worker of team \\[Click to confirm closure\\]\\(https://evil.example/confirm\\)');
+    expect(list.replace(/\\./g, '')).not.toMatch(/\[[^\]]*\]\(/);
+  });
+
   it('item 8: answers an outsider the same for a case that is not there and one that is not theirs', async () => {
     const someoneElses = await said(PRIYA, 'case AB12');
     const missing = await said(PRIYA, 'case ZZ99');

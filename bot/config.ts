@@ -40,6 +40,13 @@ interface SharedConfig {
   readonly tabAppIdUri?: string;
   /** The Entra tenants (ALLOWED_TENANTS, lower-case ids) whose requests are served; absent serves every tenant. */
   readonly allowedTenants?: readonly string[];
+  /**
+   * The interface the server listens on (LISTEN_HOST): every interface when authentication is on (a container
+   * needs that), loopback only without it, since anyone who reached the port could then talk as anyone.
+   */
+  readonly listenHost?: string;
+  /** How long any call to Microsoft (signing keys, OpenID metadata) may take before it is given up (MICROSOFT_TIMEOUT_MS). */
+  readonly microsoftTimeoutMs: number;
   /** Headless Chromium (CHROMIUM_PATH) for printing agreed plans to PDF; absent offers the HTML page only. */
   readonly chromiumPath?: string;
 }
@@ -86,6 +93,8 @@ const EnvironmentSchema = z
     TAB_DEV_TENANT: optional(z.string().trim()),
     TAB_APP_ID_URI: optional(z.string().trim()),
     CHROMIUM_PATH: optional(z.string().trim()),
+    LISTEN_HOST: optional(z.string().trim()),
+    MICROSOFT_TIMEOUT_MS: optional(z.coerce.number().int().min(10).max(120_000)),
     ALLOWED_TENANTS: optional(
       z
         .string()
@@ -126,6 +135,8 @@ const EnvironmentSchema = z
     // Anyone who can reach the server could then read that user's deadlines without a token.
     if (env.NODE_ENV === 'production' && env.TAB_DEV_USER) {
       context.addIssue({ code: 'custom', path: ['TAB_DEV_USER'], message: 'must not be set when NODE_ENV=production' });
+    } else if (env.MicrosoftAppId && env.TAB_DEV_USER) {
+      context.addIssue({ code: 'custom', path: ['TAB_DEV_USER'], message: 'must not be set when MicrosoftAppId is (authentication is on)' });
     }
   });
 
@@ -148,6 +159,7 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     return err({ kind: 'invalid-config', message: lines.join('\n') });
   }
   const settings = parsed.data;
+  const listenHost = settings.LISTEN_HOST ?? (settings.MicrosoftAppId ? undefined : '127.0.0.1');
   const shared: SharedConfig = {
     port: settings.PORT ?? 3978,
     nodeEnv: settings.NODE_ENV ?? 'development',
@@ -160,12 +172,14 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     reminderIntervalSeconds: settings.REMINDER_INTERVAL_SECONDS ?? 300,
     reminderSendsPerSecond: settings.REMINDER_SENDS_PER_SECOND ?? 48,
+    microsoftTimeoutMs: settings.MICROSOFT_TIMEOUT_MS ?? 10_000,
     ...(settings.RETENTION_DAYS_AFTER_CLOSURE === undefined ? {} : { retentionDaysAfterClosure: settings.RETENTION_DAYS_AFTER_CLOSURE }),
     // The tenant the bot files chats under when Teams names none, so the dev user sees what they recorded there.
     ...(settings.TAB_DEV_USER === undefined ? {} : { tabDevUser: { tenantId: settings.TAB_DEV_TENANT ?? 'local', userId: settings.TAB_DEV_USER } }),
     ...(settings.TAB_APP_ID_URI === undefined ? {} : { tabAppIdUri: settings.TAB_APP_ID_URI }),
     ...(settings.ALLOWED_TENANTS === undefined ? {} : { allowedTenants: settings.ALLOWED_TENANTS }),
     ...(settings.CHROMIUM_PATH === undefined ? {} : { chromiumPath: settings.CHROMIUM_PATH }),
+    ...(listenHost === undefined ? {} : { listenHost }),
   };
   if (!settings.MicrosoftAppId) return ok({ ...shared, authentication: 'disabled-local' });
   return ok({

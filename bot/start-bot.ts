@@ -93,7 +93,7 @@ export interface StartedBot {
 }
 
 export interface StartOptions {
-  /** The interface to listen on; every interface when absent, as a container needs. */
+  /** The interface to listen on; LISTEN_HOST's choice when absent (loopback without authentication). */
   readonly host?: string;
   readonly log?: Logger;
   /** Keep every table in this schema of DATABASE_URL's database (benchmarks); the server's default when absent. */
@@ -125,11 +125,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const context = botContextOn(database.db, config, messenger, { log, changes: database.changes });
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
   const timeliness = new TimelinessStore(database.db, context.policies);
+  const host = options.host ?? config.listenHost;
   const server = await startServer(config, createTurnHandler(context), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
     log,
-    ...(options.host === undefined ? {} : { host: options.host }),
+    ...(host === undefined ? {} : { host }),
     downloads: (token, now) =>
       serveDownload(token, now, {
         secret: config.linkSigningSecret,

@@ -1,6 +1,7 @@
 import type { AdaptiveCardJson } from './adaptive-card-json.js';
 import { bindCard } from './bind.js';
 import template from './templates/escalation.json' with { type: 'json' };
+import { markdownLiteral } from './markdown-literal.js';
 
 /** An overdue item its worker has not acknowledged, as its manager is told of it. Case reference only: no initials, no names. */
 export interface EscalationView {
@@ -39,7 +40,7 @@ export function escalationCard(view: EscalationView): AdaptiveCardJson {
  */
 export function escalationText(view: EscalationView): string {
   return (
-    `Overdue and not acknowledged: ${view.caseReference} (allocated worker: ${view.worker}). ` +
+    `Overdue and not acknowledged: ${view.caseReference} (allocated worker: ${markdownLiteral(view.worker)}). ` +
     `${view.requires}, due by ${view.dueOn}, ${overdueWords(view.workingDaysOverdue)} (${view.ruleId} \u00b7 ${view.section}).`
   );
 }

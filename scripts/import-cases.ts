@@ -4,7 +4,7 @@ import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js'
 import { londonDateOf } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
 import { parseCensusCsv } from '../bot/cases/census-csv.js';
-import { importCases } from '../bot/cases/import-cases.js';
+import { importCases, importTenantOf } from '../bot/cases/import-cases.js';
 import { loadConfig } from '../bot/config.js';
 import { LOCAL_TENANT_ID } from '../bot/cases/identifiers.js';
 import { CaseStore } from '../bot/store/cases.js';
@@ -38,8 +38,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loaded.value;
-  // Local chats (no app registration) are all in the local tenant, whatever else the environment says.
-  const tenantId = args.values.tenant ?? (config.authentication === 'enabled' ? config.microsoftApp.tenantId : undefined) ?? LOCAL_TENANT_ID;
+  const tenant = importTenantOf(args.values.tenant, config);
+  if (!tenant.ok) {
+    console.error(`Cannot import. ${tenant.error}\n${USAGE}`);
+    return 2;
+  }
+  const tenantId = tenant.value;
 
   let text: string;
   try {

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
+import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { compareLocalDates, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -90,7 +91,7 @@ export function parseCensusCsv(text: string, today: LocalDate): Result<CensusCsv
   const lines = data.map((entry) => ({ line: startLineOf(entry), cells: entry.record }));
   const linesOfReference = new Map<string, number[]>();
   for (const { line, cells } of lines) {
-    const reference = cellOf(cells, columns.value.indexes, 'LAchildID').toUpperCase();
+    const reference = normaliseCaseReference(cellOf(cells, columns.value.indexes, 'LAchildID'));
     if (reference !== '') linesOfReference.set(reference, [...(linesOfReference.get(reference) ?? []), line]);
   }
 
@@ -103,7 +104,7 @@ export function parseCensusCsv(text: string, today: LocalDate): Result<CensusCsv
     if (cells.length > header.record.length) reasons.push(`the row has ${cells.length} cells but the header names ${header.record.length} columns`);
     const parsed = schema.safeParse(raw);
     if (!parsed.success) reasons.push(...parsed.error.issues.map((issue) => issue.message));
-    const sameReference = linesOfReference.get(raw.LAchildID?.toUpperCase() ?? '') ?? [];
+    const sameReference = linesOfReference.get(normaliseCaseReference(raw.LAchildID ?? '')) ?? [];
     if (sameReference.length > 1) {
       const others = sameReference.filter((other) => other !== line);
       reasons.push(`LAchildID ${raw.LAchildID} is also on line${others.length > 1 ? 's' : ''} ${others.join(', ')}: one row per case, so none of them is loaded`);
@@ -222,9 +223,9 @@ function censusRowSchemaOn(today: LocalDate) {
 
   return z
     .object({
-      LAchildID: required('LAchildID').regex(REFERENCE, {
-        error: 'LAchildID must be letters and digits (with - / or _), at most 20 characters',
-      }),
+      LAchildID: required('LAchildID')
+        .regex(REFERENCE, { error: 'LAchildID must be letters and digits (with - / or _), at most 20 characters' })
+        .transform(normaliseCaseReference),
       Initials: required('Initials')
         .regex(INITIALS, { error: 'Initials must be letters, with dots or spaces between them' })
         // Children's names are never stored: more than four letters is a name, not initials.

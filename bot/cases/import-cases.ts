@@ -2,12 +2,26 @@ import type { CaseEvent } from '../../domain/cases/case-events.js';
 import { eventRefusalOn, type EventRefusal } from '../../domain/cases/event-refusal.js';
 import type { EventKind } from '../../domain/cases/event-kinds.js';
 import { compareLocalDates, type LocalDate } from '../../domain/dates/local-date.js';
-import { assertNever } from '../../domain/result.js';
+import { assertNever, err, ok, type Result } from '../../domain/result.js';
+import type { Config } from '../config.js';
+import { LOCAL_TENANT_ID } from './identifiers.js';
 import { appendAudit } from '../store/audit.js';
 import type { CaseRecord, CaseStore, CaseWriteRefusal, NewCase } from '../store/cases.js';
 import type { Db } from '../store/database.js';
 import type { Role, RoleStore } from '../store/roles.js';
 import { CENSUS_DATE_COLUMNS, type CensusDateColumn, type ParsedCensusRow, type RejectedRow } from './census-csv.js';
+
+/**
+ * The tenant `npm run import` loads into: `--tenant`, else the app registration's tenant, else (no app
+ * registration: local use) the local tenant. With an app id but neither, no Teams user would ever see the cases,
+ * so it is refused with the reason.
+ */
+export function importTenantOf(flag: string | undefined, config: Config): Result<string, string> {
+  if (flag !== undefined) return ok(flag);
+  if (config.authentication === 'disabled-local') return ok(LOCAL_TENANT_ID);
+  if (config.microsoftApp.tenantId !== undefined) return ok(config.microsoftApp.tenantId);
+  return err('MicrosoftAppId is set but MicrosoftAppTenantId is not, so I cannot tell which tenant the cases belong to: give --tenant <tenant id>.');
+}
 
 /** The event each census date records. CINclosureDate records one only when the row has no CINPlanEndDate. */
 export const CENSUS_DATE_EVENTS = {

@@ -11,12 +11,17 @@ import { mayWorkOn } from './access.js';
  */
 export async function workableCase(reference: string, request: CardRequest, context: BotContext): Promise<Result<CaseRecord, Reply>> {
   const record = await context.cases.caseByReference(request.asker.tenantId, reference);
-  if (!record) {
-    return err(say(`I have no case ${reference.slice(0, 40)}. Open it with "new case ${reference.slice(0, 40)}", or check the reference.`));
-  }
   const roles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
-  if (!mayWorkOn(record, request.asker.userId, roles)) {
-    return err(say(`You can't see or change ${record.reference}: only its allocated worker and the people of its team can. An admin can give you a role in the team.`));
-  }
+  // The same words whether the case is missing or someone else's, so nobody learns which references exist.
+  if (!record || !mayWorkOn(record, request.asker.userId, roles)) return err(say(cannotOpen(reference)));
   return ok(record);
+}
+
+/** What someone hears of a case that is not there or not theirs: the same either way. */
+export function cannotOpen(reference: string): string {
+  const shown = reference.slice(0, 40);
+  return (
+    `You can't see or change ${shown}: either I have no case ${shown}, or only its allocated worker and the people of its team can open it. ` +
+    `Check the reference, ask an admin for a role in the team, or open a new case with "new case ${shown}".`
+  );
 }

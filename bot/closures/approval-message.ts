@@ -8,6 +8,7 @@ import type { CaseRecord } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { RoleStore } from '../store/roles.js';
 import { approvalViewOf, KIND_WORDS, statusOf, type Viewer } from './closure-views.js';
+import { markdownLiteral } from '../../cards/markdown-literal.js';
 
 export interface ApprovalMessageDependencies {
   readonly policies: readonly Policy[];
@@ -56,7 +57,7 @@ export async function approvalMessageFor(
     refreshUserIds: [...new Set([approval.requestedBy, ...approverIds])],
     ...options,
   });
-  const text = `${KIND_WORDS[approval.kind].requested} ${record.reference}. ${options.notice ?? statusOf(approval, (id) => names.get(id) ?? id)}.`;
+  const text = `${KIND_WORDS[approval.kind].requested} ${record.reference}. ${options.notice ?? statusOf(approval, (id) => markdownLiteral(names.get(id) ?? id))}.`;
   return { text, card: closureApprovalCard(view) };
 }
 

@@ -21,6 +21,25 @@ export const ClosureDecisionSchema = z.object({
 });
 export type ClosureDecisionSubmission = z.infer<typeof ClosureDecisionSchema>;
 
+/**
+ * Refusals audited for one person on one case in an hour: enough to show what happened, while anyone holding an
+ * approval id could otherwise add append-only rows without end. Past it they are still refused, unaudited.
+ */
+const REFUSALS_AUDITED_AN_HOUR = 10;
+
+async function refusalsAuditedWithinHour(context: BotContext, request: CardRequest, record: CaseRecord): Promise<number> {
+  const row = await context.db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<string>().as('refusals'))
+    .where('tenant_id', '=', request.asker.tenantId)
+    .where('case_reference', '=', record.reference)
+    .where('actor_id', '=', request.asker.userId)
+    .where('action', 'in', ['closure.refused', 'step-down.refused'])
+    .where('at', '>', new Date(request.receivedAt.getTime() - 60 * 60 * 1000))
+    .executeTakeFirst();
+  return Number(row?.refusals ?? 0);
+}
+
 export const ClosureRefreshSchema = z.object({ approvalId: ApprovalIdSchema });
 
 /**
@@ -35,6 +54,7 @@ export function decideClosure(decision: Decision) {
     const record = approval ? await context.cases.caseById(approval.caseId) : undefined;
     if (!approval || !record) return { messages: [], invokeMessage: 'That request is no longer held: the case may have been removed.' };
     const refuse = async (reason: string, notice: string, shown: Approval = approval): Promise<Reply> => {
+      if (await refusalsAuditedWithinHour(context, request, record) >= REFUSALS_AUDITED_AN_HOUR) return cardReply(shown, record, request, context, { notice });
       await appendAudit(context.db, {
         tenantId: request.asker.tenantId,
         actorId: request.asker.userId,

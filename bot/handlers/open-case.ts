@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { compareLocalDates, formatLongDate, londonDateOf, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { PathwaySchema, type Pathway } from '../../domain/policy/schema.js';
 import { policyFor } from '../../domain/policy/registry.js';
@@ -19,7 +20,8 @@ const PATHWAY_TITLES: Readonly<Record<Pathway, string>> = {
 export const CaseReferenceSchema = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{1,29}$/, { error: 'A case reference is 2 to 30 letters, digits, / or -.' });
+  .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{1,29}$/, { error: 'A case reference is 2 to 30 letters, digits, / or -.' })
+  .transform(normaliseCaseReference);
 
 /** What the new-case card sends: every field as typed, so a refused form can come back exactly as it was. */
 export const CaseFormSubmissionSchema = z.object({

@@ -16,10 +16,10 @@ import { formatLongDate, LocalDateSchema } from '../../domain/dates/local-date.j
  */
 export async function reassignCase(reference: string, who: string, request: MessageRequest & { readonly mentionedUserIds: readonly string[] }, context: BotContext): Promise<Reply> {
   const record = await context.cases.caseByReference(request.asker.tenantId, reference);
-  if (!record) return say(`I have no case ${reference.slice(0, 40)}.`);
   const roles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
-  if (!isAdmin(roles) && !teamsManagedBy(roles).includes(record.team)) {
-    return say(`Only a manager of team ${record.team} or an admin can reassign ${record.reference}.`);
+  // The same words whether the case is missing or in a team they do not manage: nothing about it is told.
+  if (!record || (!isAdmin(roles) && !teamsManagedBy(roles).includes(record.team))) {
+    return say(`Only a manager of the case's team or an admin can reassign a case, and I have none ${reference.slice(0, 40)} that you manage.`);
   }
   const workerId = who.startsWith('<at>') ? request.mentionedUserIds[0] : who.trim();
   if (!workerId || !PERSON_ID.test(workerId)) return say('Mention the new worker, or give their Entra object id.');

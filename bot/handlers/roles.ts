@@ -4,6 +4,7 @@ import type { Reply } from '../ports.js';
 import { say } from '../replies/say.js';
 import { RoleSchema, type RoleAssignment } from '../store/roles.js';
 import type { BotContext, MessageRequest } from './context.js';
+import { markdownLiteral } from '../../cards/markdown-literal.js';
 
 /** "manager", "senior practitioner", "SP", "IRO"… as the role's id. */
 const ROLE_WORDS: Readonly<Record<string, RoleAssignment['role']>> = {
@@ -41,15 +42,19 @@ export async function changeRole(match: RegExpExecArray, request: MessageRequest
   return say(`Done: ${describe(assignment)}.`);
 }
 
-/** `roles`: every role in the tenant, for admins and managers. */
+/** `roles`: every role in the tenant for an admin; anyone else sees only their own, never who else holds what. */
 export async function listRoles(request: MessageRequest, context: BotContext): Promise<Reply> {
   const actorRoles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
   if (actorRoles.length === 0) return say('You hold no role yet, so I can\u2019t list anyone\u2019s. Ask an admin.');
+  if (!isAdmin(actorRoles)) {
+    const own = actorRoles.map((role) => `- ${describe(role)}`);
+    return say(['Your roles (only an admin sees everyone\u2019s):', ...own].join('\n'));
+  }
   const assignments = await context.roles.everyAssignment(request.asker.tenantId);
   return say(['Roles:', ...assignments.map((assignment) => `- ${describe(assignment)}`)].join('\n'));
 }
 
 function describe(assignment: RoleAssignment): string {
   const role = assignment.role.replace('-', ' ');
-  return assignment.role === 'admin' ? `${assignment.userId} is an admin` : `${assignment.userId} is ${role} of team ${assignment.team}`;
+  return assignment.role === 'admin' ? `${assignment.userId} is an admin` : `${assignment.userId} is ${role} of team ${markdownLiteral(assignment.team)}`;
 }

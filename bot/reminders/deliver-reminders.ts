@@ -82,22 +82,23 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   const enqueued = await enqueueTodaysReminders({ db, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours });
   const pace = options.pace ?? sendPace(DEFAULT_SENDS_PER_SECOND);
   const startedAt = performance.now();
-  const counts = { claimed: 0, sent: 0, retrying: 0, failed: 0 };
-  // Batch after batch until nothing due is left; the clock moves on with the pass so leases stay honest.
-  for (;;) {
-    const claimed = await claim(db, new Date(now.getTime() + (performance.now() - startedAt)), now);
-    if (claimed.length === 0) break;
-    counts.claimed += claimed.length;
-    const groups = [...groupedByRecipient(await withRecipients(claimed, options))];
-    await inParallel(groups, SENDS_AT_ONCE, async ([recipientKey, reminders]) => {
-      const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
-      await pace();
-      const delivered = await deliver(tenantId, recipientId, reminders, options);
-      counts.sent += delivered.sent;
-      counts.retrying += delivered.retrying;
-      counts.failed += delivered.failed;
-    });
-  }
+  // The clock moves on with the pass, so leases taken and renewed late in a long pass stay honest.
+  const passClock = () => new Date(now.getTime() + (performance.now() - startedAt));
+  // Everything due is claimed before anything is sent, so each person's reminders are in one group however many
+  // are due: grouping batch by batch (200 rows by id) sent half the people two digests on a busy day.
+  const claimed: Claimed[] = [];
+  for (let batch = await claim(db, passClock(), now); batch.length > 0; batch = await claim(db, passClock(), now)) claimed.push(...batch);
+  const addressed: Addressed[] = [];
+  for (let start = 0; start < claimed.length; start += BATCH) addressed.push(...(await withRecipients(claimed.slice(start, start + BATCH), options)));
+  const counts = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
+  await inParallel([...groupedByRecipient(addressed)], SENDS_AT_ONCE, async ([recipientKey, reminders]) => {
+    const [tenantId, recipientId] = recipientKey.split('\u0000') as [string, string];
+    await pace();
+    const delivered = await deliver(tenantId, recipientId, reminders, passClock, options);
+    counts.sent += delivered.sent;
+    counts.retrying += delivered.retrying;
+    counts.failed += delivered.failed;
+  });
   options.log.info('reminder-tick', { enqueued, ...counts });
   return { outsideWorkingHours: false, enqueued, sent: counts.sent, retrying: counts.retrying, failed: counts.failed };
 }
@@ -206,14 +207,15 @@ function groupedByRecipient(reminders: readonly Addressed[]): Map<string, Addres
 /** How many of one person's reminders went, wait to be tried again, or were given up; none when taken over. */
 type Delivery = { readonly sent: number; readonly retrying: number; readonly failed: number };
 
-async function deliver(tenantId: string, recipientId: string, claimed: readonly Addressed[], options: ReminderTickOptions): Promise<Delivery> {
+async function deliver(tenantId: string, recipientId: string, claimed: readonly Addressed[], passClock: () => Date, options: ReminderTickOptions): Promise<Delivery> {
   const { db, messenger, conversations, now } = options;
   let reminders = claimed;
   try {
     const address = await conversations.personalChatOrNew(tenantId, recipientId, messenger, now);
-    // This instance may have been slow (Teams throttling, a long batch) and another taken the rows over when the
-    // lease ran out: only what is still ours is sent, or the person would get it twice.
-    reminders = await stillClaimed(db, claimed);
+    // This instance may have been slow (Teams throttling, a long pass) and another taken the rows over when the
+    // lease ran out: only what is still ours is sent, or the person would get it twice; what is, is ours for a
+    // whole lease from now.
+    reminders = await renewedClaims(db, claimed, passClock());
     if (reminders.length === 0) return { sent: 0, retrying: 0, failed: 0 };
     const workerNames = new Map<string, string>();
     for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
@@ -224,14 +226,7 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
       // At most one message a second into one conversation, as Teams asks of bots.
       if (index > 0) await sleep(ONE_CONVERSATION_GAP_MS);
       const { activityId } = await messenger.send(address, message);
-      for (const reminder of covers) {
-        await db
-          .updateTable('reminder_outbox')
-          .set({ status: 'sent', sent_at: now, recipient_id: recipientId, activity_id: activityId, lease_until: null, last_outcome: 'sent' })
-          .where('id', '=', reminder.id)
-          .execute();
-        await attempt(db, reminder.id, now, 'sent', 200);
-      }
+      await markSent(db, covers, recipientId, activityId, now);
     }
     return { sent: reminders.length, retrying: 0, failed: 0 };
   } catch (error) {
@@ -304,16 +299,33 @@ async function finish(db: Db, reminder: Claimed, status: 'failed' | 'cancelled',
   await attempt(db, reminder.id, now, status, null);
 }
 
-/** The reminders this pass still holds: each is still being sent, and no later claim has counted an attempt since ours. */
-async function stillClaimed<T extends Claimed>(db: Db, reminders: readonly T[]): Promise<T[]> {
-  const rows = await db
-    .selectFrom('reminder_outbox')
-    .select(['id', 'attempts'])
-    .where('id', 'in', reminders.map((reminder) => reminder.id))
-    .where('status', '=', 'sending')
-    .execute();
-  const held = new Set(rows.map((row) => `${String(row.id)}|${Number(row.attempts)}`));
+/**
+ * The reminders this pass still holds (each still being sent, and no later claim has counted an attempt since
+ * ours), their leases renewed from `at` in the same statement.
+ */
+async function renewedClaims<T extends Claimed>(db: Db, reminders: readonly T[], at: Date): Promise<T[]> {
+  const { rows } = await sql<{ id: string; attempts: number }>`
+    UPDATE reminder_outbox SET lease_until = ${new Date(at.getTime() + LEASE_MS)}::timestamptz
+    WHERE id IN (${sql.join(reminders.map((reminder) => reminder.id))}) AND status = 'sending'
+    RETURNING id::text AS id, attempts`.execute(db);
+  const held = new Set(rows.map((row) => `${row.id}|${Number(row.attempts)}`));
   return reminders.filter((reminder) => held.has(`${reminder.id}|${reminder.attempts}`));
+}
+
+/**
+ * Marks a message's reminders sent, with their attempts, in one statement the moment the Connector has taken it:
+ * a crash (kill -9) between the two repeats that one message at the next pass, and this keeps that window to one
+ * round trip to the database.
+ */
+async function markSent(db: Db, reminders: readonly Claimed[], recipientId: string, activityId: string, at: Date): Promise<void> {
+  await sql`
+    WITH sent AS (
+      UPDATE reminder_outbox
+      SET status = 'sent', sent_at = ${at}::timestamptz, recipient_id = ${recipientId}, activity_id = ${activityId}, lease_until = NULL, last_outcome = 'sent'
+      WHERE id IN (${sql.join(reminders.map((reminder) => reminder.id))})
+      RETURNING id
+    )
+    INSERT INTO reminder_attempts (outbox_id, at, outcome, status_code) SELECT id, ${at}::timestamptz, 'sent', 200 FROM sent`.execute(db);
 }
 
 async function attempt(db: Db, outboxId: string, at: Date, outcome: string, statusCode: number | null): Promise<void> {

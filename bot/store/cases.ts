@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import type { CaseEvent, CaseFile } from '../../domain/cases/case-events.js';
+import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { eventRefusalOn, type EventRefusal } from '../../domain/cases/event-refusal.js';
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
@@ -100,7 +101,7 @@ export class CaseStore {
   ) {}
 
   async openCase(input: NewCase, actor: Actor, at: Date): Promise<Result<CaseRecord, CaseWriteRefusal>> {
-    const record: CaseRecord = { ...input, id: randomUUID(), status: 'open' };
+    const record: CaseRecord = { ...input, reference: normaliseCaseReference(input.reference), id: randomUUID(), status: 'open' };
     return this.db.transaction().execute(async (trx) => {
       const inserted = await trx
         .insertInto('cases')
@@ -108,7 +109,7 @@ export class CaseStore {
         .onConflict((conflict) => conflict.columns(['tenant_id', 'reference']).doNothing())
         .returning('id')
         .executeTakeFirst();
-      if (!inserted) return err({ kind: 'reference-taken', reference: input.reference });
+      if (!inserted) return err({ kind: 'reference-taken', reference: record.reference });
       await appendAudit(trx, {
         tenantId: actor.tenantId,
         actorId: actor.userId,
@@ -159,7 +160,7 @@ export class CaseStore {
       .selectFrom('cases')
       .selectAll()
       .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.fn('upper', ['reference']), '=', reference.toUpperCase())
+      .where('reference', '=', normaliseCaseReference(reference))
       .executeTakeFirst();
     return row ? caseOf(row) : undefined;
   }

@@ -284,6 +284,30 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The Team view counts done obligations too (on time per month), by team and due date.
   '0010-team-timeliness': [`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`],
+  // A case reference is one value whatever its letter case (issue 13): `ab77` and `AB77` were two rows, and a
+  // lookup by either found whichever came first, so one team could overwrite another's case. References that
+  // clash are not merged here (whose events, worker and plans would win is a person's call): the migration stops,
+  // naming them, and the bot does not start until they are renamed or removed.
+  '0011-case-references-one-case': [
+    `DO $$
+     DECLARE
+       clashes text;
+     BEGIN
+       SELECT string_agg(format('tenant %s: %s', tenant_id, refs), '; ' ORDER BY tenant_id, refs) INTO clashes
+       FROM (
+         SELECT tenant_id, string_agg(format('%s (case id %s)', reference, id), ' and ' ORDER BY reference) AS refs
+         FROM cases GROUP BY tenant_id, upper(btrim(reference)) HAVING count(*) > 1
+       ) AS clashing;
+       IF clashes IS NOT NULL THEN
+         RAISE EXCEPTION 'Cannot start: these case references differ only in letter case, so they would name one case: %. Nothing was changed. Give one of each pair another reference (UPDATE cases SET reference = ''<new reference>'' WHERE id = ''<case id>''), then start the bot again.', clashes;
+       END IF;
+     END
+     $$`,
+    `UPDATE cases SET reference = upper(btrim(reference)) WHERE reference <> upper(btrim(reference))`,
+    `ALTER TABLE cases ADD CONSTRAINT cases_reference_normalised CHECK (reference = upper(btrim(reference)))`,
+    // The unique (tenant_id, reference) index now serves every lookup.
+    `DROP INDEX cases_by_reference_any_case`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

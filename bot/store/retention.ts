@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
+import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { compareLocalDates, LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { appendAudit } from './audit.js';
@@ -146,7 +147,7 @@ export async function removeCase(db: Db, tenantId: string, reference: string, ac
     const row = await trx
       .deleteFrom('cases')
       .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.fn('upper', ['reference']), '=', reference.toUpperCase())
+      .where('reference', '=', normaliseCaseReference(reference))
       .returning(['tenant_id', 'reference', 'status', 'opened_on', 'closed_on'])
       .executeTakeFirst();
     if (!row) return err({ kind: 'no-such-case', reference });

@@ -20,7 +20,7 @@ export interface EndpointAnswer {
 
 /** What checking the tab's caller needs: the app's audiences, the development user, the tenants served. */
 export interface TabUserDependencies {
-  readonly config: Pick<Config, 'tabDevUser' | 'tabAppIdUri' | 'nodeEnv' | 'allowedTenants'> & { readonly microsoftApp?: { readonly id: string } };
+  readonly config: Pick<Config, 'tabDevUser' | 'tabAppIdUri' | 'nodeEnv' | 'allowedTenants'> & { readonly microsoftApp?: { readonly id: string; readonly tenantId?: string } };
   readonly log: Logger;
   readonly keySetFor?: KeySetFor;
 }
@@ -63,16 +63,25 @@ async function userOf(request: EndpointRequest, now: Date, { config, log, keySet
     log.warn('request-refused', { status: 401, errorName: `tab-${reason}` });
     return { status: 401, body: { code: 'Unauthorized', message: 'Sign in through Microsoft Teams.' } };
   };
-  // Never in production: loadConfig refuses TAB_DEV_USER there, and this checks again in case a config is built by hand.
-  const devUser = config.nodeEnv === 'production' ? undefined : config.tabDevUser;
+  // Never in production nor with authentication on: loadConfig refuses TAB_DEV_USER then, and this checks again in
+  // case a config is built by hand (a header would otherwise read a worker's deadlines with no token).
+  const devUser = config.nodeEnv === 'production' || config.microsoftApp !== undefined ? undefined : config.tabDevUser;
   if (devUser !== undefined && request.devUser !== undefined && request.authorization === undefined) {
     return request.devUser === devUser.userId ? devUser : refuse('unknown-dev-user');
   }
   const token = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(request.authorization ?? '')?.[1];
   if (token === undefined) return refuse('no-token');
   const audiences = [config.microsoftApp?.id, config.tabAppIdUri].filter((audience): audience is string => audience !== undefined);
-  const verified = await verifyEntraToken(token, { audiences, now, ...(keySetFor === undefined ? {} : { keySetFor }) });
+  // ALLOWED_TENANTS, else the app registration's own tenant: a token from any other is refused before its tenant's
+  // keys are fetched, so made-up tenants cost neither a request to Microsoft nor a cache entry.
+  const ownTenant = config.microsoftApp?.tenantId?.toLowerCase();
+  const allowedTenants = config.allowedTenants ?? (ownTenant === undefined ? undefined : [ownTenant]);
+  const verified = await verifyEntraToken(token, { audiences, now, ...(allowedTenants === undefined ? {} : { allowedTenants }), ...(keySetFor === undefined ? {} : { keySetFor }) });
   if (verified.ok) return verified.value;
+  if (verified.error.reason === 'tenant-not-allowed') {
+    log.warn('request-refused', { status: 403, errorName: 'tab-tenant-not-allowed' });
+    return { status: 403, body: { code: 'Forbidden', message: 'This app does not serve your organisation.' } };
+  }
   if (verified.error.reason === 'keys-unavailable') {
     log.error('tab-keys-unavailable', {});
     return { status: 503, body: { code: 'ServiceUnavailable', message: 'Sign-in keys could not be fetched; try again shortly.' } };

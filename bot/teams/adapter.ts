@@ -12,6 +12,8 @@ import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { isDatabaseUnavailable } from '../store/database-unavailable.js';
 import { tenantIdOf } from './conversation-reference.js';
+import { routeBotbuilderConsoleToLog } from './console-to-log.js';
+import { boundSigningKeyFetches, SigningKeysUnavailableError } from './signing-keys.js';
 import { asInvokeResponseActivity, errorResponse } from './invoke-responses.js';
 
 export type TeamsAdapter = CloudAdapter;
@@ -28,7 +30,9 @@ const apologyFor = (correlationId: string, error: Error): string =>
  * nothing depends on botbuilder reading process.env by itself; with no app id, botbuilder skips token checks.
  */
 export function createAdapter(config: Config, log: Logger): TeamsAdapter {
-  const authentication = new TokenRefusingAuthentication(
+  boundSigningKeyFetches(config.microsoftTimeoutMs);
+  routeBotbuilderConsoleToLog(log);
+  const authentication = new ConfigurationBotFrameworkAuthentication(
     config.authentication === 'enabled'
       ? {
           MicrosoftAppId: config.microsoftApp.id,
@@ -38,41 +42,32 @@ export function createAdapter(config: Config, log: Logger): TeamsAdapter {
         }
       : {},
   );
-  const adapter = new TenantCheckingAdapter(authentication, config.allowedTenants, log);
+  const adapter = new TenantCheckingAdapter(authentication, config, log);
   adapter.onTurnError = (context, error) => apologise(context, error, log);
   return adapter;
 }
 
 /**
- * botbuilder lets jsonwebtoken's own errors out of token validation (a bad signature, a token not yet valid),
- * and CloudAdapter answers anything but an AuthenticationError with 500 and the error's message. A token that
- * does not verify is the caller's fault, so it becomes the 401 that botbuilder gives for a missing token.
- */
-class TokenRefusingAuthentication extends ConfigurationBotFrameworkAuthentication {
-  override async authenticateRequest(activity: Activity, authHeader: string): Promise<AuthenticateRequestResult> {
-    try {
-      return await super.authenticateRequest(activity, authHeader);
-    } catch (error) {
-      if (error instanceof Error && JSON_WEB_TOKEN_ERRORS.has(error.name)) {
-        throw new AuthenticationError('Unauthorized. The token does not verify.', 401);
-      }
-      throw error;
-    }
-  }
-}
-
-/**
- * Serves only the tenants in ALLOWED_TENANTS, when it is set. The token is checked first (401), then the
- * activity's tenant (403): a verified token comes from the Bot Connector, so the tenant the activity names is
- * the one Teams sent it from. A refused activity never reaches the turn, the database or the Connector.
+ * Checks who is talking before any turn runs. The channel first: Teams (`msteams`), and without authentication the
+ * Emulator or Agents Playground (`emulator`) too, since a local bot posts its replies to whatever service URL a
+ * request names. Then the token (401 when it does not verify; 503, with no detail, when Microsoft's signing keys
+ * cannot be had; never 500), then the sender: with authentication on, a message or card action must carry the
+ * sender's Entra object id, which the bot keys people by (403). Then the activity's tenant against
+ * ALLOWED_TENANTS, when it is set (403): a verified token comes from the Bot Connector, so the tenant the activity
+ * names is the one Teams sent it from. A refused activity never reaches the turn, the database or the Connector.
  */
 class TenantCheckingAdapter extends CloudAdapter {
+  private readonly allowedTenants: readonly string[] | undefined;
+  private readonly channels: ReadonlySet<string>;
+
   constructor(
     authentication: ConfigurationBotFrameworkAuthentication,
-    private readonly allowedTenants: readonly string[] | undefined,
+    private readonly config: Config,
     private readonly log: Logger,
   ) {
     super(authentication);
+    this.allowedTenants = config.allowedTenants;
+    this.channels = new Set(config.authentication === 'enabled' ? ['msteams'] : ['msteams', 'emulator']);
   }
 
   protected override async processActivity(
@@ -80,14 +75,40 @@ class TenantCheckingAdapter extends CloudAdapter {
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
-    const authenticated =
-      typeof authorization === 'string' ? await this.botFrameworkAuthentication.authenticateRequest(activity, authorization) : authorization;
+    const refuse = (status: 401 | 403 | 503, errorName: string, code: string, message: string): InvokeResponse => {
+      const fields = { status, errorName, activityType: activity.type };
+      if (status === 503) this.log.error('request-refused', fields);
+      else this.log.warn('request-refused', fields);
+      return { status, body: { code, message } };
+    };
+    if (!this.channels.has(activity.channelId)) return refuse(403, 'ChannelNotServed', 'Forbidden', 'This bot serves Microsoft Teams only.');
+    let authenticated: AuthenticateRequestResult;
+    try {
+      authenticated = typeof authorization === 'string' ? await this.botFrameworkAuthentication.authenticateRequest(activity, authorization) : authorization;
+    } catch (error) {
+      if (isTokenRefusal(error)) return refuse(401, 'TokenRefused', 'Unauthorized', 'The token does not verify.');
+      return refuse(503, error instanceof Error ? error.name : 'KeysUnavailable', 'ServiceUnavailable', 'Try again shortly.');
+    }
+    const actsAsPerson = activity.type === ActivityTypes.Message || activity.type === ActivityTypes.Invoke;
+    if (this.config.authentication === 'enabled' && actsAsPerson && !activity.from?.aadObjectId) {
+      return refuse(403, 'NoEntraObjectId', 'Forbidden', 'The sender has no Entra identity.');
+    }
     if (this.allowedTenants !== undefined && !this.allowedTenants.includes(tenantIdOf(activity)?.toLowerCase() ?? '')) {
-      this.log.warn('request-refused', { status: 403, errorName: 'TenantNotAllowed', activityType: activity.type });
-      return { status: 403, body: { code: 'Forbidden', message: 'This bot does not serve your organisation.' } };
+      return refuse(403, 'TenantNotAllowed', 'Forbidden', 'This bot does not serve your organisation.');
     }
     return super.processActivity(authenticated, activity, logic);
   }
+}
+
+/**
+ * A token that does not verify: botbuilder's own AuthenticationError with a 4xx, or jsonwebtoken's errors, which
+ * it lets out (a bad signature, a token not yet valid). Anything else (keys that could not be fetched, an
+ * AuthenticationError with 500 for a metadata endpoint that failed) is not the caller's fault.
+ */
+function isTokenRefusal(error: unknown): boolean {
+  if (error instanceof SigningKeysUnavailableError) return false;
+  if (error instanceof AuthenticationError) return error.statusCode < 500;
+  return error instanceof Error && JSON_WEB_TOKEN_ERRORS.has(error.name);
 }
 
 const JSON_WEB_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);

@@ -49,6 +49,8 @@ describe('loadConfig', () => {
       linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
       reminderIntervalSeconds: 300,
       reminderSendsPerSecond: 48,
+      microsoftTimeoutMs: 10_000,
+      listenHost: '127.0.0.1',
     });
   });
 
@@ -98,6 +100,7 @@ describe('loadConfig', () => {
       retentionDaysAfterClosure: 365,
       reminderIntervalSeconds: 0,
       reminderSendsPerSecond: 45,
+      microsoftTimeoutMs: 10_000,
       tabAppIdUri: 'api://cin.council.example/' + APP_ID,
     });
   });

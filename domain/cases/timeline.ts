@@ -54,10 +54,8 @@ export function obligationsOn(
   );
   const obligations = new Map<string, Obligation>();
   for (const rule of applicable) {
-    const obligation = obligationOf(rule, caseFile.events, today, calendar);
-    if (!obligation) continue;
-    if (closedOn !== undefined && obligation.status !== 'done' && compareLocalDates(obligation.anchor.date, closedOn) <= 0) continue;
-    obligations.set(rule.id, obligation);
+    const obligation = obligationOf(rule, caseFile.events, today, calendar, closedOn);
+    if (obligation) obligations.set(rule.id, obligation);
   }
   return [...resolveConflicts(obligations, applicable).values()].sort(
     (left, right) => compareLocalDates(left.dueOn, right.dueOn) || left.ruleId.localeCompare(right.ruleId),
@@ -69,12 +67,16 @@ function obligationOf(
   events: readonly CaseEvent[],
   today: LocalDate,
   calendar: HolidayCalendar,
+  closedOn: LocalDate | undefined,
 ): Obligation | undefined {
   const anchorEvent = latestOf(events, rule.anchors);
   if (!anchorEvent) return undefined;
+  const fulfilment = rule.recurring ? undefined : earliestOnOrAfter(events, rule.fulfilledBy, anchorEvent.on, anchorEvent);
+  // Closing ends what was owed from anything recorded by then, a review booked for after the closure included
+  // (its anchor date lies ahead, but it was booked before): only what happens after a closure owes anything.
+  if (!fulfilment && closedOn !== undefined && compareLocalDates(anchorEvent.on, closedOn) <= 0) return undefined;
   const anchorDate = anchorDateOf(anchorEvent);
   const { dueOn, working } = dueDate(anchorDate, rule.offset, calendar);
-  const fulfilment = rule.recurring ? undefined : earliestOnOrAfter(events, rule.fulfilledBy, anchorEvent.on, anchorEvent);
   return {
     ruleId: rule.id,
     topic: rule.topic,

@@ -13,9 +13,9 @@ export type Decision = 'approved' | 'returned';
 /** One checklist item as it stood when the request was sent: what the manager saw, and what the audit keeps. */
 const ChecklistSnapshotItemSchema = z.object({
   ruleId: z.string(),
-  check: z.enum(['recorded', 'not-recorded', 'in-place', 'not-in-place', 'confirmed', 'alternative-confirmed', 'to-confirm', 'on-approval']),
+  check: z.enum(['recorded', 'not-recorded', 'review-decided', 'not-decided', 'in-place', 'not-in-place', 'confirmed', 'alternative-confirmed', 'to-confirm', 'on-approval']),
   met: z.boolean(),
-  /** The date the bot found: the event's, or the plan's start. */
+  /** The date the bot found: the event's, the review's, or the plan's start. */
   on: LocalDateSchema.optional(),
 });
 export type ChecklistSnapshotItem = z.infer<typeof ChecklistSnapshotItemSchema>;
@@ -235,6 +235,13 @@ function approvalOf(row: unknown): Approval {
 
 function snapshotOf(item: ClosureChecklist['items'][number]): ChecklistSnapshotItem {
   const { check } = item;
-  const on = check.kind === 'recorded' ? check.on : check.kind === 'in-place' || check.kind === 'not-in-place' ? check.since : undefined;
+  const on =
+    check.kind === 'recorded' || check.kind === 'review-decided'
+      ? check.on
+      : check.kind === 'not-decided'
+        ? check.latest?.heldOn
+        : check.kind === 'in-place' || check.kind === 'not-in-place'
+          ? check.since
+          : undefined;
   return { ruleId: item.ruleId, check: check.kind, met: item.met, ...(on === undefined ? {} : { on }) };
 }

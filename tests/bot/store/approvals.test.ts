@@ -40,7 +40,7 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
     const policy = POLICIES.find((candidate) => candidate.authority.id === 'brighton-and-hove');
     if (!policy) throw new Error('policy');
     const events = (await cases.eventsOf(record.id)).map((recorded) => recorded.event);
-    const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events }, 'closure', new Set(), TODAY, policy, calendar);
+    const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events, reviews: [] }, 'closure', new Set(), TODAY, policy, calendar);
     const request = await approvals.send(record, checklist, [], [ALEX.userId, KIM.userId], SAM, AT);
     if (request === 'already-sent') throw new Error('already sent');
     return request;

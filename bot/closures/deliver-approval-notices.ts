@@ -98,7 +98,7 @@ async function deliver(notice: Notice, dependencies: ApprovalNoticeDependencies)
       const { activityId } = await messenger.send(address, await approvalMessageFor(approval, record, notice.recipient_id, dependencies));
       await db
         .updateTable('approval_notices')
-        .set({ status: 'sent', sent_at: now, lease_until: null, address: JSON.stringify(address), activity_id: activityId, last_outcome: 'sent' })
+        .set({ status: 'sent', sent_at: now, lease_until: null, address: JSON.stringify(address), activity_id: activityId ?? null, last_outcome: activityId ? 'sent' : 'sent without an id' })
         .where('id', '=', notice.id)
         .execute();
       return;
@@ -110,6 +110,8 @@ async function deliver(notice: Notice, dependencies: ApprovalNoticeDependencies)
         .where('approval_id', '=', approval.id)
         .where('kind', '=', 'card')
         .where('status', '=', 'sent')
+        // A card the channel gave no id for cannot be updated in place: its refresh shows the decision instead.
+        .where('activity_id', 'is not', null)
         .orderBy('id')
         .execute();
       for (const row of cards) {

@@ -10,14 +10,22 @@ import { recordFromText } from './record-event.js';
 /** Local chats (the Emulator, the Playground, tests without a tenant) all belong to this one tenant. */
 export const LOCAL_TENANT_ID = 'local';
 
+export interface TurnHandlerOptions {
+  /**
+   * Whether every turn belongs to LOCAL_TENANT_ID whatever tenant the client names: so with authentication off
+   * (no MicrosoftAppId) the Playground's own tenant id, `npm run import` and the tab's dev tenant all meet.
+   */
+  readonly oneLocalTenant?: boolean;
+}
+
 /**
  * The bot's behaviour for one turn: typed commands from the route table, then "record … for <ref>", else a
  * procedural question; card actions by verb, their data checked against the verb's schema; a welcome on install.
  */
-export function createTurnHandler(context: BotContext): TurnHandler {
+export function createTurnHandler(context: BotContext, options: TurnHandlerOptions = {}): TurnHandler {
   return {
     async handle(turn) {
-      const asker = askerOf(turn);
+      const asker = askerOf(turn, options.oneLocalTenant ?? false);
       // Every turn refreshes where the bot can write to this conversation later (reminders, approvals).
       if (turn.kind === 'uninstalled') {
         await context.conversations.markDead(asker.tenantId, turn.conversation.id, 'uninstalled', turn.receivedAt);
@@ -61,9 +69,9 @@ export function createTurnHandler(context: BotContext): TurnHandler {
   };
 }
 
-function askerOf(turn: Turn): Asker {
+function askerOf(turn: Turn, oneLocalTenant: boolean): Asker {
   return {
-    tenantId: turn.conversation.tenantId ?? LOCAL_TENANT_ID,
+    tenantId: oneLocalTenant ? LOCAL_TENANT_ID : (turn.conversation.tenantId ?? LOCAL_TENANT_ID),
     userId: turn.user.aadObjectId ?? turn.user.id,
     conversationId: turn.conversation.id,
   };

@@ -227,7 +227,7 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
       for (const reminder of covers) {
         await db
           .updateTable('reminder_outbox')
-          .set({ status: 'sent', sent_at: now, recipient_id: recipientId, activity_id: activityId, lease_until: null, last_outcome: 'sent' })
+          .set({ status: 'sent', sent_at: now, recipient_id: recipientId, activity_id: activityId ?? null, lease_until: null, last_outcome: 'sent' })
           .where('id', '=', reminder.id)
           .execute();
         await attempt(db, reminder.id, now, 'sent', 200);

@@ -52,7 +52,11 @@ export type Turn =
       readonly data: Readonly<Record<string, unknown>>;
       readonly via: 'execute' | 'submit';
     })
-  | (TurnBase & { readonly kind: 'installed' })
+  | (TurnBase & {
+      readonly kind: 'installed';
+      /** The Teams team, when the bot was added to a team (the conversation is then its General channel). */
+      readonly team?: { readonly id: string; readonly name?: string };
+    })
   | (TurnBase & { readonly kind: 'uninstalled' });
 
 export interface AttachedFile {

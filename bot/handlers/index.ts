@@ -3,7 +3,7 @@ import { CARD_ROUTES, MESSAGE_ROUTES } from '../routes.js';
 import type { Asker, Turn, TurnHandler } from '../ports.js';
 import { recordRequestIn } from '../understanding/recorded-event.js';
 import { askQuestion } from './ask-question.js';
-import { welcome } from './commands.js';
+import { welcomeFor } from './commands.js';
 import type { BotContext } from './context.js';
 import { recordFromText } from './record-event.js';
 
@@ -61,7 +61,7 @@ export function createTurnHandler(context: BotContext, options: TurnHandlerOptio
           return route.handle(data.data, { receivedAt: turn.receivedAt, asker }, context);
         }
         case 'installed':
-          return welcome(context.policies);
+          return welcomeFor(asker, context);
         case 'uninstalled':
           return { messages: [] };
       }

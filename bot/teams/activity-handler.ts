@@ -86,7 +86,10 @@ function readTurn(activity: Activity): Reading {
     }
     case ActivityTypes.ConversationUpdate: {
       const isBot = (member: { id: string }) => member.id === activity.recipient.id;
-      if (activity.membersAdded?.some(isBot)) return turn({ ...base, kind: 'installed' });
+      if (activity.membersAdded?.some(isBot)) {
+        const team = teamOf(activity);
+        return turn({ ...base, kind: 'installed', ...(team ? { team } : {}) });
+      }
       if (activity.membersRemoved?.some(isBot)) return turn({ ...base, kind: 'uninstalled' });
       return { kind: 'ignored' };
     }
@@ -95,7 +98,9 @@ function readTurn(activity: Activity): Reading {
       switch (activity.action) {
         case 'add':
         case 'add-upgrade':
-          return turn({ ...base, kind: 'installed' });
+          // Teams (and the Agents Playground) send a conversationUpdate adding the bot with every install: that
+          // one greets and is remembered, or the welcome card would come twice.
+          return { kind: 'ignored' };
         case 'remove':
         case 'remove-upgrade':
           return turn({ ...base, kind: 'uninstalled' });
@@ -105,6 +110,17 @@ function readTurn(activity: Activity): Reading {
     default:
       return { kind: 'ignored' };
   }
+}
+
+const TeamChannelDataSchema = z.object({ team: z.object({ id: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(200).optional() }) });
+
+/** The Teams team a channel conversation belongs to, as its channel data names it. */
+function teamOf(activity: Activity): { readonly id: string; readonly name?: string } | undefined {
+  if (activity.conversation.conversationType !== 'channel') return undefined;
+  const parsed = TeamChannelDataSchema.safeParse(activity.channelData);
+  if (!parsed.success) return undefined;
+  const { id, name } = parsed.data.team;
+  return name === undefined ? { id } : { id, name };
 }
 
 /**

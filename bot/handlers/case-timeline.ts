@@ -2,6 +2,7 @@ import { compareLocalDates, formatLongDate, londonDateOf, type LocalDate } from 
 import type { ObligationStatus } from '../../domain/cases/timeline.js';
 import { timelineCard, type TimelineView } from '../../cards/timeline-card.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
+import { pendingRequestsFor } from '../closures/pending-requests.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
@@ -14,10 +15,13 @@ const STATUS_WORDS: Readonly<Record<ObligationStatus, string>> = {
   done: 'Done',
 };
 
-/** `case <ref>`: the case's timeline card. */
+/** `case <ref>`: the case's timeline card, and below it any request awaiting the asker's decision (Approve, Return). */
 export async function showCase(reference: string, request: CardRequest, context: BotContext): Promise<Reply> {
   const found = await workableCase(reference, request, context);
-  return found.ok ? timelineReply(found.value, request, context) : found.error;
+  if (!found.ok) return found.error;
+  const timeline = await timelineReply(found.value, request, context);
+  const pending = await pendingRequestsFor([found.value], request.asker.userId, context);
+  return { ...timeline, messages: [...timeline.messages, ...pending] };
 }
 
 /** The timeline of `record` on the asker's day, as a card and as text; also the answer to every write. */

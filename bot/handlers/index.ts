@@ -4,6 +4,7 @@ import type { Asker, Turn, TurnHandler } from '../ports.js';
 import { recordRequestIn } from '../understanding/recorded-event.js';
 import { askQuestion } from './ask-question.js';
 import { welcomeFor } from './commands.js';
+import { TeamChannelStore } from '../store/team-channels.js';
 import type { BotContext } from './context.js';
 import { recordFromText } from './record-event.js';
 
@@ -61,6 +62,9 @@ export function createTurnHandler(context: BotContext, options: TurnHandlerOptio
           return route.handle(data.data, { receivedAt: turn.receivedAt, asker }, context);
         }
         case 'installed':
+          if (turn.team?.name !== undefined) {
+            await new TeamChannelStore(context.db).remember(asker.tenantId, { id: turn.team.id, name: turn.team.name }, turn.address, turn.receivedAt);
+          }
           return welcomeFor(asker, context);
         case 'uninstalled':
           return { messages: [] };

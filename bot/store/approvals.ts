@@ -124,9 +124,17 @@ export class ApprovalStore {
 
   /**
    * Sends the request: the draft becomes `requested` with the checklist as it stands, and a card is queued for
-   * each approver and for the requester. Refused ('already-sent') when the case has a request awaiting a decision.
+   * each approver, for the requester and, given `channelTeamId`, for the team's channel. Refused ('already-sent') when the case has a request awaiting a decision.
    */
-  async send(record: CaseRecord, checklist: ClosureChecklist, confirmed: readonly string[], approverIds: readonly string[], actor: Actor, at: Date): Promise<Approval | 'already-sent'> {
+  async send(
+    record: CaseRecord,
+    checklist: ClosureChecklist,
+    confirmed: readonly string[],
+    approverIds: readonly string[],
+    actor: Actor,
+    at: Date,
+    channelTeamId?: string,
+  ): Promise<Approval | 'already-sent'> {
     const draft = await this.saveDraft(record, checklist.kind, confirmed, actor, at);
     if (draft === 'already-sent') return draft;
     const sent = checklist.items.map(snapshotOf);
@@ -142,7 +150,11 @@ export class ApprovalStore {
       const recipients = [...new Set([...approverIds, actor.userId])];
       await trx
         .insertInto('approval_notices')
-        .values(recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })))
+        .values([
+          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })),
+          // The team's channel, where the bot is in one: its recipient is the Teams team's id.
+          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel', recipient_id: channelTeamId, status: 'pending', created_at: at }]),
+        ])
         .execute();
       await appendAudit(trx, {
         tenantId: actor.tenantId,

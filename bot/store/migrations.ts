@@ -241,6 +241,21 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     `CREATE INDEX approval_notices_pending ON approval_notices (status, created_at) WHERE status = 'pending'`,
     `CREATE INDEX approval_notices_of_approval ON approval_notices (approval_id)`,
   ],
+  // Teams teams the bot has been added to, each with its General channel's address, kept from the bot's own
+  // conversationUpdate: a closure request is posted in the channel of the team whose name is the case's team.
+  '0009-team-channels': [
+    `CREATE TABLE team_channels (
+       tenant_id text NOT NULL,
+       teams_team_id text NOT NULL,
+       team_name text NOT NULL,
+       address jsonb NOT NULL,
+       added_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, teams_team_id)
+     )`,
+    `CREATE INDEX team_channels_by_name ON team_channels (tenant_id, lower(team_name))`,
+    `ALTER TABLE approval_notices DROP CONSTRAINT approval_notices_kind_check`,
+    `ALTER TABLE approval_notices ADD CONSTRAINT approval_notices_kind_check CHECK (kind IN ('card', 'update-cards', 'tell-requester', 'channel'))`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

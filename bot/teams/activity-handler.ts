@@ -43,7 +43,7 @@ export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
         await context.sendActivity(asInvokeResponseActivity(errorResponse(400, 'BadRequest', reading.reason)));
         return;
       case 'turn': {
-        const turn = await withMentionedPeople(context, reading.turn);
+        const turn = await withTeamName(context, await withMentionedPeople(context, reading.turn));
         await deliver(context, turn, await turnHandler.handle(turn));
       }
     }
@@ -121,6 +121,20 @@ function teamOf(activity: Activity): { readonly id: string; readonly name?: stri
   if (!parsed.success) return undefined;
   const { id, name } = parsed.data.team;
   return name === undefined ? { id } : { id, name };
+}
+
+/**
+ * Teams does not always name the team in the conversationUpdate that adds the bot to it; the name is what a
+ * case's team is matched by, so it is asked for. A team whose name cannot be had is left unnamed.
+ */
+async function withTeamName(context: TurnContext, turn: Turn): Promise<Turn> {
+  if (turn.kind !== 'installed' || turn.team === undefined || turn.team.name !== undefined) return turn;
+  try {
+    const name = (await TeamsInfo.getTeamDetails(context, turn.team.id)).name;
+    return typeof name === 'string' && name.trim() !== '' ? { ...turn, team: { id: turn.team.id, name: name.trim().slice(0, 200) } } : turn;
+  } catch {
+    return turn;
+  }
 }
 
 /**

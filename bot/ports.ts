@@ -50,7 +50,11 @@ export type Turn =
       readonly data: Readonly<Record<string, unknown>>;
       readonly via: 'execute' | 'submit';
     })
-  | (TurnBase & { readonly kind: 'installed' })
+  | (TurnBase & {
+      readonly kind: 'installed';
+      /** The Teams team, when the bot was added to a team (the conversation is then its General channel). */
+      readonly team?: { readonly id: string; readonly name?: string };
+    })
   | (TurnBase & { readonly kind: 'uninstalled' });
 
 export interface AttachedFile {
@@ -81,7 +85,11 @@ export type ConversationAddress = Readonly<Record<string, unknown>>;
 
 /** Sending outside a turn (reminders, approvals). Implemented with botbuilder in bot/teams/messenger.ts. */
 export interface Messenger {
-  send(address: ConversationAddress, message: OutgoingMessage): Promise<{ readonly activityId: string }>;
+  /**
+   * Any 2xx answer is a delivery. `activityId` is absent where the channel gave none (Agents Playground, some
+   * stand-ins): the message arrived but cannot be updated in place later.
+   */
+  send(address: ConversationAddress, message: OutgoingMessage): Promise<{ readonly activityId?: string }>;
   update(address: ConversationAddress, activityId: string, message: OutgoingMessage): Promise<void>;
   createConversation(tenantId: string, userAadObjectId: string): Promise<ConversationAddress>;
 }

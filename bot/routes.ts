@@ -7,7 +7,7 @@ import { reassignCase } from './handlers/reassign-case.js';
 import { exportTimelinessLink, teamReport } from './handlers/team-timeliness.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { showCase } from './handlers/case-timeline.js';
-import { compareAcrossAuthorities, listRules, setAuthority, welcome } from './handlers/commands.js';
+import { compareAcrossAuthorities, listRules, setAuthority, welcomeFor } from './handlers/commands.js';
 import type { BotContext, CardRequest, MessageRequest } from './handlers/context.js';
 import { myCases, myDeadlines, teamDeadlines } from './handlers/deadlines.js';
 import { CaseFormSubmissionSchema, createCase, newCaseForm } from './handlers/open-case.js';
@@ -29,8 +29,8 @@ export const MESSAGE_ROUTES: readonly {
   readonly pattern: RegExp;
   readonly handle: (match: RegExpExecArray, request: MessageRouteRequest, context: BotContext) => Promise<Reply> | Reply;
 }[] = [
-  { pattern: /^(help|hi|hello|start|\?)$/i, handle: (_match, _request, context) => welcome(context.policies) },
-  { pattern: /^what can (you|i) (ask|answer|do)\b/i, handle: (_match, _request, context) => welcome(context.policies) },
+  { pattern: /^(help|hi|hello|start|\?)$/i, handle: (_match, request, context) => welcomeFor(request.asker, context) },
+  { pattern: /^what can (you|i) (ask|answer|do)\b/i, handle: (_match, request, context) => welcomeFor(request.asker, context) },
   { pattern: /^set (?:my )?authority(?: to)?\s+(.+)$/i, handle: (match, request, context) => setAuthority(match[1] ?? '', request.asker, context) },
   { pattern: /^rules\b(?:\s+(?:for\s+)?(.*))?$/i, handle: (match, request, context) => listRules(match[1] ?? '', request.asker, context) },
   { pattern: /^new case\s+(\S{1,40})$/i, handle: (match, request, context) => newCaseForm((match[1] ?? '').toUpperCase(), request, context) },

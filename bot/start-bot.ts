@@ -121,12 +121,12 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
     { retryEveryMs: DATABASE_RETRY_MS, log },
   );
   const adapter = createAdapter(config, log);
-  const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '' });
+  const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '', log });
   const context = botContextOn(database.db, config, messenger, { log, changes: database.changes });
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
   const timeliness = new TimelinessStore(database.db, context.policies);
   const host = options.host ?? config.listenHost;
-  const server = await startServer(config, createTurnHandler(context), {
+  const server = await startServer(config, createTurnHandler(context, { oneLocalTenant: config.authentication === 'disabled-local' }), {
     adapter,
     ready: async () => database.reached() && (await databaseAnswers(database.db)),
     log,

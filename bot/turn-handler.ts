@@ -1,21 +1,30 @@
 import { londonDateOf } from '../domain/dates/local-date.js';
 import { LOCAL_TENANT_ID } from './cases/identifiers.js';
 import { askQuestion } from './handlers/ask-question.js';
-import { welcome } from './handlers/commands.js';
+import { welcomeFor } from './handlers/commands.js';
+import { TeamChannelStore } from './store/team-channels.js';
 import type { BotContext } from './handlers/context.js';
 import { recordFromText } from './handlers/record-event.js';
 import { CARD_ROUTES, MESSAGE_ROUTES } from './routes.js';
 import type { Asker, Turn, TurnHandler } from './ports.js';
 import { recordRequestIn } from './understanding/recorded-event.js';
 
+export interface TurnHandlerOptions {
+  /**
+   * Whether every turn belongs to LOCAL_TENANT_ID whatever tenant the client names: so with authentication off
+   * (no MicrosoftAppId) the Playground's own tenant id, `npm run import` and the tab's dev tenant all meet.
+   */
+  readonly oneLocalTenant?: boolean;
+}
+
 /**
  * The bot's behaviour for one turn: typed commands from the route table, then "record … for <ref>", else a
  * procedural question; card actions by verb, their data checked against the verb's schema; a welcome on install.
  */
-export function createTurnHandler(context: BotContext): TurnHandler {
+export function createTurnHandler(context: BotContext, options: TurnHandlerOptions = {}): TurnHandler {
   return {
     async handle(turn) {
-      const asker = askerOf(turn);
+      const asker = askerOf(turn, options.oneLocalTenant ?? false);
       // Every turn refreshes where the bot can write to this conversation later (reminders, approvals).
       if (turn.kind === 'uninstalled') {
         await context.conversations.markDead(asker.tenantId, turn.conversation.id, 'uninstalled', turn.receivedAt);
@@ -51,7 +60,10 @@ export function createTurnHandler(context: BotContext): TurnHandler {
           return route.handle(data.data, { receivedAt: turn.receivedAt, asker }, context);
         }
         case 'installed':
-          return welcome(context.policies);
+          if (turn.team?.name !== undefined) {
+            await new TeamChannelStore(context.db).remember(asker.tenantId, { id: turn.team.id, name: turn.team.name }, turn.address, turn.receivedAt);
+          }
+          return welcomeFor(asker, context);
         case 'uninstalled':
           return { messages: [] };
       }
@@ -59,9 +71,9 @@ export function createTurnHandler(context: BotContext): TurnHandler {
   };
 }
 
-function askerOf(turn: Turn): Asker {
+function askerOf(turn: Turn, oneLocalTenant: boolean): Asker {
   return {
-    tenantId: turn.conversation.tenantId ?? LOCAL_TENANT_ID,
+    tenantId: oneLocalTenant ? LOCAL_TENANT_ID : (turn.conversation.tenantId ?? LOCAL_TENANT_ID),
     userId: turn.user.aadObjectId ?? turn.user.id,
     conversationId: turn.conversation.id,
   };

@@ -8,15 +8,16 @@ export interface WelcomeView {
   readonly authorities: readonly string[];
   /** Questions to try, in a social worker's words. */
   readonly examples: readonly string[];
-  readonly commands: readonly { readonly command: string; readonly description: string }[];
+  /** The commands the person may use, grouped (ask, cases, plans, closures, admin), each with an example. */
+  readonly groups: readonly { readonly title: string; readonly commands: readonly { readonly command: string; readonly example: string; readonly description: string }[] }[];
 }
 
 /**
- * The welcome card: what the bot does, the procedures it knows, example questions and commands.
+ * The welcome card: what the bot does, the procedures it knows, example questions and the commands the person may use.
  *
  * @example
  * welcomeCard({ authorities: ['London Borough of Redbridge'], examples: ['How often do I visit in Slough?'],
- *   commands: [{ command: 'help', description: 'what I do and how to ask' }] })
+ *   groups: [{ title: 'Ask', commands: [{ command: 'help', example: 'help', description: 'what I do' }] }] })
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [ … ] }
  */
 export function welcomeCard(view: WelcomeView): AdaptiveCardJson {

@@ -6,7 +6,6 @@ import { POLICIES } from '../domain/policy/registry.js';
 import { parseCensusCsv } from '../bot/cases/census-csv.js';
 import { importCases, importTenantOf } from '../bot/cases/import-cases.js';
 import { loadConfig } from '../bot/config.js';
-import { LOCAL_TENANT_ID } from '../bot/cases/identifiers.js';
 import { CaseStore } from '../bot/store/cases.js';
 import { openDatabase } from '../bot/store/database.js';
 import { RoleStore } from '../bot/store/roles.js';

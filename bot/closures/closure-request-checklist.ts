@@ -7,8 +7,9 @@ import type { CaseRecord } from '../store/cases.js';
 /** The authority's closure or step-down checklist for the case today, with the worker's ticks. */
 export async function checklistOf(record: CaseRecord, kind: ClosureKind, confirmed: readonly string[], request: CardRequest, context: BotContext): Promise<ClosureChecklist> {
   const events = (await context.cases.eventsOf(record.id)).map((recorded) => recorded.event);
+  const reviews = await context.plans.reviewOutcomesOf(record.id);
   return closureChecklistOn(
-    { authorityId: record.authorityId, pathways: record.pathways, events },
+    { authorityId: record.authorityId, pathways: record.pathways, events, reviews },
     kind,
     new Set(confirmed),
     londonDateOf(request.receivedAt),

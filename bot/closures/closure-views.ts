@@ -4,6 +4,7 @@ import { closureApproversFor } from '../../domain/closures/closure-approvers.js'
 import type { ChecklistCheck, ClosureChecklist, ClosureKind } from '../../domain/closures/closure-checklist.js';
 import type { EventKind } from '../../domain/cases/event-kinds.js';
 import { formatLongDate, type LocalDate } from '../../domain/dates/local-date.js';
+import type { ReviewDecision } from '../../domain/plans/review.js';
 import type { Policy, Rule } from '../../domain/policy/schema.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import { londonDateTimeOf } from '../reminders/london-time.js';
@@ -124,7 +125,17 @@ interface CheckSummary {
   readonly on?: LocalDate;
   readonly reachedOn?: LocalDate;
   readonly event?: EventKind;
+  readonly decision?: ReviewDecision;
 }
+
+/** What a review decided, after "decided": "The review of 9 March 2027 decided to continue with the plan". */
+const DECIDED_WORDS: Readonly<Record<ReviewDecision, string>> = {
+  continue: 'to continue with the plan',
+  amend: 'to change the plan',
+  'step-down': 'to step down',
+  close: 'to close',
+  escalate: 'to escalate',
+};
 
 function checkSummaryOf(check: ChecklistCheck): CheckSummary {
   switch (check.kind) {
@@ -132,6 +143,10 @@ function checkSummaryOf(check: ChecklistCheck): CheckSummary {
       return { kind: check.kind, on: check.on, event: check.event };
     case 'not-recorded':
       return { kind: check.kind, event: check.event };
+    case 'review-decided':
+      return { kind: check.kind, on: check.on, decision: check.decision };
+    case 'not-decided':
+      return { kind: check.kind, ...(check.latest ? { on: check.latest.heldOn, decision: check.latest.decision } : {}) };
     case 'in-place':
       return { kind: check.kind, on: check.since, reachedOn: check.reachedOn };
     case 'not-in-place':
@@ -162,6 +177,12 @@ function findingOf(rule: Rule, check: CheckSummary): string {
       return `${label}: ${check.on ? formatLongDate(check.on) : 'recorded'}`;
     case 'not-recorded':
       return `Not on the case's record: record "${label}" first`;
+    case 'review-decided':
+      return `Decided at the review of ${check.on ? formatLongDate(check.on) : 'the plan'}${check.decision ? `: ${DECIDED_WORDS[check.decision]}` : ''}`;
+    case 'not-decided':
+      return check.on
+        ? `The review of ${formatLongDate(check.on)} decided ${check.decision ? DECIDED_WORDS[check.decision] : 'otherwise'}: only a review that decides this meets it (record it with "review <ref>")`
+        : 'No review has decided this yet: record the review and its decision with "review <ref>"';
     case 'in-place':
       return `In place since ${check.on ? formatLongDate(check.on) : 'the plan started'}`;
     case 'not-in-place':

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { ConversationAddress, Messenger } from '../ports.js';
 import { ApprovalStore } from '../store/approvals.js';
+import { TeamChannelStore } from '../store/team-channels.js';
 import type { CaseStore } from '../store/cases.js';
 import type { Db } from '../store/database.js';
 import { approvalMessageFor, type ApprovalMessageDependencies } from './approval-message.js';
@@ -18,7 +19,7 @@ const NoticeRowSchema = z.object({
   id: z.coerce.string(),
   approval_id: z.string(),
   tenant_id: z.string(),
-  kind: z.enum(['card', 'update-cards', 'tell-requester']),
+  kind: z.enum(['card', 'update-cards', 'tell-requester', 'channel']),
   recipient_id: z.string(),
   attempts: z.number().int(),
 });
@@ -40,7 +41,7 @@ export interface NoticeOutcome {
 }
 
 /**
- * Sends what closure requests have queued: each approver's and the requester's card, the update of every card a
+ * Sends what closure requests have queued: each approver's and the requester's card, the team channel's, the update of every card a
  * request sent once it is decided (in place, at its stored activity id), and the message telling the requester.
  * Cards are drawn when they are sent, from the request as it then stands, so a card sent after the decision
  * shows the decision. Run straight after a request is sent or decided (not awaited by the turn), and by every
@@ -98,7 +99,22 @@ async function deliver(notice: Notice, dependencies: ApprovalNoticeDependencies)
       const { activityId } = await messenger.send(address, await approvalMessageFor(approval, record, notice.recipient_id, dependencies));
       await db
         .updateTable('approval_notices')
-        .set({ status: 'sent', sent_at: now, lease_until: null, address: JSON.stringify(address), activity_id: activityId, last_outcome: 'sent' })
+        .set({ status: 'sent', sent_at: now, lease_until: null, address: JSON.stringify(address), activity_id: activityId ?? null, last_outcome: activityId ? 'sent' : 'sent without an id' })
+        .where('id', '=', notice.id)
+        .execute();
+      return;
+    }
+    case 'channel': {
+      // Drawn for no one in particular: the case reference and status, refreshing into Approve and Return for the approvers.
+      const channel = await new TeamChannelStore(db).channelById(notice.tenant_id, notice.recipient_id);
+      if (!channel) {
+        await finish(db, notice.id, 'failed', 'the bot is no longer in the team', now);
+        return;
+      }
+      const { activityId } = await messenger.send(channel.address, await approvalMessageFor(approval, record, notice.recipient_id, dependencies));
+      await db
+        .updateTable('approval_notices')
+        .set({ status: 'sent', sent_at: now, lease_until: null, address: JSON.stringify(channel.address), activity_id: activityId ?? null, last_outcome: activityId ? 'sent' : 'sent without an id' })
         .where('id', '=', notice.id)
         .execute();
       return;
@@ -108,8 +124,10 @@ async function deliver(notice: Notice, dependencies: ApprovalNoticeDependencies)
         .selectFrom('approval_notices')
         .select(['recipient_id', 'address', 'activity_id'])
         .where('approval_id', '=', approval.id)
-        .where('kind', '=', 'card')
+        .where('kind', 'in', ['card', 'channel'])
         .where('status', '=', 'sent')
+        // A card the channel gave no id for cannot be updated in place: its refresh shows the decision instead.
+        .where('activity_id', 'is not', null)
         .orderBy('id')
         .execute();
       for (const row of cards) {

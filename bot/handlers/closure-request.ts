@@ -7,6 +7,7 @@ import { checklistOf, keptTicks } from '../closures/closure-request-checklist.js
 import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
 import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
+import { TeamChannelStore } from '../store/team-channels.js';
 import { ApprovalStore } from '../store/approvals.js';
 import type { BotContext, CardRequest } from './context.js';
 
@@ -61,14 +62,40 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   if (approverIds.length === 0) {
     return refuse(`Not sent: the bot knows no one in team ${record.team} who may decide it but you. An admin can give a manager the role ("role <person> manager of ${record.team}"). Your ticks are saved.`);
   }
-  const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt);
+  const channel = await new TeamChannelStore(context.db).channelOf(record.tenantId, record.team);
+  const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt, channel?.teamsTeamId);
   if (sent === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  // Before delivery starts, which may create a chat for someone (where Teams lets it) and hide who had none.
+  const unreached = await notYetReachable(approverIds, record.tenantId, context);
   startDelivery(context, request.receivedAt);
   const message = await approvalMessageFor(sent, record, request.asker.userId, context);
   return {
-    messages: [{ text: `${record.reference}: your ${KIND_WORDS[data.kind].noun} request is with ${approverIds.length} ${approverIds.length === 1 ? 'person' : 'people'} who may decide it. You will be told here.` }],
+    messages: [
+      { text: `${record.reference}: your ${KIND_WORDS[data.kind].noun} request is with ${approverIds.length} ${approverIds.length === 1 ? 'person' : 'people'} who may decide it. You will be told here.` },
+      ...(unreached.length === 0 ? [] : [{ text: unreachedWords(record.reference, unreached) }]),
+      ...(channel ? [{ text: `It is posted in team ${record.team}'s channel too.` }] : []),
+    ],
     ...(message.card ? { updatedCard: message.card } : {}),
   };
+}
+
+/** The approvers the bot has no one-to-one chat with: it cannot write to them first unless Teams lets it create one. */
+async function notYetReachable(approverIds: readonly string[], tenantId: string, context: BotContext): Promise<string[]> {
+  const unreached: string[] = [];
+  for (const approverId of approverIds) {
+    if (await context.conversations.personalChatOf(tenantId, approverId)) continue;
+    unreached.push((await context.conversations.nameOf(tenantId, approverId)) ?? approverId);
+  }
+  return unreached;
+}
+
+function unreachedWords(reference: string, names: readonly string[]): string {
+  const who = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return (
+    `${who} ${names.length === 1 ? 'has' : 'have'} never opened a chat with CiN Assistant, so the card may not reach them. ` +
+    'Ask them to open CiN Assistant in Teams once (or your Teams admin to install it for everyone through the app set-up policy); ' +
+    `until then they can decide it from "case ${reference}" or "team deadlines".`
+  );
 }
 
 function ticksIn(confirmed: string | undefined): string[] {

@@ -7,19 +7,14 @@ import { comparisonCard } from '../../cards/comparison-card.js';
 import { ruleListCard } from '../../cards/rule-list-card.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
 import type { Asker, Reply } from '../ports.js';
+import type { RoleAssignment } from '../store/roles.js';
+import { commandsFor } from '../replies/command-guide.js';
+import type { CaseContext } from './context.js';
 import { authoritiesIn } from '../understanding/authority.js';
 import { normaliseText } from '../understanding/normalise.js';
 import { asksFrequency, topicIn } from '../understanding/topic.js';
 import { eventsIn, pathwayIn } from '../understanding/events.js';
 import { WHAT_I_CAN_ANSWER, type QuestionContext } from './ask-question.js';
-
-export const COMMANDS = [
-  { command: 'help', description: 'what I do and how to ask' },
-  { command: 'set authority <name>', description: 'remember which authority\u2019s procedure you follow' },
-  { command: 'what can you ask', description: 'the kinds of question I answer' },
-  { command: 'rules [authority]', description: 'every rule I know for an authority, with its source' },
-  { command: 'compare <topic>', description: 'one rule across all the authorities, e.g. "compare review frequency"' },
-] as const;
 
 const EXAMPLES = [
   'Redbridge: we decided on 3 March that a CiN plan is needed. When is the initial CiN meeting due?',
@@ -28,21 +23,30 @@ const EXAMPLES = [
   'Who chairs the review in Brighton and Hove?',
 ];
 
-export function welcome(policies: readonly Policy[]): Reply {
+/**
+ * The welcome card (on install and for `help`): the authorities, example questions, and every command the
+ * person's roles let them use, grouped, each with an example.
+ */
+export function welcome(policies: readonly Policy[], roles: readonly RoleAssignment[]): Reply {
   const view = {
     authorities: policies.map((policy) => policy.authority.name),
     examples: EXAMPLES,
-    commands: COMMANDS.map((entry) => ({ command: entry.command, description: entry.description })),
+    groups: commandsFor(roles),
   };
   const text = [
     'I am CiN Assistant. Ask me about your authority\u2019s Children in Need procedure in plain English; I give the date, how it was worked out, and the source.',
     `I know: ${view.authorities.join(', ')}.`,
     'I can answer:',
     ...WHAT_I_CAN_ANSWER.map((item) => `- ${item}`),
-    'Commands:',
-    ...view.commands.map((entry) => `- ${entry.command}: ${entry.description}`),
+    'Commands you may use:',
+    ...view.groups.flatMap((group) => [`${group.title}:`, ...group.commands.map((entry) => `- ${entry.command}: ${entry.description} (e.g. "${entry.example}")`)]),
   ].join('\n');
   return { messages: [{ text, card: welcomeCard(view) }] };
+}
+
+/** `help` for the person asking: the commands of their roles. */
+export async function welcomeFor(asker: Asker, context: QuestionContext & Pick<CaseContext, 'roles'>): Promise<Reply> {
+  return welcome(context.policies, await context.roles.rolesOf(asker.tenantId, asker.userId));
 }
 
 export async function setAuthority(name: string, asker: Asker, context: QuestionContext): Promise<Reply> {

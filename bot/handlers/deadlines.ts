@@ -1,6 +1,7 @@
 import { compareLocalDates, formatLongDate, londonDateOf } from '../../domain/dates/local-date.js';
 import { deadlineListCard, type DeadlineListView } from '../../cards/deadline-list-card.js';
 import { teamsManagedBy } from '../cases/access.js';
+import { casesAwaitingDecision, pendingRequestsFor } from '../closures/pending-requests.js';
 import type { Reply } from '../ports.js';
 import { say } from '../replies/say.js';
 import type { Deadline } from '../store/cases.js';
@@ -12,13 +13,19 @@ export async function myDeadlines(request: CardRequest, context: BotContext): Pr
   return listReply('My deadlines', 'Nothing is due on your cases.', deadlines, request, context);
 }
 
-/** `team deadlines`: for managers and senior practitioners, their teams' deadlines. */
+/** `team deadlines`: for managers and senior practitioners, their teams' deadlines and the requests they may decide. */
 export async function teamDeadlines(request: CardRequest, context: BotContext): Promise<Reply> {
   const roles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
   const teams = teamsManagedBy(roles);
   if (teams.length === 0) return say('Team deadlines are for managers and senior practitioners, and you manage no team. An admin can give you the role.');
   const deadlines = await context.cases.deadlines(request.asker.tenantId, { teams });
-  return listReply(`Deadlines of ${teams.length === 1 ? `team ${teams[0]}` : `teams ${teams.join(', ')}`}`, 'Nothing is due in your teams.', deadlines, request, context);
+  const list = listReply(`Deadlines of ${teams.length === 1 ? `team ${teams[0]}` : `teams ${teams.join(', ')}`}`, 'Nothing is due in your teams.', deadlines, request, context);
+  // Requests waiting for this manager come after the list, each on its own card with Approve and Return.
+  const awaiting = await casesAwaitingDecision(context.db, context.cases, request.asker.tenantId, teams);
+  const pending = await pendingRequestsFor(awaiting, request.asker.userId, context);
+  if (pending.length === 0) return list;
+  const lead = { text: `${pending.length} ${pending.length === 1 ? 'request waits' : 'requests wait'} for your decision:` };
+  return { ...list, messages: [...list.messages, lead, ...pending] };
 }
 
 /** `my cases`: the asker's open cases, each with what it owes next. */

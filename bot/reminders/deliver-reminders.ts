@@ -317,11 +317,11 @@ async function renewedClaims<T extends Claimed>(db: Db, reminders: readonly T[],
  * a crash (kill -9) between the two repeats that one message at the next pass, and this keeps that window to one
  * round trip to the database.
  */
-async function markSent(db: Db, reminders: readonly Claimed[], recipientId: string, activityId: string, at: Date): Promise<void> {
+async function markSent(db: Db, reminders: readonly Claimed[], recipientId: string, activityId: string | undefined, at: Date): Promise<void> {
   await sql`
     WITH sent AS (
       UPDATE reminder_outbox
-      SET status = 'sent', sent_at = ${at}::timestamptz, recipient_id = ${recipientId}, activity_id = ${activityId}, lease_until = NULL, last_outcome = 'sent'
+      SET status = 'sent', sent_at = ${at}::timestamptz, recipient_id = ${recipientId}, activity_id = ${activityId ?? null}, lease_until = NULL, last_outcome = 'sent'
       WHERE id IN (${sql.join(reminders.map((reminder) => reminder.id))})
       RETURNING id
     )

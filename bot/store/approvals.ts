@@ -13,9 +13,9 @@ export type Decision = 'approved' | 'returned';
 /** One checklist item as it stood when the request was sent: what the manager saw, and what the audit keeps. */
 const ChecklistSnapshotItemSchema = z.object({
   ruleId: z.string(),
-  check: z.enum(['recorded', 'not-recorded', 'in-place', 'not-in-place', 'confirmed', 'alternative-confirmed', 'to-confirm', 'on-approval']),
+  check: z.enum(['recorded', 'not-recorded', 'review-decided', 'not-decided', 'in-place', 'not-in-place', 'confirmed', 'alternative-confirmed', 'to-confirm', 'on-approval']),
   met: z.boolean(),
-  /** The date the bot found: the event's, or the plan's start. */
+  /** The date the bot found: the event's, the review's, or the plan's start. */
   on: LocalDateSchema.optional(),
 });
 export type ChecklistSnapshotItem = z.infer<typeof ChecklistSnapshotItemSchema>;
@@ -124,9 +124,17 @@ export class ApprovalStore {
 
   /**
    * Sends the request: the draft becomes `requested` with the checklist as it stands, and a card is queued for
-   * each approver and for the requester. Refused ('already-sent') when the case has a request awaiting a decision.
+   * each approver, for the requester and, given `channelTeamId`, for the team's channel. Refused ('already-sent') when the case has a request awaiting a decision.
    */
-  async send(record: CaseRecord, checklist: ClosureChecklist, confirmed: readonly string[], approverIds: readonly string[], actor: Actor, at: Date): Promise<Approval | 'already-sent'> {
+  async send(
+    record: CaseRecord,
+    checklist: ClosureChecklist,
+    confirmed: readonly string[],
+    approverIds: readonly string[],
+    actor: Actor,
+    at: Date,
+    channelTeamId?: string,
+  ): Promise<Approval | 'already-sent'> {
     const draft = await this.saveDraft(record, checklist.kind, confirmed, actor, at);
     if (draft === 'already-sent') return draft;
     const sent = checklist.items.map(snapshotOf);
@@ -142,7 +150,11 @@ export class ApprovalStore {
       const recipients = [...new Set([...approverIds, actor.userId])];
       await trx
         .insertInto('approval_notices')
-        .values(recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })))
+        .values([
+          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })),
+          // The team's channel, where the bot is in one: its recipient is the Teams team's id.
+          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel', recipient_id: channelTeamId, status: 'pending', created_at: at }]),
+        ])
         .execute();
       await appendAudit(trx, {
         tenantId: actor.tenantId,
@@ -235,6 +247,13 @@ function approvalOf(row: unknown): Approval {
 
 function snapshotOf(item: ClosureChecklist['items'][number]): ChecklistSnapshotItem {
   const { check } = item;
-  const on = check.kind === 'recorded' ? check.on : check.kind === 'in-place' || check.kind === 'not-in-place' ? check.since : undefined;
+  const on =
+    check.kind === 'recorded' || check.kind === 'review-decided'
+      ? check.on
+      : check.kind === 'not-decided'
+        ? check.latest?.heldOn
+        : check.kind === 'in-place' || check.kind === 'not-in-place'
+          ? check.since
+          : undefined;
   return { ruleId: item.ruleId, check: check.kind, met: item.met, ...(on === undefined ? {} : { on }) };
 }

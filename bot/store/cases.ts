@@ -216,7 +216,8 @@ export class CaseStore {
 
   /**
    * Records `event` inside the caller's transaction (a closure approved with its decision, all or nothing) and
-   * re-computes; the caller has checked the date with eventRefusalOn. `plan-closed` closes the case.
+   * re-computes; the caller has checked the date with eventRefusalOn. `plan-closed` closes the case, ending its
+   * obligations and cancelling its pending reminders.
    */
   async recordEventWithin(trx: Db, record: CaseRecord, event: CaseEvent, actor: Actor, today: LocalDate, at: Date): Promise<RecordedEvent> {
     // One round trip: lock the case (so two writers to one case re-compute one after the other), record the
@@ -241,6 +242,13 @@ export class CaseStore {
     if (eventId === undefined) throw new Error(`Case ${record.reference} was removed while an event was being recorded`);
     if (event.kind === 'plan-closed') {
       await trx.updateTable('cases').set({ status: 'closed', closed_on: event.on, updated_at: at }).where('id', '=', record.id).execute();
+      // With the decision, not at the next send: nothing planned for a closed case goes out.
+      await trx
+        .updateTable('reminder_outbox')
+        .set({ status: 'cancelled', last_outcome: 'case closed' })
+        .where('case_id', '=', record.id)
+        .where('status', '=', 'pending')
+        .execute();
     }
     await this.recompute(trx, record, today);
     return { id: eventId, event, recordedBy: actor.userId, recordedAt: at };

@@ -308,6 +308,21 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // The unique (tenant_id, reference) index now serves every lookup.
     `DROP INDEX cases_by_reference_any_case`,
   ],
+  // Teams teams the bot has been added to, each with its General channel's address, kept from the bot's own
+  // conversationUpdate: a closure request is posted in the channel of the team whose name is the case's team.
+  '0012-team-channels': [
+    `CREATE TABLE team_channels (
+       tenant_id text NOT NULL,
+       teams_team_id text NOT NULL,
+       team_name text NOT NULL,
+       address jsonb NOT NULL,
+       added_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, teams_team_id)
+     )`,
+    `CREATE INDEX team_channels_by_name ON team_channels (tenant_id, lower(team_name))`,
+    `ALTER TABLE approval_notices DROP CONSTRAINT approval_notices_kind_check`,
+    `ALTER TABLE approval_notices ADD CONSTRAINT approval_notices_kind_check CHECK (kind IN ('card', 'update-cards', 'tell-requester', 'channel'))`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import type { Agreement } from '../../domain/plans/agreement.js';
 import { MEETING_KINDS, type Plan } from '../../domain/plans/plan.js';
-import { ACTION_PROGRESS, type ReviewDecision } from '../../domain/plans/review.js';
+import type { ReviewOutcome } from '../../domain/closures/closure-checklist.js';
+import { ACTION_PROGRESS, REVIEW_DECISIONS, type ReviewDecision } from '../../domain/plans/review.js';
 import { appendAudit } from './audit.js';
 import type { Actor, CaseRecord } from './cases.js';
 import type { Db } from './database.js';
@@ -26,6 +27,8 @@ const VersionRowSchema = z.object({
   agreed_at: z.date().nullable(),
   meeting: z.enum(MEETING_KINDS).nullable(),
 });
+
+const ReviewOutcomeRowSchema = z.object({ held_on: LocalDateSchema, decision: z.enum(REVIEW_DECISIONS) });
 
 /** A draft: the next version, not yet agreed. */
 export interface PlanDraft {
@@ -117,6 +120,12 @@ export class PlanStore {
       });
       return version;
     });
+  }
+
+  /** Every review recorded on the case and what it decided, for the closure checklist. */
+  async reviewOutcomesOf(caseId: string): Promise<ReviewOutcome[]> {
+    const rows = await this.db.selectFrom('plan_reviews').select(['held_on', 'decision']).where('case_id', '=', caseId).orderBy('held_on').execute();
+    return rows.map((row) => ReviewOutcomeRowSchema.parse(row)).map((row) => ({ heldOn: row.held_on, decision: row.decision }));
   }
 
   /** Records a review of an agreed version and what it decided. */

@@ -86,6 +86,13 @@ export interface Tables {
     etag: string;
     document: unknown;
   };
+  team_channels: {
+    tenant_id: string;
+    teams_team_id: string;
+    team_name: string;
+    address: unknown;
+    added_at: Timestamp;
+  };
   conversation_references: {
     tenant_id: string;
     conversation_id: string;

@@ -43,7 +43,7 @@ export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
         await context.sendActivity(asInvokeResponseActivity(errorResponse(400, 'BadRequest', reading.reason)));
         return;
       case 'turn': {
-        const turn = await withMentionedPeople(context, reading.turn);
+        const turn = await withTeamName(context, await withMentionedPeople(context, reading.turn));
         await deliver(context, turn, await turnHandler.handle(turn));
       }
     }
@@ -86,7 +86,10 @@ function readTurn(activity: Activity): Reading {
     }
     case ActivityTypes.ConversationUpdate: {
       const isBot = (member: { id: string }) => member.id === activity.recipient.id;
-      if (activity.membersAdded?.some(isBot)) return turn({ ...base, kind: 'installed' });
+      if (activity.membersAdded?.some(isBot)) {
+        const team = teamOf(activity);
+        return turn({ ...base, kind: 'installed', ...(team ? { team } : {}) });
+      }
       if (activity.membersRemoved?.some(isBot)) return turn({ ...base, kind: 'uninstalled' });
       return { kind: 'ignored' };
     }
@@ -95,7 +98,9 @@ function readTurn(activity: Activity): Reading {
       switch (activity.action) {
         case 'add':
         case 'add-upgrade':
-          return turn({ ...base, kind: 'installed' });
+          // Teams (and the Agents Playground) send a conversationUpdate adding the bot with every install: that
+          // one greets and is remembered, or the welcome card would come twice.
+          return { kind: 'ignored' };
         case 'remove':
         case 'remove-upgrade':
           return turn({ ...base, kind: 'uninstalled' });
@@ -104,6 +109,31 @@ function readTurn(activity: Activity): Reading {
       }
     default:
       return { kind: 'ignored' };
+  }
+}
+
+const TeamChannelDataSchema = z.object({ team: z.object({ id: z.string().trim().min(1).max(200), name: z.string().trim().min(1).max(200).optional() }) });
+
+/** The Teams team a channel conversation belongs to, as its channel data names it. */
+function teamOf(activity: Activity): { readonly id: string; readonly name?: string } | undefined {
+  if (activity.conversation.conversationType !== 'channel') return undefined;
+  const parsed = TeamChannelDataSchema.safeParse(activity.channelData);
+  if (!parsed.success) return undefined;
+  const { id, name } = parsed.data.team;
+  return name === undefined ? { id } : { id, name };
+}
+
+/**
+ * Teams does not always name the team in the conversationUpdate that adds the bot to it; the name is what a
+ * case's team is matched by, so it is asked for. A team whose name cannot be had is left unnamed.
+ */
+async function withTeamName(context: TurnContext, turn: Turn): Promise<Turn> {
+  if (turn.kind !== 'installed' || turn.team === undefined || turn.team.name !== undefined) return turn;
+  try {
+    const name = (await TeamsInfo.getTeamDetails(context, turn.team.id)).name;
+    return typeof name === 'string' && name.trim() !== '' ? { ...turn, team: { id: turn.team.id, name: name.trim().slice(0, 200) } } : turn;
+  } catch {
+    return turn;
   }
 }
 

@@ -1,4 +1,5 @@
 import type { ConversationParameters, TurnContext } from 'botbuilder';
+import type { Logger } from '../log.js';
 import type { ConversationAddress, Messenger, OutgoingMessage } from '../ports.js';
 import type { TeamsAdapter } from './adapter.js';
 import { referenceAt } from './conversation-reference.js';
@@ -14,6 +15,8 @@ export interface MessengerOptions {
   /** The bot's app id; empty when authentication is disabled for local use. */
   readonly appId: string;
   readonly serviceUrl?: string;
+  /** Told once that the channel answers sends without an activity id. */
+  readonly log?: Logger;
 }
 
 /**
@@ -21,7 +24,8 @@ export interface MessengerOptions {
  * app, a 429, a 5xx) are thrown to the caller, which owns the retry policy.
  */
 export function createMessenger(adapter: TeamsAdapter, options: MessengerOptions): Messenger {
-  const { appId, serviceUrl = GLOBAL_TEAMS_SERVICE_URL } = options;
+  const { appId, serviceUrl = GLOBAL_TEAMS_SERVICE_URL, log } = options;
+  let toldOfMissingIds = false;
 
   // botbuilder hands an error thrown inside the callback to onTurnError, which would apologise to the user and
   // swallow it; the scheduler needs it instead, so it is carried out of the callback and rethrown here.
@@ -41,9 +45,15 @@ export function createMessenger(adapter: TeamsAdapter, options: MessengerOptions
 
   return {
     async send(address: ConversationAddress, message: OutgoingMessage) {
+      // A 2xx is a delivery; an error status has already been thrown. Sending again because no id came back
+      // would repeat the message every pass (the Agents Playground answers so).
       const sent = await inConversation(address, (context) => context.sendActivity(activityFor(message)));
-      if (!sent?.id) throw new Error('The Bot Connector returned no activity id for a sent message');
-      return { activityId: sent.id };
+      if (sent?.id) return { activityId: sent.id };
+      if (!toldOfMissingIds) {
+        toldOfMissingIds = true;
+        log?.warn('connector-sent-without-activity-id', { note: 'delivered; such messages cannot be updated in place' });
+      }
+      return {};
     },
 
     async update(address: ConversationAddress, activityId: string, message: OutgoingMessage) {

@@ -77,15 +77,13 @@ export function obligationsOn(
   );
   const obligations = new Map<string, Obligation>();
   const keep = (obligation: Obligation | undefined) => {
-    if (!obligation) return;
-    if (closedOn !== undefined && obligation.status !== 'done' && compareLocalDates(obligation.anchor.date, closedOn) <= 0) return;
-    obligations.set(obligation.ruleId, obligation);
+    if (obligation) obligations.set(obligation.ruleId, obligation);
   };
   for (const rule of timescales) {
-    keep(rule.dateIs === 'trigger' ? triggeredObligationOf(rule, policy, caseFile.events, today, calendar) : obligationOf(rule, caseFile.events, today, calendar));
+    keep(rule.dateIs === 'trigger' ? triggeredObligationOf(rule, policy, caseFile.events, today, calendar, closedOn) : obligationOf(rule, caseFile.events, today, calendar, closedOn));
   }
   for (const rule of applicable) {
-    if (rule.kind === 'no-figure-set' && rule.outerLimit) keep(outerLimitObligationOf({ ...rule, outerLimit: rule.outerLimit }, caseFile.events, today, calendar));
+    if (rule.kind === 'no-figure-set' && rule.outerLimit) keep(outerLimitObligationOf({ ...rule, outerLimit: rule.outerLimit }, caseFile.events, today, calendar, closedOn));
   }
   return [...resolveConflicts(obligations, timescales).values()].sort(
     (left, right) => compareLocalDates(left.dueOn, right.dueOn) || left.ruleId.localeCompare(right.ruleId),
@@ -144,12 +142,16 @@ function obligationOf(
   events: readonly CaseEvent[],
   today: LocalDate,
   calendar: HolidayCalendar,
+  closedOn: LocalDate | undefined,
 ): Obligation | undefined {
   const anchorEvent = anchorEventOf(rule, events);
   if (!anchorEvent) return undefined;
+  const fulfilment = rule.recurring ? undefined : earliestOnOrAfter(events, rule.fulfilledBy, anchorEvent.on, anchorEvent);
+  // Closing ends what was owed from anything recorded by then, a review booked for after the closure included
+  // (its anchor date lies ahead, but it was booked before): only what happens after a closure owes anything.
+  if (!fulfilment && closedOn !== undefined && compareLocalDates(anchorEvent.on, closedOn) <= 0) return undefined;
   const anchorDate = anchorDateOf(anchorEvent);
   const { dueOn, working } = dueDate(anchorDate, rule.offset, calendar);
-  const fulfilment = rule.recurring ? undefined : earliestOnOrAfter(events, rule.fulfilledBy, anchorEvent.on, anchorEvent);
   return {
     ruleId: rule.id,
     topic: rule.topic,
@@ -177,12 +179,13 @@ function triggeredObligationOf(
   events: readonly CaseEvent[],
   today: LocalDate,
   calendar: HolidayCalendar,
+  closedOn: LocalDate | undefined,
 ): Obligation | undefined {
-  const trigger = obligationOf(rule, events, today, calendar);
+  const trigger = obligationOf(rule, events, today, calendar, closedOn);
   const next = policy.rules.find((candidate): candidate is TimescaleRule => candidate.kind === 'timescale' && candidate.id === rule.nextOf);
   if (!trigger || !next) return undefined;
   const triggeredOn = trigger.dueOn;
-  let scheduled = obligationOf(next, events, today, calendar)?.dueOn ?? triggeredOn;
+  let scheduled = obligationOf(next, events, today, calendar, undefined)?.dueOn ?? triggeredOn;
   while (compareLocalDates(scheduled, triggeredOn) < 0) scheduled = dueDate(scheduled, next.offset, calendar).dueOn;
   const fulfilment = earliestOnOrAfter(events, rule.fulfilledBy, triggeredOn, undefined);
   return {
@@ -196,12 +199,20 @@ function triggeredObligationOf(
 }
 
 /** A no-figure rule's obligation at its outer limit: the step is owed before the event it names, at the latest on its day. */
-function outerLimitObligationOf(rule: OuterLimitRule, events: readonly CaseEvent[], today: LocalDate, calendar: HolidayCalendar): Obligation | undefined {
+function outerLimitObligationOf(
+  rule: OuterLimitRule,
+  events: readonly CaseEvent[],
+  today: LocalDate,
+  calendar: HolidayCalendar,
+  closedOn: LocalDate | undefined,
+): Obligation | undefined {
   const anchorEvent = latestOf(events, rule.outerLimit.anchors);
   if (!anchorEvent) return undefined;
+  const fulfilment = earliestOnOrAfter(events, rule.outerLimit.fulfilledBy, anchorEvent.on, anchorEvent);
+  // As for a deadline: an order recorded before the case closed owes nothing once it has.
+  if (!fulfilment && closedOn !== undefined && compareLocalDates(anchorEvent.on, closedOn) <= 0) return undefined;
   const anchorDate = anchorDateOf(anchorEvent);
   const { dueOn, working } = dueDate(anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
-  const fulfilment = earliestOnOrAfter(events, rule.outerLimit.fulfilledBy, anchorEvent.on, anchorEvent);
   return {
     ruleId: rule.id,
     topic: rule.topic,

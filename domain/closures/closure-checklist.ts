@@ -2,6 +2,7 @@ import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import type { CaseFile, CaseEvent } from '../cases/case-events.js';
 import type { EventKind } from '../cases/event-kinds.js';
 import { compareLocalDates, type LocalDate } from '../dates/local-date.js';
+import type { ReviewDecision } from '../plans/review.js';
 import type { Citation, Policy, Rule } from '../policy/schema.js';
 import { dueDate } from '../timescales/due-date.js';
 
@@ -10,12 +11,25 @@ export type ClosureKind = 'closure' | 'step-down';
 
 type ConditionRule = Extract<Rule, { kind: 'condition' }>;
 
+/** A review recorded on the review card: when it was held and what it decided. */
+export interface ReviewOutcome {
+  readonly heldOn: LocalDate;
+  readonly decision: ReviewDecision;
+}
+
+/** The case as the checklist reads it: its events, and its reviews with their decisions. */
+export type ClosureCaseFile = CaseFile & { readonly reviews: readonly ReviewOutcome[] };
+
 /** How one item of the checklist stands. */
 export type ChecklistCheck =
   /** The case's events show it: the event and its date. */
   | { readonly kind: 'recorded'; readonly event: EventKind; readonly on: LocalDate }
   /** The bot looked for the event and found none. */
   | { readonly kind: 'not-recorded'; readonly event: EventKind }
+  /** The latest review decided what the item names, on `on`. */
+  | { readonly kind: 'review-decided'; readonly on: LocalDate; readonly decision: ReviewDecision }
+  /** No review decided it: the latest review, if any, decided something else. */
+  | { readonly kind: 'not-decided'; readonly latest?: ReviewOutcome }
   /** Long enough since `since`: in place from `since`, enough on `reachedOn`. */
   | { readonly kind: 'in-place'; readonly since: LocalDate; readonly reachedOn: LocalDate }
   /** Not long enough yet (or never started: `since` absent). */
@@ -63,25 +77,26 @@ export const alternativeKeyOf = (ruleId: string): string => `${ruleId}#alternati
 /**
  * The authority's checklist for closing a case or stepping it down, as it stands on `today`: each condition rule
  * of the policy that applies to `kind` on the case's pathways, in the policy file's order. What the bot can see
- * in the case's events it checks itself; the rest counts as met only when the worker has ticked it (`confirmed`
- * holds rule ids, and `<rule id>#alternative` for an exception the procedure allows).
+ * in the case's events and reviews it checks itself (an item naming a review's decision is met only by a review
+ * that decided so); the rest counts as met only when the worker has ticked it (`confirmed` holds rule ids, and
+ * `<rule id>#alternative` for an exception the procedure allows).
  *
  * @example
  * closureChecklistOn({ authorityId: 'slough', pathways: [], events: [{ kind: 'plan-started', on: '2026-01-12' },
- *   { kind: 'review-held', on: '2026-03-02' }] }, 'closure', new Set(), '2026-03-10', sloughPolicy, englandAndWalesCalendar())
+ *   { kind: 'review-held', on: '2026-03-02' }], reviews: [] }, 'closure', new Set(), '2026-03-10', sloughPolicy, englandAndWalesCalendar())
  * //=> { missing: ['slough.closure.plan-in-place-three-months', 'slough.closure.no-longer-in-need', …],
  * //     items: [{ ruleId: 'slough.closure.plan-in-place-three-months',
  * //               check: { kind: 'not-in-place', since: '2026-01-12', reachedOn: '2026-04-12' }, … }, …] }
  */
 export function closureChecklistOn(
-  caseFile: CaseFile,
+  caseFile: ClosureCaseFile,
   kind: ClosureKind,
   confirmed: ReadonlySet<string>,
   today: LocalDate,
   policy: Policy,
   calendar: HolidayCalendar,
 ): ClosureChecklist {
-  const items = conditionsFor(policy, kind, caseFile.pathways).map((rule) => itemOf(rule, caseFile.events, confirmed, today, calendar));
+  const items = conditionsFor(policy, kind, caseFile.pathways).map((rule) => itemOf(rule, caseFile, confirmed, today, calendar));
   return { kind, items, missing: items.filter((item) => !item.met).map((item) => item.ruleId) };
 }
 
@@ -95,14 +110,14 @@ function conditionsFor(policy: Policy, kind: ClosureKind, pathways: CaseFile['pa
   );
 }
 
-function itemOf(rule: ConditionRule, events: readonly CaseEvent[], confirmed: ReadonlySet<string>, today: LocalDate, calendar: HolidayCalendar): ClosureChecklistItem {
+function itemOf(rule: ConditionRule, caseFile: ClosureCaseFile, confirmed: ReadonlySet<string>, today: LocalDate, calendar: HolidayCalendar): ClosureChecklistItem {
   const base = { ruleId: rule.id, requires: rule.requires, citation: rule.citation };
-  const automatic = automaticCheckOf(rule, events, today, calendar);
+  const automatic = automaticCheckOf(rule, caseFile, today, calendar);
   if (automatic === undefined) {
     const ticked = confirmed.has(rule.id);
     return { ...base, check: ticked ? { kind: 'confirmed' } : { kind: 'to-confirm' }, met: ticked, confirmable: true };
   }
-  const metAutomatically = automatic.kind === 'recorded' || automatic.kind === 'in-place' || automatic.kind === 'on-approval';
+  const metAutomatically = automatic.kind === 'recorded' || automatic.kind === 'review-decided' || automatic.kind === 'in-place' || automatic.kind === 'on-approval';
   if (metAutomatically || rule.alternative === undefined) return { ...base, check: automatic, met: metAutomatically, confirmable: false };
   const alternative: ChecklistAlternative = {
     key: alternativeKeyOf(rule.id),
@@ -113,10 +128,17 @@ function itemOf(rule: ConditionRule, events: readonly CaseEvent[], confirmed: Re
   return { ...base, check: ticked ? { kind: 'alternative-confirmed' } : automatic, met: ticked, alternative, confirmable: false };
 }
 
-function automaticCheckOf(rule: ConditionRule, events: readonly CaseEvent[], today: LocalDate, calendar: HolidayCalendar): ChecklistCheck | undefined {
+function automaticCheckOf(rule: ConditionRule, { events, reviews }: ClosureCaseFile, today: LocalDate, calendar: HolidayCalendar): ChecklistCheck | undefined {
   const check = rule.autoCheck;
   if (check === undefined) return undefined;
   switch (check.kind) {
+    case 'review-decided': {
+      // The latest review speaks for the plan: an earlier "close" overtaken by a later "continue" does not count.
+      const latest = reviews.reduce<ReviewOutcome | undefined>((found, review) => (found === undefined || compareLocalDates(review.heldOn, found.heldOn) >= 0 ? review : found), undefined);
+      return latest !== undefined && check.decisions.some((decision) => decision === latest.decision)
+        ? { kind: 'review-decided', on: latest.heldOn, decision: latest.decision }
+        : { kind: 'not-decided', ...(latest ? { latest } : {}) };
+    }
     case 'event-recorded': {
       const latest = latestOf(events, check.event);
       return latest ? { kind: 'recorded', event: check.event, on: latest.on } : { kind: 'not-recorded', event: check.event };

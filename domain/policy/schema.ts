@@ -173,6 +173,8 @@ export const PlanContentRuleSchema = z.strictObject({
 export const AutoCheckSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('event-recorded'), event: EventKindSchema }),
   z.strictObject({ kind: z.literal('in-place-for'), since: EventKindSchema, offset: OffsetSchema }),
+  /** Met only by a review whose decision was one of these: a review held that decided to carry on does not count. */
+  z.strictObject({ kind: z.literal('review-decided'), decisions: z.array(z.enum(['close', 'step-down'])).min(1) }),
   /** Met by the very authorisation the closure or step-down request asks for. */
   z.strictObject({ kind: z.literal('authorised-by-this-request') }),
 ]);

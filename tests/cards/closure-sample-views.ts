@@ -34,7 +34,7 @@ const events = [
   { kind: 'review-held' as const, on: date('2026-03-02') },
 ];
 const someTicks = ['slough.closure.records-complete', 'slough.closure.rationale-recorded'];
-const refusedChecklist = closureChecklistOn({ authorityId: 'slough', pathways: [], events }, 'closure', new Set(someTicks), date('2026-03-10'), slough, englandAndWalesCalendar());
+const refusedChecklist = closureChecklistOn({ authorityId: 'slough', pathways: [], events, reviews: [] }, 'closure', new Set(someTicks), date('2026-03-10'), slough, englandAndWalesCalendar());
 
 export const refusedSloughClosureRequest: ClosureRequestView = requestViewOf(
   record,
@@ -49,7 +49,7 @@ const everyTick = [
   ...refusedChecklist.items.filter((item) => item.confirmable).map((item) => item.ruleId),
   'slough.closure.plan-in-place-three-months#alternative',
 ];
-const sentChecklist = closureChecklistOn({ authorityId: 'slough', pathways: [], events }, 'closure', new Set(everyTick), date('2026-03-10'), slough, englandAndWalesCalendar());
+const sentChecklist = closureChecklistOn({ authorityId: 'slough', pathways: [], events, reviews: [] }, 'closure', new Set(everyTick), date('2026-03-10'), slough, englandAndWalesCalendar());
 
 export const sloughClosureRequested: Approval = {
   id: '5f0c2a9e-4b1d-4c6e-9a8f-3e2d1c0b9a87',

@@ -1,3 +1,4 @@
+import { commandsFor } from '../../bot/replies/command-guide.js';
 import type { AnswerView } from '../../cards/answer-card.js';
 import type { ChooseAuthorityView } from '../../cards/choose-authority-card.js';
 import type { ComparisonView } from '../../cards/comparison-card.js';
@@ -117,13 +118,7 @@ export const welcomeOnInstall: WelcomeView = {
     'Camden: the last CIN review was on 10 June. When is the next one due?',
     'Who chairs the review in Brighton and Hove?',
   ],
-  commands: [
-    { command: 'help', description: 'what I do and how to ask' },
-    { command: 'set authority <name>', description: 'remember which authority\u2019s procedure you follow' },
-    { command: 'what can you ask', description: 'the kinds of question I answer' },
-    { command: 'rules [authority]', description: 'every rule I know for an authority, with its source' },
-    { command: 'compare <topic>', description: 'one rule across all the authorities, e.g. "compare review frequency"' },
-  ],
+  groups: commandsFor([{ userId: 'admin', role: 'admin', team: '' }]),
 };
 
 const CAN_ANSWER = [

@@ -251,9 +251,10 @@ describe('chooseAuthorityCard', () => {
 });
 
 describe('welcomeCard', () => {
-  it('names every authority, example and command', () => {
+  it('names every authority, example question, and each group\u2019s commands with an example', () => {
     const texts = textsIn(welcomeCard(welcomeOnInstall));
-    expect(texts).toEqual(expect.arrayContaining([...welcomeOnInstall.authorities, ...welcomeOnInstall.commands.map((entry) => entry.command)]));
+    const commands = welcomeOnInstall.groups.flatMap((group) => group.commands);
+    expect(texts).toEqual(expect.arrayContaining([...welcomeOnInstall.authorities, ...welcomeOnInstall.groups.map((group) => group.title), ...commands.flatMap((entry) => [entry.command, entry.example])]));
     expect(texts).toEqual(expect.arrayContaining(welcomeOnInstall.examples.map((example) => `\u201c${example}\u201d`)));
   });
 });

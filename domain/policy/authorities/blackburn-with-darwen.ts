@@ -578,7 +578,7 @@ export const blackburnWithDarwen = {
       topic: 'closure',
       appliesTo: ['closure', 'step-down'],
       requires: 'The decision to close the case, and when services cease, is made at a review meeting, so that the decision is multi-agency',
-      autoCheck: { kind: 'event-recorded', event: 'review-held' },
+      autoCheck: { kind: 'review-decided', decisions: ['close', 'step-down'] },
       citation: {
         section: 'De-escalation of Child in Need Cases',
         quote: 'Decisions as to case closure, and the timing of when services should cease, must be made at a review meeting in order that multi-agency decision making is facilitated.',

@@ -670,7 +670,7 @@ export const camden = {
       topic: 'closure',
       appliesTo: ['closure', 'step-down'],
       requires: 'Closure is agreed at a CIN review because the child is no longer considered a child in need following effective intervention and support',
-      autoCheck: { kind: 'event-recorded', event: 'review-held' },
+      autoCheck: { kind: 'review-decided', decisions: ['close', 'step-down'] },
       citation: {
         section: '12.2 Case closure/step down',
         quote:
@@ -708,7 +708,7 @@ export const camden = {
       appliesTo: ['step-down'],
       requires:
         'Where the family needs on-going support, the final CIN review meeting plans the step-down to Early Help Services and identifies the early help service and the new lead professional from the child\u2019s network',
-      autoCheck: { kind: 'event-recorded', event: 'review-held' },
+      autoCheck: { kind: 'review-decided', decisions: ['step-down'] },
       citation: {
         section: '12.2 Case closure/step down',
         quote:

@@ -286,7 +286,7 @@ export const redbridge = {
       topic: 'closure',
       appliesTo: ['closure', 'step-down'],
       requires: 'A review has been completed and decided that the Plan has met its objectives or is no longer needed, with arrangements in place for the child\u2019s continuing welfare',
-      autoCheck: { kind: 'event-recorded', event: 'review-held' },
+      autoCheck: { kind: 'review-decided', decisions: ['close', 'step-down'] },
       citation: {
         section: '6. Following the Review Meeting',
         quote: 'A CiN Plan should not be ended unless a review has been completed and a decision made that the Plan has achieved its objectives/is no longer required and that satisfactory arrangements for the continuing promotion and safeguarding of the child\u2019s welfare are in place.',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { VERBS } from '../../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
+import { agreePlanAndReview } from '../../helpers/reviewed-plan.js';
 import { cardActionInvoke, CONNECTOR, personalMessage } from '../teams/bot-framework-double.js';
 
 // Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
@@ -125,6 +126,8 @@ function submit(userId: string, cardMessageId: string, data: Json, timestamp = T
   return exchange(id, { ...activity, text: undefined, replyToId: cardMessageId, value: data });
 }
 
+const talker = { say: (userId: string, text: string, timestamp: string) => say(userId, text, timestamp), press: (userId: string, verb: string, data: Json, timestamp: string) => press(userId, verb, data, timestamp) };
+
 /** A proactive send: botbuilder posts it against the new activity id continueConversation makes up, never one of ours. */
 const proactiveTo = (userId: string) =>
   traffic.filter((entry) => entry.method === 'POST' && entry.conversationId === chatOf(userId) && !/^activity-\d+$/.test(entry.activityId ?? ''));
@@ -158,13 +161,13 @@ describe('closure requests through chat and cards', () => {
     for (const who of [SAM, ALEX, KIM, PRIYA, RUTH]) await say(who, 'help');
     const opened = await press(SAM, VERBS.createCase, { reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-01-05', pathways: '' });
     expect(opened.said).toMatch(/Opened AB12/);
-    expect((await say(SAM, 'record review held 9 March 2026 for AB12')).said).toContain('Recorded for AB12');
+    await agreePlanAndReview(talker, SAM, { authorityId: 'redbridge', reference: 'AB12', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'close' }, TODAY);
   });
 
-  it('opens the request card: the review checked from the record, the absent agencies\u2019 views for the worker to tick', async () => {
+  it('opens the request card: the review\u2019s decision checked from the record, the absent agencies\u2019 views for the worker to tick', async () => {
     const opened = await say(SAM, 'close AB12');
     const texts = textsIn(opened.cards[0]);
-    expect(texts).toContain('Review or network meeting held: Monday 9 March 2026');
+    expect(texts).toContain('Decided at the review of Monday 9 March 2026: to close');
     expect(tickable(opened.cards[0])).toEqual(['redbridge.closure.absent-agency-views']);
     expect(buttonsOf(opened.cards[0])).toEqual(['Save', 'Send for approval']);
   });
@@ -201,7 +204,7 @@ describe('closure requests through chat and cards', () => {
     expect(requested?.detail).toMatchObject({
       approverIds: [ALEX, KIM],
       checklist: [
-        { ruleId: 'redbridge.closure.review-decision', check: 'recorded', met: true, on: '2026-03-09' },
+        { ruleId: 'redbridge.closure.review-decision', check: 'review-decided', met: true, on: '2026-03-09' },
         { ruleId: 'redbridge.closure.absent-agency-views', check: 'confirmed', met: true },
       ],
     });
@@ -275,7 +278,7 @@ describe('closure requests through chat and cards', () => {
     await say(ADMIN, `role ${PRIYA} worker of South`);
     const opened = await press(PRIYA, VERBS.createCase, { reference: 'CD34', initials: 'C.D.', authorityId: 'camden', team: 'South', worker: 'me', openedOn: '2026-01-05', pathways: '' });
     expect(opened.said).toMatch(/Opened CD34/);
-    await say(PRIYA, 'record review held 9 March 2026 for CD34');
+    await agreePlanAndReview(talker, PRIYA, { authorityId: 'camden', reference: 'CD34', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'step-down' }, TODAY);
     const request = await say(PRIYA, 'step down CD34');
     expect(tickable(request.cards[0])).toEqual([]);
     const sent = await submit(PRIYA, 'request-card-message', { verb: VERBS.sendClosureRequest, caseReference: 'CD34', kind: 'step-down' });
@@ -322,14 +325,15 @@ describe.each([
     return cardOf(proactiveTo(userId).filter((entry) => cardOf(entry)['refresh']).at(-1));
   };
 
-  it('opens the case with a plan started six months ago and a review held', async () => {
+  it('opens the case with a plan agreed six months ago and a review that decided to close (or step down)', async () => {
     await say(ADMIN, `role ${worker} worker of ${team}`);
     await say(ADMIN, `role ${manager} manager of ${team}`);
     await say(manager, 'help');
     for (const ref of [reference, `${reference}S`]) {
       await press(worker, VERBS.createCase, { reference: ref, initials: 'E.F.', authorityId, team, worker: 'me', openedOn: '2025-08-04', pathways: '' });
       expect((await say(worker, `record plan started 1 September 2025 for ${ref}`)).said).toContain(`Recorded for ${ref}`);
-      expect((await say(worker, `record review held 9 March 2026 for ${ref}`)).said).toContain(`Recorded for ${ref}`);
+      const decision = ref === reference ? 'close' : 'step-down';
+      await agreePlanAndReview(talker, worker, { authorityId, reference: ref, meeting: 'review', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision }, TODAY);
     }
   });
 

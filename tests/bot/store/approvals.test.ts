@@ -40,7 +40,7 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
     const policy = POLICIES.find((candidate) => candidate.authority.id === 'brighton-and-hove');
     if (!policy) throw new Error('policy');
     const events = (await cases.eventsOf(record.id)).map((recorded) => recorded.event);
-    const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events }, 'closure', new Set(), TODAY, policy, calendar);
+    const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events, reviews: [] }, 'closure', new Set(), TODAY, policy, calendar);
     const request = await approvals.send(record, checklist, [], [ALEX.userId, KIM.userId], SAM, AT);
     if (request === 'already-sent') throw new Error('already sent');
     return request;
@@ -61,6 +61,27 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
     expect(closedEvents).toHaveLength(winner?.status === 'approved' ? 1 : 0);
     const decisions = await database.db.selectFrom('audit_log').select('action').where('action', 'in', ['closure.approved', 'closure.returned']).execute();
     expect(decisions).toHaveLength(1);
+  });
+
+  it('ends, with the approval, the obligations of a review booked for after it and cancels every pending reminder of the case', async () => {
+    await cases.recordEvent(record, { kind: 'review-booked', on: on('2026-03-10'), reviewOn: on('2026-06-03') }, SAM, TODAY, AT);
+    const owedBefore = await database.db.selectFrom('obligations').select(['rule_id', 'due_on']).where('case_id', '=', record.id).where('done_on', 'is', null).execute();
+    expect(owedBefore.length).toBeGreaterThan(0);
+    await database.db
+      .insertInto('reminder_outbox')
+      .values(
+        owedBefore.map((obligation, index) => ({
+          idempotency_key: `closing-${index}`, tenant_id: 'tenant-a', case_id: record.id, rule_id: obligation.rule_id, due_on: obligation.due_on,
+          kind: 'due', recipient_role: 'worker', send_after: LATER, status: 'pending', created_at: AT,
+        })),
+      )
+      .execute();
+    const request = await sent();
+    await approvals.decide(request.id, request.version, 'approved', undefined, record, ALEX, TODAY, LATER);
+    const owed = await database.db.selectFrom('obligations').select('rule_id').where('case_id', '=', record.id).where('done_on', 'is', null).execute();
+    expect(owed).toEqual([]);
+    const reminders = await database.db.selectFrom('reminder_outbox').select(['status', 'last_outcome']).where('case_id', '=', record.id).execute();
+    expect(reminders).toEqual(owedBefore.map(() => ({ status: 'cancelled', last_outcome: 'case closed' })));
   });
 
   it('closes the case on the day of approval, ends its obligations, and queues the card updates and the worker\u2019s message', async () => {

@@ -340,10 +340,14 @@ describe('POST /api/messages, authentication disabled for local use', () => {
     expect(handler.turns).toEqual([]);
   });
 
-  it.each([
-    ['installation-update-add', 'installed'],
-    ['installation-update-remove', 'uninstalled'],
-  ])('turns %s into an %s Turn', async (fixture, kind) => {
+  it('ignores an installationUpdate add: the conversationUpdate Teams sends with it greets, once', async () => {
+    const response = await bot.post(activityFixture('installation-update-add'));
+
+    expect(response.status).toBe(200);
+    expect(handler.turns).toEqual([]);
+  });
+
+  it.each([['installation-update-remove', 'uninstalled']])('turns %s into an %s Turn', async (fixture, kind) => {
     const response = await bot.post(activityFixture(fixture));
 
     expect(response.status).toBe(200);

@@ -97,6 +97,23 @@ describe('obligationsOn', () => {
     ]);
   });
 
+  it('ends on closure what a review booked for after it would have owed (Camden: invitations, report), and owes again from what is recorded after it', () => {
+    const camden = (() => {
+      const found = policyFor('camden');
+      if (!found.ok) throw new Error('camden policy missing');
+      return found.value;
+    })();
+    const booked: CaseEvent = { kind: 'review-booked', on: on('2026-12-01'), reviewOn: on('2027-03-03') };
+    const closed = { authorityId: 'camden', pathways: [], events: [event('plan-started', '2026-12-01'), booked, event('plan-closed', '2026-12-10')] };
+    expect(summary(closed, '2026-12-10', camden).filter((obligation) => obligation.status !== 'done')).toEqual([]);
+    const rebooked: CaseEvent = { kind: 'review-booked', on: on('2026-12-20'), reviewOn: on('2027-03-03') };
+    expect(summary({ ...closed, events: [...closed.events, rebooked] }, '2026-12-20', camden).map((obligation) => obligation.dueOn)).toEqual([
+      '2027-02-17',
+      '2027-03-01',
+      '2027-03-01',
+    ]);
+  });
+
   it('carries each obligation\u2019s rule, responsible person and citation', () => {
     const [obligation] = obligationsOn(aCase([event('moved-in', '2026-04-10')]), on('2026-04-13'), redbridge, calendar);
     expect(obligation).toMatchObject({

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { englandAndWalesCalendar } from '../../../domain/calendar/holiday-calendar.js';
 import type { CaseEvent, CaseFile } from '../../../domain/cases/case-events.js';
 import { closureApproversFor } from '../../../domain/closures/closure-approvers.js';
-import { alternativeKeyOf, closureChecklistOn, type ClosureKind } from '../../../domain/closures/closure-checklist.js';
+import { alternativeKeyOf, closureChecklistOn, type ClosureKind, type ReviewOutcome } from '../../../domain/closures/closure-checklist.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
+import type { ReviewDecision } from '../../../domain/plans/review.js';
 import { policyFor } from '../../../domain/policy/registry.js';
 import type { Pathway, Policy } from '../../../domain/policy/schema.js';
 
@@ -16,19 +17,25 @@ function policyOf(id: string): Policy {
   return found.value;
 }
 
-function checklist(authorityId: string, kind: ClosureKind, events: readonly CaseEvent[], confirmed: readonly string[] = [], today = '2026-03-10', pathways: readonly Pathway[] = []) {
+/** The case's history: events, and reviews recorded on the review card (each also a `review-held` event, as the bot records it). */
+function checklist(authorityId: string, kind: ClosureKind, history: readonly (CaseEvent | ReviewOutcome)[], confirmed: readonly string[] = [], today = '2026-03-10', pathways: readonly Pathway[] = []) {
+  const reviews = history.filter((entry): entry is ReviewOutcome => 'decision' in entry);
+  const events = history.map((entry): CaseEvent => ('decision' in entry ? reviewOn(entry.heldOn) : entry));
   const caseFile: CaseFile = { authorityId, pathways, events };
-  return closureChecklistOn(caseFile, kind, new Set(confirmed), date(today), policyOf(authorityId), calendar);
+  return closureChecklistOn({ ...caseFile, reviews }, kind, new Set(confirmed), date(today), policyOf(authorityId), calendar);
 }
 
+/** A review recorded as held ("record review held …"), with no decision. */
 const reviewOn = (on: string): CaseEvent => ({ kind: 'review-held', on: date(on) });
+/** A review recorded on the review card, with what it decided. */
+const decided = (on: string, decision: ReviewDecision): ReviewOutcome => ({ heldOn: date(on), decision });
 
 describe('closureChecklistOn', () => {
   describe('Redbridge', () => {
-    it('checks the review itself and asks the worker to confirm the absent agencies were heard', () => {
-      const list = checklist('redbridge', 'closure', [reviewOn('2026-03-02')]);
+    it('checks the review\u2019s decision itself and asks the worker to confirm the absent agencies were heard', () => {
+      const list = checklist('redbridge', 'closure', [decided('2026-03-02', 'close')]);
       expect(list.items.map((item) => [item.ruleId, item.check])).toEqual([
-        ['redbridge.closure.review-decision', { kind: 'recorded', event: 'review-held', on: '2026-03-02' }],
+        ['redbridge.closure.review-decision', { kind: 'review-decided', on: '2026-03-02', decision: 'close' }],
         ['redbridge.closure.absent-agency-views', { kind: 'to-confirm' }],
       ]);
       expect(list.missing).toEqual(['redbridge.closure.absent-agency-views']);
@@ -36,21 +43,33 @@ describe('closureChecklistOn', () => {
 
     it('adds the step down Panel and the handover meeting to a step-down, and is complete once each is ticked', () => {
       const ticked = ['redbridge.closure.absent-agency-views', 'redbridge.step-down.manager-discussion', 'redbridge.step-down.final-meeting'];
-      expect(checklist('redbridge', 'step-down', [reviewOn('2026-03-02')], ticked.slice(0, 2)).missing).toEqual(['redbridge.step-down.final-meeting']);
-      expect(checklist('redbridge', 'step-down', [reviewOn('2026-03-02')], ticked).missing).toEqual([]);
+      expect(checklist('redbridge', 'step-down', [decided('2026-03-02', 'step-down')], ticked.slice(0, 2)).missing).toEqual(['redbridge.step-down.final-meeting']);
+      expect(checklist('redbridge', 'step-down', [decided('2026-03-02', 'step-down')], ticked).missing).toEqual([]);
+    });
+
+    it('is not met by a review held that decided to carry on, nor by a review held with no decision recorded', () => {
+      const carriedOn = checklist('redbridge', 'closure', [decided('2026-03-02', 'continue')], ['redbridge.closure.absent-agency-views']);
+      expect(carriedOn.items[0]?.check).toEqual({ kind: 'not-decided', latest: { heldOn: '2026-03-02', decision: 'continue' } });
+      expect(carriedOn.missing).toEqual(['redbridge.closure.review-decision']);
+      expect(checklist('redbridge', 'closure', [reviewOn('2026-03-02')], ['redbridge.closure.absent-agency-views']).missing).toEqual(['redbridge.closure.review-decision']);
+    });
+
+    it('goes by the latest review: a "close" overtaken by a later "continue" no longer counts', () => {
+      const list = checklist('redbridge', 'closure', [decided('2026-01-12', 'close'), decided('2026-03-02', 'continue')], ['redbridge.closure.absent-agency-views']);
+      expect(list.missing).toEqual(['redbridge.closure.review-decision']);
     });
 
     it('will not let a tick stand in for a review the case has not recorded', () => {
       const list = checklist('redbridge', 'closure', [], ['redbridge.closure.review-decision', 'redbridge.closure.absent-agency-views']);
       expect(list.missing).toEqual(['redbridge.closure.review-decision']);
-      expect(list.items[0]?.check).toEqual({ kind: 'not-recorded', event: 'review-held' });
+      expect(list.items[0]?.check).toEqual({ kind: 'not-decided' });
       expect(list.items[0]?.confirmable).toBe(false);
     });
   });
 
   describe('Blackburn with Darwen', () => {
     it('lists the closure steps in the procedure\u2019s order, the review decision checked from the events', () => {
-      const list = checklist('blackburn-with-darwen', 'closure', [reviewOn('2026-02-27')]);
+      const list = checklist('blackburn-with-darwen', 'closure', [decided('2026-02-27', 'close')]);
       expect(list.items.map((item) => item.ruleId)).toEqual([
         'blackburn-with-darwen.closure.decided-at-review-meeting',
         'blackburn-with-darwen.closure.recordings-finalised',
@@ -63,7 +82,7 @@ describe('closureChecklistOn', () => {
     });
 
     it('asks a step-down for the review, the outcome letters and the CAF only', () => {
-      expect(checklist('blackburn-with-darwen', 'step-down', [reviewOn('2026-02-27')]).missing).toEqual([
+      expect(checklist('blackburn-with-darwen', 'step-down', [decided('2026-02-27', 'step-down')]).missing).toEqual([
         'blackburn-with-darwen.closure.outcome-letters',
         'blackburn-with-darwen.step-down.consider-caf',
       ]);
@@ -72,14 +91,20 @@ describe('closureChecklistOn', () => {
 
   describe('Camden', () => {
     it('counts the manager\u2019s authorisation as met by the request itself, never as the worker\u2019s tick', () => {
-      const list = checklist('camden', 'closure', [reviewOn('2026-03-05')], ['camden.closure.network-notified']);
+      const list = checklist('camden', 'closure', [decided('2026-03-05', 'close')], ['camden.closure.network-notified']);
       expect(list.items.find((item) => item.ruleId === 'camden.closure.manager-authorises')?.check).toEqual({ kind: 'on-approval' });
       expect(list.missing).toEqual([]);
     });
 
     it('needs the final review that plans the step-down and names the new lead professional', () => {
       expect(checklist('camden', 'step-down', []).missing).toEqual(['camden.closure.agreed-at-review', 'camden.step-down.final-review-plans']);
-      expect(checklist('camden', 'step-down', [reviewOn('2026-03-05')]).missing).toEqual([]);
+      expect(checklist('camden', 'step-down', [decided('2026-03-05', 'step-down')]).missing).toEqual([]);
+    });
+
+    it('does not tick "closure is agreed at a CIN review" for a review that decided to continue with the plan', () => {
+      const list = checklist('camden', 'closure', [decided('2026-03-05', 'continue')], ['camden.closure.network-notified']);
+      expect(list.missing).toEqual(['camden.closure.agreed-at-review']);
+      expect(checklist('camden', 'step-down', [decided('2026-03-05', 'close')]).missing).toEqual(['camden.step-down.final-review-plans']);
     });
   });
 

@@ -277,9 +277,9 @@ describe('Blackburn with Darwen', () => {
     });
   });
 
-  it('closure is decided at a review meeting, which the bot can check from the recorded events', () => {
+  it('closure is decided at a review meeting, which the bot checks from the review\u2019s recorded decision', () => {
     const rule = ruleOf(BWD, 'blackburn-with-darwen.closure.decided-at-review-meeting');
-    expect(rule.kind === 'condition' && rule.autoCheck).toEqual({ kind: 'event-recorded', event: 'review-held' });
+    expect(rule.kind === 'condition' && rule.autoCheck).toEqual({ kind: 'review-decided', decisions: ['close', 'step-down'] });
   });
 
   // "A joint Child in Need Review and Special Educational Needs annual review will be co-ordinated to take place for

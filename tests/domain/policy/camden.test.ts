@@ -262,9 +262,9 @@ describe('Camden', () => {
   });
 
   describe('closure and step-down conditions', () => {
-    it('closure needs a CIN review, which the bot can see from the recorded events', () => {
+    it('closure needs a CIN review that agreed it, which the bot sees from the review\u2019s recorded decision', () => {
       const rule = ruleOf('camden', 'camden.closure.agreed-at-review');
-      expect(rule.kind === 'condition' && rule.autoCheck).toEqual({ kind: 'event-recorded', event: 'review-held' });
+      expect(rule.kind === 'condition' && rule.autoCheck).toEqual({ kind: 'review-decided', decisions: ['close', 'step-down'] });
     });
   });
 

@@ -1,0 +1,203 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runReminderTick } from '../../bot/reminders/deliver-reminders.js';
+import { botContextOn, startBot, type StartedBot } from '../../bot/start-bot.js';
+import { createAdapter } from '../../bot/teams/adapter.js';
+import { createMessenger } from '../../bot/teams/messenger.js';
+import { VERBS } from '../../cards/verbs.js';
+import { objectsOfType, textsIn, type Json } from '../cards/card-queries.js';
+import { submissionOf } from '../helpers/chat-driver.js';
+import { agreePlanAndReview } from '../helpers/reviewed-plan.js';
+import { activityFixture, cardActionInvoke, CONNECTOR, personalMessage, recordingLogger } from './teams/bot-framework-double.js';
+
+// A new team's first day, as it went in Microsoft 365 Agents Playground (issue 14), through activities as a
+// client sends them. The bot runs without MicrosoftAppId, as locally; the stand-in Connector answers every send
+// 200 with no activity id, as the Playground does, and cannot create a chat with someone who never wrote.
+const PLAYGROUND_TENANT = '00000000-0000-0000-0000-0000000000a1';
+const OTHER_CLIENT_TENANT = 'b7e1c2d3-0000-4000-8000-00000000beef';
+const ADMIN = 'admin-object-id';
+const SAM = 'sam-object-id';
+const ALEX = 'alex-object-id';
+const MONDAY = '2026-12-07T09:00:00Z';
+const TUESDAY = '2026-12-08T09:00:00Z';
+
+interface Sent {
+  readonly method: 'POST' | 'PUT';
+  readonly uri: string;
+  readonly body: Json;
+}
+const traffic: Sent[] = [];
+let dataDir: string;
+let bot: StartedBot;
+let nextId = 0;
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  nock(CONNECTOR)
+    .persist()
+    // Creating a chat with someone who never opened the bot: refused, as Teams refuses without the app installed.
+    .post(/^\/teams\/v3\/conversations$/)
+    .reply(403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user' } })
+    .post(/^\/uk\/v3\/conversations\//)
+    .reply((uri, body) => (traffic.push({ method: 'POST', uri, body: body as Json }), [200, {}]))
+    .put(/^\/uk\/v3\/conversations\//)
+    .reply((uri, body) => (traffic.push({ method: 'PUT', uri, body: body as Json }), [200, {}]));
+  dataDir = mkdtempSync(join(tmpdir(), 'cin-first-day-'));
+  bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
+});
+afterAll(async () => {
+  await bot.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+interface Exchange {
+  readonly said: string;
+  readonly cards: readonly Json[];
+  readonly updatedCard?: Json;
+}
+
+async function post(activity: Json): Promise<Exchange> {
+  const before = traffic.length;
+  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  expect(response.status).toBe(200);
+  const text = await response.text();
+  const invoke = text === '' ? undefined : (JSON.parse(text) as { type?: string; value?: unknown });
+  const replies = traffic.slice(before).filter((entry) => entry.method === 'POST' && entry.uri.includes(encodeURIComponent(String(activity['id']))));
+  return {
+    said: replies.map((reply) => String(reply.body['text'] ?? '')).join('\n'),
+    cards: replies.flatMap((reply) => ((reply.body['attachments'] as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
+    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
+  };
+}
+
+function activityFrom(userId: string, timestamp: string, tenantId = PLAYGROUND_TENANT): Json {
+  return personalMessage(userId, tenantId, `activity-${nextId++}`, timestamp, { name: `Name of ${userId}` }).activity;
+}
+const say = (userId: string, text: string, timestamp = MONDAY, tenantId = PLAYGROUND_TENANT) => post({ ...activityFrom(userId, timestamp, tenantId), text });
+const press = (userId: string, verb: string, data: Json, timestamp = MONDAY) => post(cardActionInvoke(activityFrom(userId, timestamp), verb, data));
+const talker = { say: (userId: string, text: string, timestamp: string) => say(userId, text, timestamp), press: (userId: string, verb: string, data: Json, timestamp: string) => press(userId, verb, data, timestamp) };
+const buttonsOf = (card: Json | undefined) => objectsOfType(card?.['body'], 'Action.Execute').map((action) => String(action['title']));
+const sentTo = (conversationId: string) => traffic.filter((entry) => entry.method === 'POST' && entry.uri.includes(`/conversations/${encodeURIComponent(conversationId)}/activities`));
+const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
+
+/** What a client sends when the bot is added to a conversation: the bot among the members added. */
+function botAdded(userId: string, conversation: Json, channelData: Json, timestamp: string): Json {
+  const fixture = activityFixture('conversation-update-bot-added');
+  return { ...fixture, id: `activity-${nextId++}`, timestamp, from: { id: `29:${userId}`, aadObjectId: userId }, conversation, channelData };
+}
+
+describe('a team\u2019s first day in the Agents Playground', () => {
+  it('greets once on opening, though the client sends both an installationUpdate and a conversationUpdate (item 7)', async () => {
+    const conversation = { conversationType: 'personal', tenantId: PLAYGROUND_TENANT, id: `a:chat-${SAM}` };
+    const before = sentTo(`a:chat-${SAM}`).length;
+    await post({ ...activityFixture('installation-update-add'), id: `activity-${nextId++}`, timestamp: MONDAY, from: { id: `29:${SAM}`, aadObjectId: SAM }, conversation, channelData: { tenant: { id: PLAYGROUND_TENANT } } });
+    await post(botAdded(SAM, conversation, { tenant: { id: PLAYGROUND_TENANT } }, MONDAY));
+    const greetings = sentTo(`a:chat-${SAM}`).slice(before).filter((entry) => JSON.stringify(entry.body).includes('Procedures I know'));
+    expect(greetings).toHaveLength(1);
+  });
+
+  it('lists in help every command the person\u2019s role may use, grouped, each with an example (item 8)', async () => {
+    await say(ADMIN, `role ${SAM} worker of North`);
+    await say(ADMIN, `role ${ALEX} manager of North`);
+    const worker = textsIn((await say(SAM, 'help')).cards[0]);
+    for (const group of ['Ask', 'Cases', 'Plans', 'Closures']) expect(worker).toContain(group);
+    for (const command of ['new case <ref>', 'record <what> <when> for <ref>', 'case <ref>', 'my deadlines', 'plan <ref>', 'review <ref>', 'close <ref>', 'step down <ref>']) {
+      expect(worker).toContain(command);
+    }
+    expect(worker).toContain('close AB12');
+    expect(worker).not.toContain('Admin');
+    expect(worker).not.toContain('team deadlines');
+    const admin = textsIn((await say(ADMIN, 'help')).cards[0]);
+    expect(admin).toEqual(expect.arrayContaining(['Admin', 'delivery status', 'roles', 'team deadlines', 'export census 1 April 2026 to 31 March 2027']));
+    const stranger = textsIn((await say('someone-new', 'help')).cards[0]);
+    expect(stranger).toContain('Ask');
+    expect(stranger).not.toContain('Cases');
+  });
+
+  it('keeps one local tenant whatever tenant a client sends, with authentication off (item 5)', async () => {
+    const opened = await press(SAM, VERBS.createCase, { reference: 'DL01', initials: 'D.L.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-11-02', pathways: '' });
+    expect(opened.said).toMatch(/Opened DL01/);
+    expect((await say(SAM, 'case DL01', MONDAY, OTHER_CLIENT_TENANT)).cards.map(textsIn).flat()).toContain('DL01');
+    const tenants = await bot.database.db.selectFrom('cases').select('tenant_id').execute();
+    expect(tenants).toEqual([{ tenant_id: 'local' }]);
+  });
+
+  it('keeps the team-to-channel mapping when the bot is added to a team', async () => {
+    await post(
+      botAdded(ALEX, { conversationType: 'channel', tenantId: PLAYGROUND_TENANT, id: '19:north-general@thread.tacv2', isGroup: true }, { tenant: { id: PLAYGROUND_TENANT }, team: { id: '19:north-team@thread.tacv2', name: 'North' } }, MONDAY),
+    );
+    const mapped = await bot.database.db.selectFrom('team_channels').select(['tenant_id', 'teams_team_id', 'team_name']).execute();
+    expect(mapped).toEqual([{ tenant_id: 'local', teams_team_id: '19:north-team@thread.tacv2', team_name: 'North' }]);
+  });
+
+  it('does not tick "closure is agreed at a CIN review" for a review that decided to continue (item 2)', async () => {
+    // Initial meeting Thursday 3 December 2026; Camden's review within three calendar months: Wednesday 3 March 2027.
+    await agreePlanAndReview(talker, SAM, { authorityId: 'camden', reference: 'DL01', agreedOn: '2026-12-03', reviewOn: '2027-03-03', actionDueOn: '2027-02-26', heldOn: '2026-12-07', decision: 'continue' }, MONDAY);
+    const request = (await say(SAM, 'close DL01')).cards[0];
+    expect(textsIn(request)).toContain('The review of Monday 7 December 2026 decided to continue with the plan: only a review that decides this meets it (record it with "review <ref>")');
+    const refused = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'DL01', kind: 'closure', confirmed: 'camden.closure.network-notified' });
+    expect(textsIn(refused.updatedCard).some((text) => text.startsWith('Not sent: 1 not met yet'))).toBe(true);
+  });
+
+  it('tells the worker at once who could not be reached and what to do, and posts the request in the team\u2019s channel (item 3)', async () => {
+    const card = (await say(SAM, 'review DL01', TUESDAY)).cards[0];
+    const reviewed = await press(SAM, VERBS.recordPlanReview, submissionOf(card, VERBS.recordPlanReview, { 'progress-0': 'achieved', childViews: 'Happy', familyViews: 'Ready to close', decision: 'close' }), TUESDAY);
+    expect(reviewed.said).toContain('recorded for DL01');
+    const request = (await say(SAM, 'close DL01', TUESDAY)).cards[0];
+    expect(textsIn(request)).toContain('Decided at the review of Tuesday 8 December 2026: to close');
+    const sent = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'DL01', kind: 'closure', confirmed: 'camden.closure.network-notified' }, TUESDAY);
+    expect(sent.said).toContain('DL01: your closure request is with 1 person who may decide it.');
+    expect(sent.said).toContain(
+      `${ALEX} has never opened a chat with CiN Assistant, so the card may not reach them. Ask them to open CiN Assistant in Teams once (or your Teams admin to install it for everyone through the app set-up policy); until then they can decide it from "case DL01" or "team deadlines".`,
+    );
+    expect(sent.said).toContain("It is posted in team North's channel too.");
+    await waitFor(async () => expect(await bot.database.db.selectFrom('approval_notices').select(['kind', 'status', 'last_outcome']).where('kind', '=', 'channel').execute()).toEqual([{ kind: 'channel', status: 'sent', last_outcome: 'sent without an id' }]));
+    // The channel had the welcome when the bot joined the team; then the request.
+    const posted = sentTo('19:north-general@thread.tacv2').at(-1)?.body;
+    expect(String(posted?.['text'])).toBe("Closure requested: DL01. Waiting for a manager's decision.");
+    expect(JSON.stringify(posted)).not.toContain('D.L.');
+  });
+
+  it('shows the manager the request with Approve and Return in team deadlines and in case <ref>; approving from there closes the case', async () => {
+    const deadlines = await say(ALEX, 'team deadlines', TUESDAY);
+    expect(deadlines.said).toContain('1 request waits for your decision:');
+    const approval = deadlines.cards.find((card) => buttonsOf(card).includes('Approve'));
+    expect(buttonsOf(approval)).toEqual(['Approve', 'Return']);
+    const fromCase = await say(ALEX, 'case DL01', TUESDAY);
+    expect(fromCase.cards.map(buttonsOf)).toContainEqual(['Approve', 'Return']);
+    const data = objectsOfType(approval, 'Action.Execute').find((action) => action['title'] === 'Approve')?.['data'] as Json;
+    const approved = await press(ALEX, VERBS.approveClosure, data, TUESDAY);
+    expect(textsIn(approved.updatedCard).some((text) => text.startsWith(`Approved by Name of ${ALEX}`))).toBe(true);
+  });
+
+  it('leaves the closed case no deadline, in case <ref> and in team deadlines (item 1)', async () => {
+    const shown = await say(SAM, 'case DL01', TUESDAY);
+    expect(shown.said).toContain('closed Tuesday 8 December 2026');
+    expect(shown.said).toContain('Nothing is due.');
+    const texts = shown.cards.map(textsIn).flat();
+    for (const status of ['Upcoming', 'Overdue', 'Due today']) expect(texts).not.toContain(status);
+    const team = await say(ALEX, 'team deadlines', TUESDAY);
+    expect(team.said).not.toContain('DL01');
+    expect(team.said).not.toContain('waits for your decision');
+  });
+
+  it('counts a send answered 2xx without an activity id as delivered, sends it once, and says so in the log once (item 4)', async () => {
+    await press(SAM, VERBS.createCase, { reference: 'RB7', initials: 'R.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' }, '2026-03-09T09:00:00Z');
+    await say(SAM, 'record plan decision 9 March 2026 for RB7', '2026-03-09T09:00:00Z');
+    const log = recordingLogger();
+    const messenger = createMessenger(createAdapter(bot.config, log), { appId: '', log });
+    const context = { ...botContextOn(bot.database.db, bot.config, messenger), messenger, log };
+    const before = sentTo(`a:chat-${SAM}`).length;
+    expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:00:00Z') })).toMatchObject({ sent: 1 });
+    expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:05:00Z') })).toMatchObject({ sent: 0 });
+    expect(sentTo(`a:chat-${SAM}`).slice(before).filter((entry) => String(entry.body['text']).includes('RB7'))).toHaveLength(1);
+    expect(log.events.filter((event) => event.event === 'connector-sent-without-activity-id')).toHaveLength(1);
+    expect((await say(ADMIN, 'delivery status', '2026-03-23T10:00:00Z')).said).toContain('- sent: 1');
+  });
+});

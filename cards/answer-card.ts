@@ -61,5 +61,6 @@ export function answerCard(view: AnswerView): AdaptiveCardJson {
     hasWorking: view.working.length > 0,
     hasNotes: view.notes.length > 0,
     hasAlternatives: view.alternatives.length > 0,
+    hasRuleInWords: view.ruleInWords !== '',
   });
 }

@@ -7,6 +7,7 @@ interface Naming {
   readonly id: string;
   readonly at: number;
   readonly asOrigin: boolean;
+  readonly asDestination: boolean;
 }
 
 /**
@@ -32,10 +33,13 @@ export function authoritiesIn(text: string, policies: readonly Policy[]): string
 export function applyingAuthorities(text: string, policies: readonly Policy[], asksAboutMovingOut: boolean): string[] {
   const namings = namingsIn(text, policies);
   if (namings.length < 2) return namings.map((naming) => naming.id);
-  const origins = namings.filter((naming) => naming.asOrigin);
-  const others = namings.filter((naming) => !naming.asOrigin);
-  if (origins.length === 0 || others.length === 0) return namings.map((naming) => naming.id);
-  return (asksAboutMovingOut ? origins : others).map((naming) => naming.id);
+  const moved = namings.filter((naming) => naming.asOrigin || naming.asDestination);
+  if (moved.length === 0) return namings.map((naming) => naming.id);
+  // The sending authority is the one named as where the family came from, else the one not named as where it goes.
+  const sending = namings.filter((naming) => naming.asOrigin || (!naming.asDestination && !namings.some((other) => other.asOrigin)));
+  const receiving = namings.filter((naming) => naming.asDestination || (!naming.asOrigin && !namings.some((other) => other.asDestination)));
+  const applying = asksAboutMovingOut ? sending : receiving;
+  return (applying.length > 0 ? applying : namings).map((naming) => naming.id);
 }
 
 function namingsIn(text: string, policies: readonly Policy[]): Naming[] {
@@ -48,13 +52,19 @@ function namingsIn(text: string, policies: readonly Policy[]): Naming[] {
       if (index !== undefined) at = Math.min(at, index);
     }
     if (!Number.isFinite(at)) at = misspeltAt(normalised, words);
-    if (Number.isFinite(at)) found.push({ id, at, asOrigin: ORIGIN_BEFORE.test(normalised.slice(Math.max(0, at - 24), at + 1)) });
+    if (Number.isFinite(at)) {
+      const before = normalised.slice(Math.max(0, at - 32), at + 1);
+      found.push({ id, at, asOrigin: ORIGIN_BEFORE.test(before), asDestination: DESTINATION_BEFORE.test(before) });
+    }
   }
   return found.sort((left, right) => left.at - right.at);
 }
 
 /** "moved from Camden", "transferring in from Essex", "came out of Slough", "previously in Camden". */
 const ORIGIN_BEFORE = /\b(from|out of|left|previously (in|at|with)|originally (in|from))( the)? $/;
+
+/** "moving out to Slough", "moved into Redbridge", "transferring to Camden", "became resident in Redbridge". */
+const DESTINATION_BEFORE = /\b(into|(mov\w*|transferr?\w*|relocat\w*|going|gone|went|out) (in )?to|resident in|arrived in|now (lives |living )?in)( the)? $/;
 
 /** A long name typed with one slip ("redbrige", "brigton"): the first letter right, one edit (two past eight letters). */
 function misspeltAt(normalised: string, words: readonly string[]): number {

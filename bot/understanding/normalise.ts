@@ -63,5 +63,7 @@ function nearestKnownWord(word: string): string {
   // Two edits allow a swapped pair of letters ("reveiw"); the first letter is almost never the typo.
   const allowed = word.length >= 6 ? 2 : 1;
   const near = distance(word, candidate) <= allowed && Math.abs(candidate.length - word.length) <= 1;
-  return near && candidate[0] === word[0] ? candidate : word;
+  // A word that only adds or drops an ending of a known one ("happen", "happens") is a word, not a typo.
+  const inflected = candidate.startsWith(word) || word.startsWith(candidate);
+  return near && !inflected && candidate[0] === word[0] ? candidate : word;
 }

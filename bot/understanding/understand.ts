@@ -27,7 +27,7 @@ export interface Understanding {
  */
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
   const named = authoritiesIn(text, policies);
-  const normalised = inCommonWords(normaliseText(text), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const { asking, context } = clausesOf(normalised);
   const [anchorDate] = datesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
@@ -55,6 +55,9 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   };
 }
 
+/** "Reviews after the first one" are the later ones, not the first. */
+const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;
 
@@ -66,6 +69,7 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
   ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\b(steps|requirements|conditions|checklist)\b/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
   ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
 ];

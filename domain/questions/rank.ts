@@ -23,6 +23,8 @@ const IN_CONTEXT = 1.5;
 const MISSING_TERM = -1.5;
 /** Answer only when the best rule scores this much at least, and this much above any other. */
 const LEAST_SCORE = 3;
+/** Below this the best rule is no better than a guess: say so rather than offer it. */
+const LEAST_TO_OFFER = 1;
 const MARGIN = 1.9;
 const MOST_CHOICES = 4;
 
@@ -68,10 +70,8 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   const chosen = question.ruleId ? policy.rules.find((rule) => rule.id === question.ruleId) : undefined;
   if (chosen) return { kind: 'answer', rules: answeredWith(policy, chosen, question), alternatives: alternativesTo([chosen], ranking) };
   const [best] = ranking;
-  if (!best || best.score < LEAST_SCORE) {
-    const plausible = ranking.filter((ranked) => ranked.score >= LEAST_SCORE - MARGIN).slice(0, MOST_CHOICES);
-    return plausible.length >= 2 ? { kind: 'ask', choices: distinct(plausible).slice(0, MOST_CHOICES) } : { kind: 'none' };
-  }
+  if (!best || best.score < LEAST_TO_OFFER) return { kind: 'none' };
+  if (best.score < LEAST_SCORE) return { kind: 'ask', choices: distinct(ranking.filter((ranked) => ranked.score >= best.score - 3)).slice(0, MOST_CHOICES) };
   // A rule of another pathway is only ever offered, never answered unasked.
   if (!fitsPathway(best.rule, question)) return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
   const rules = answeredWith(policy, best.rule, question);
@@ -144,13 +144,20 @@ function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>
 
 /** The things the question names that the rule's own words name too ("the first CIN meeting … after a CP Plan ended"). */
 function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
-  let score = 0;
-  for (const term of termsOfRule(rule)) {
+  const own = termsOfRule(rule);
+  let shared = 0;
+  for (const term of own) {
     if (CONTEXT_ONLY_TERMS.has(term)) continue;
-    score += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
+    shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
   }
-  for (const term of QUALIFIERS) if (termsOfRule(rule).has(term) && !ask.has(term) && !context.has(term)) score -= 1.5;
-  return Math.min(score, 3);
+  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  let narrowed = 0;
+  for (const term of QUALIFIERS) {
+    const named = ask.has(term) || context.has(term);
+    if (own.has(term) && !named) narrowed -= 2.5;
+    else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
+  }
+  return Math.min(shared, 3) + narrowed;
 }
 
 /**
@@ -158,14 +165,14 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
  * rule that names one fits a question that does not only weakly, so "who chairs reviews" is not answered with
  * who chairs the initial meeting.
  */
-const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision'];
+const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision'];
 
 const RULE_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();
 
 function termsOfRule(rule: Rule): ReadonlySet<Term> {
   let known = RULE_TERMS.get(rule);
   if (!known) {
-    known = termsIn(rule.requires.toLowerCase().replace(/\bchild in need\b/g, 'cin').replace(/\bcp\b/g, 'child protection'));
+    known = termsIn(ownWords(rule));
     RULE_TERMS.set(rule, known);
   }
   return known;
@@ -184,7 +191,7 @@ function askedFit(rule: Rule, question: Question): number {
     case 'no-figure-set':
       return asked === 'date' || asked === 'frequency' || asked === 'notice' || asked === 'duration' ? 1 : asked === 'who' ? -2 : 0;
     case 'role':
-      return asked === 'who' ? 3 : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0;
+      return (asked === 'who' ? 3 + actFit(rule, question) : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0);
     case 'plan-content':
       return asked === 'contents' ? 3 : asked === 'date' || asked === 'frequency' ? -2 : asked === 'who' ? -1 : 0;
     case 'condition':
@@ -192,6 +199,14 @@ function askedFit(rule: Rule, question: Question): number {
     case 'threshold':
       return asked === 'threshold' || asked === 'whether' ? 3 : -2;
   }
+}
+
+/** "Who chairs" wants a rule of who chairs, not of who convenes: the act asked about against the role's act. */
+function actFit(rule: Extract<Rule, { kind: 'role' }>, question: Question): number {
+  const ask = question.askTerms ?? [];
+  const wants = ask.includes('chair') ? ['chairs'] : ask.includes('authorise') ? ['authorises', 'endorses', 'decides'] : [];
+  if (wants.length === 0) return 0;
+  return wants.includes(rule.act) ? 2 : -1;
 }
 
 /** A dated question fits a timescale that counts from the event it names; a near event fits less. */
@@ -228,10 +243,19 @@ const RULE_STEMS = new WeakMap<Rule, ReadonlySet<string>>();
 function stemsOfRule(rule: Rule): ReadonlySet<string> {
   let known = RULE_STEMS.get(rule);
   if (!known) {
-    known = new Set(stemsOf(rule.requires.toLowerCase()));
+    known = new Set(stemsOf(ownWords(rule)));
     RULE_STEMS.set(rule, known);
   }
   return known;
+}
+
+/** What a rule requires, in the reading's words; an aside in brackets is about another rule, so it is left out. */
+function ownWords(rule: Rule): string {
+  return rule.requires
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\bchild in need\b/g, 'cin')
+    .replace(/\bcp\b/g, 'child protection');
 }
 
 /** Words that say nothing about which rule is meant. */

@@ -63,7 +63,7 @@ const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\
 
 /** How the asking words say what kind of answer is wanted; the first that matches wins. */
 const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
-  ['who', /\bwho\b|\bwhose\b|\bwhich (person|role|manager)\b/],
+  ['who', /\bwho\b|\bwhos\b|\bwhose\b|\bwhich (person|role|manager)\b/],
   ['threshold', /\beligib|\bthreshold\b|\bqualif/],
   ['frequency', /\bhow (often|frequently|regularly)\b|\bfrequency\b|\bhow many times\b|\bevery how\b|\bhow frequent\b/],
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
@@ -79,7 +79,7 @@ function askedIn(asking: string): Asked | undefined {
 }
 
 /** Words that mark the clause that asks. */
-const ASKING_WORDS = /\b(when|how|what|who|which|whose|deadline|due|timescales?|latest|notice|often|frequency)\b/;
+const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|deadline|due|timescales?|latest|notice|often|frequency)\b/;
 const AUXILIARY_START = /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/;
 
 /**

@@ -134,7 +134,7 @@ function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>
   for (const signature of TOPIC_SIGNATURES[rule.topic]) {
     let score = 0;
     for (const term of signature) {
-      score += ask.has(term) ? IN_ASKING_CLAUSE : context.has(term) ? IN_CONTEXT : CONTEXT_ONLY_TERMS.has(term) ? 0 : MISSING_TERM;
+      score += ask.has(term) ? IN_ASKING_CLAUSE : context.has(term) ? IN_CONTEXT : MISSING_TERM;
     }
     // A signature of one term is a weaker claim than one of two that are both met.
     best = Math.max(best, score - (signature.length === 1 ? 0.5 : 0));
@@ -186,6 +186,8 @@ function askedFit(rule: Rule, question: Question): number {
     case 'timescale':
       if (asked === 'frequency') return rule.recurring ? 3 : -1;
       if (asked === 'notice') return rule.offset.direction === 'before' ? 3 : 0;
+      // "When is it due?" with nothing done before it asks for a one-off step, not the next of a series.
+      if (asked === 'date' && rule.recurring && question.events.length === 0 && !(question.askTerms ?? []).includes('next')) return 1;
       if (asked === 'date' || asked === 'duration') return 2;
       return asked === 'who' || asked === 'contents' || asked === 'threshold' ? -3 : 0;
     case 'no-figure-set':

@@ -42,6 +42,7 @@ export const COMMON_TERMS = {
   threshold: ['threshold', 'eligible', 'eligibility', 'qualify', 'qualifies', 'criteria', 'meet the threshold', 'functional needs', 'level 3'],
   cancelled: ['cancel', 'cancelled', 'cancels', 'canceled', 'rescheduled', 'reschedule', 're-schedule', 'rearranged', 'rearrange', 'postponed', 'called off'],
   escalation: ['escalation', 'escalate', 'escalated', 'oversight', 'drift', 'drifting', '12 months', 'twelve months', '9 months', 'nine months', '9 month', '12 month', 'nine-month', 'twelve-month', 'a year', 'over a year', 'more than a year', 'long time', 'open a long'],
+  maximum: ['at most', 'maximum', 'max', 'longest', 'at the latest', 'extension', 'further time', 'extra time', 'extend', 'extended'],
   duration: ['minimum', 'at least', 'in place for', 'how long', 'shortest', 'last for', 'stay open'],
   inplace: ['in place', 'have a plan', 'need a plan', 'needs a plan', 'get a plan', 'required', 'require', 'needed', 'be on a plan', 'put on a plan', 'produce the plan', 'drawn up', 'draw up'],
   complete: ['complete', 'completed', 'completion', 'finish', 'finished', 'done', 'write up', 'written up'],

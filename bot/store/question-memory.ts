@@ -23,7 +23,7 @@ const PendingQuestionSchema = z.strictObject({
     asked: z.enum(['date', 'frequency', 'who', 'contents', 'notice', 'duration', 'threshold', 'whether']).optional(),
     askTerms: z.array(TermSchema).optional(),
     contextTerms: z.array(TermSchema).optional(),
-    stems: z.array(z.string().max(5)).max(200).optional(),
+    stems: z.array(z.string().max(5)).max(60).optional(),
     before: z.boolean().optional(),
     ruleId: z.string().max(200).optional(),
   }),

@@ -49,11 +49,14 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
-      stems: stemsOf(normalised),
+      stems: [...new Set(stemsOf(normalised))].slice(0, MOST_STEMS),
       before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
 }
+
+/** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
+const MOST_STEMS = 60;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;

@@ -189,9 +189,10 @@ function askedFit(rule: Rule, question: Question): number {
       // "When is it due?" with nothing done before it asks for a one-off step, not the next of a series.
       if (asked === 'date' && rule.recurring && question.events.length === 0 && !(question.askTerms ?? []).includes('next')) return 1;
       if (asked === 'date' || asked === 'duration') return 2;
-      return asked === 'who' || asked === 'contents' || asked === 'threshold' ? -3 : 0;
+      // A person is never a date: "who chairs the IIPM" is not answered with when it is convened.
+      return asked === 'who' ? -6 : asked === 'contents' || asked === 'threshold' ? -3 : 0;
     case 'no-figure-set':
-      return asked === 'date' || asked === 'frequency' || asked === 'notice' || asked === 'duration' ? 1 : asked === 'who' ? -2 : 0;
+      return asked === 'date' || asked === 'frequency' || asked === 'notice' || asked === 'duration' ? 1 : asked === 'who' ? -3 : 0;
     case 'role':
       return (asked === 'who' ? 3 + actFit(rule, question) : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0);
     case 'plan-content':

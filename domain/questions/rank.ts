@@ -27,6 +27,8 @@ const LEAST_SCORE = 3;
 const LEAST_TO_OFFER = 1;
 const MARGIN = 1.9;
 const MOST_CHOICES = 4;
+/** What a rule for a pathway the question does not name loses. */
+const OTHER_PATHWAY = 4;
 
 /** Non-dated rules of these topics are given together, as the document lists them (every closure condition). */
 const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out']);
@@ -72,8 +74,11 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   const [best] = ranking;
   if (!best || best.score < LEAST_TO_OFFER) return { kind: 'none' };
   if (best.score < LEAST_SCORE) return { kind: 'ask', choices: distinct(ranking.filter((ranked) => ranked.score >= best.score - 3)).slice(0, MOST_CHOICES) };
-  // A rule of another pathway is only ever offered, never answered unasked.
+  // A rule of another pathway is only ever offered, never answered unasked; and when one would have won had the
+  // question named its pathway ("the formal review" is Appletrees'), the question is asked back with it.
   if (!fitsPathway(best.rule, question)) return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
+  const pathwayRival = ranking.find((ranked) => ranked.rule.pathway !== undefined && ranked.rule.pathway !== question.pathway && ranked.score + OTHER_PATHWAY >= best.score);
+  if (pathwayRival) return { kind: 'ask', choices: distinct([best, pathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
   const rules = answeredWith(policy, best.rule, question);
   const together = new Set(rules.map((rule) => rule.id));
   const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule));
@@ -231,7 +236,7 @@ function directionFit(rule: Rule, question: Question): number {
 function pathwayFit(rule: Rule, question: Question): number {
   if (rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway) return -6;
   if (rule.pathway === undefined) return 0;
-  return rule.pathway === question.pathway ? 3 : -4;
+  return rule.pathway === question.pathway ? 3 : -OTHER_PATHWAY;
 }
 
 /** The rule's own words that the question uses, to tell apart rules about the same thing. */

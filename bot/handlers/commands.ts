@@ -7,10 +7,13 @@ import { ruleListCard } from '../../cards/rule-list-card.js';
 import { welcomeCard } from '../../cards/welcome-card.js';
 import type { Asker, Reply } from '../ports.js';
 import { authoritiesIn } from '../understanding/authority.js';
-import { normaliseText } from '../understanding/normalise.js';
-import { asksFrequency, topicIn } from '../understanding/topic.js';
-import { eventsIn, pathwayIn } from '../understanding/events.js';
+import { understand } from '../understanding/understand.js';
+import { fitsPathway, rankRules } from '../../domain/questions/rank.js';
+import { londonDateOf } from '../../domain/dates/local-date.js';
 import { WHAT_I_CAN_ANSWER, type QuestionContext } from './ask-question.js';
+
+/** A comparison shows an authority's rule only when it fits the question this well (rank.ts's answering floor). */
+const LEAST_TO_COMPARE = 3;
 
 export const COMMANDS = [
   { command: 'help', description: 'what I do and how to ask' },
@@ -76,22 +79,24 @@ export async function listRules(name: string, asker: Asker, context: QuestionCon
   return { messages: [{ text, card: ruleListCard(view) }] };
 }
 
-/** "Compare review frequency across authorities": the same question put to every authority's procedure. */
+/** "Compare review frequency across authorities": the same question, read into parts, put to every authority's procedure. */
 export function compareAcrossAuthorities(text: string, context: QuestionContext): Reply {
-  const normalised = normaliseText(text);
-  const topic = topicIn(normalised.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/g, ' ')) ?? 'review';
-  const pathway = pathwayIn(normalised);
-  const question = { topic, events: eventsIn(normalised, false), asksFrequency: asksFrequency(normalised) || /frequenc|often/.test(normalised), ...(pathway ? { pathway } : {}) };
+  const asked = text.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/gi, ' ');
+  const { question } = understand(/\w/.test(asked) ? asked : 'review frequency', londonDateOf(new Date()), context.policies);
+  const compared = { ...question, asksFrequency: question.asksFrequency || /frequenc|often/i.test(text) };
   const rows = context.policies.map((policy) => {
-    const result = answerOn(policy, question, context.calendar);
-    const rule = result.kind === 'rule' || result.kind === 'needs-date' || result.kind === 'due-date' ? result.rule : undefined;
-    const conflict = result.kind === 'rule' ? result.conflict : undefined;
+    const [best] = rankRules(policy, compared);
+    const fits = best !== undefined && best.score >= LEAST_TO_COMPARE && fitsPathway(best.rule, compared);
+    const result = fits ? answerOn(policy, compared, context.calendar, best.rule) : undefined;
+    const rule = result?.kind === 'rule' || result?.kind === 'needs-date' || result?.kind === 'due-date' ? result.rule : undefined;
+    const conflict = result?.kind === 'rule' ? result.conflict : undefined;
     const figure = rule
       ? `${rule.requires}: ${describeTiming(rule) ?? (rule.kind === 'no-figure-set' ? rule.says : rule.requires)}${conflict ? `; the document also says ${describeTiming(conflict)}` : ''}`
       : 'The procedure says nothing on this.';
-    return { authorityName: policy.authority.name, figure, section: rule?.citation.section ?? '', quote: rule?.citation.quote ?? '' };
+    return { authorityName: policy.authority.name, figure, section: rule?.citation.section ?? '', quote: rule?.citation.quote ?? '', topic: rule?.topic };
   });
+  const topic = rows.find((row) => row.topic !== undefined)?.topic ?? 'review';
   const title = `Compared across ${context.policies.length} authorities: ${topic.replace(/-/g, ' ')}`;
   const text_ = [title, ...rows.map((row) => `- ${row.authorityName}: ${row.figure}${row.section ? ` [${row.section}]` : ''}`)].join('\n');
-  return { messages: [{ text: text_, card: comparisonCard({ title, rows }) }] };
+  return { messages: [{ text: text_, card: comparisonCard({ title, rows: rows.map(({ topic: _topic, ...row }) => row) }) }] };
 }

@@ -84,19 +84,21 @@ export function compareAcrossAuthorities(text: string, context: QuestionContext)
   const asked = text.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/gi, ' ');
   const { question } = understand(/\w/.test(asked) ? asked : 'review frequency', londonDateOf(new Date()), context.policies);
   const compared = { ...question, asksFrequency: question.asksFrequency || /frequenc|often/i.test(text) };
-  const rows = context.policies.map((policy) => {
-    const [best] = rankRules(policy, compared);
-    const fits = best !== undefined && best.score >= LEAST_TO_COMPARE && fitsPathway(best.rule, compared);
+  const bests = context.policies.map((policy) => ({ policy, best: rankRules(policy, compared)[0] }));
+  // The topic is the best-fitting rule's across all authorities; an authority whose own best is about something
+  // else says nothing on it (Redbridge has no first-visit rule: its initial meeting is not shown instead).
+  const topic = [...bests].sort((left, right) => (right.best?.score ?? 0) - (left.best?.score ?? 0))[0]?.best?.rule.topic ?? 'review';
+  const rows = bests.map(({ policy, best }) => {
+    const fits = best !== undefined && best.score >= LEAST_TO_COMPARE && best.rule.topic === topic && fitsPathway(best.rule, compared);
     const result = fits ? answerOn(policy, compared, context.calendar, best.rule) : undefined;
     const rule = result?.kind === 'rule' || result?.kind === 'needs-date' || result?.kind === 'due-date' ? result.rule : undefined;
     const conflict = result?.kind === 'rule' ? result.conflict : undefined;
     const figure = rule
       ? `${rule.requires}: ${describeTiming(rule) ?? (rule.kind === 'no-figure-set' ? rule.says : rule.requires)}${conflict ? `; the document also says ${describeTiming(conflict)}` : ''}`
       : 'The procedure says nothing on this.';
-    return { authorityName: policy.authority.name, figure, section: rule?.citation.section ?? '', quote: rule?.citation.quote ?? '', topic: rule?.topic };
+    return { authorityName: policy.authority.name, figure, section: rule?.citation.section ?? '', quote: rule?.citation.quote ?? '' };
   });
-  const topic = rows.find((row) => row.topic !== undefined)?.topic ?? 'review';
   const title = `Compared across ${context.policies.length} authorities: ${topic.replace(/-/g, ' ')}`;
   const text_ = [title, ...rows.map((row) => `- ${row.authorityName}: ${row.figure}${row.section ? ` [${row.section}]` : ''}`)].join('\n');
-  return { messages: [{ text: text_, card: comparisonCard({ title, rows: rows.map(({ topic: _topic, ...row }) => row) }) }] };
+  return { messages: [{ text: text_, card: comparisonCard({ title, rows }) }] };
 }

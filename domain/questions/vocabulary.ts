@@ -79,7 +79,7 @@ export const TOPIC_SIGNATURES: Readonly<Record<Topic, readonly (readonly Term[])
   'first-review': [['review', 'initial']],
   review: [['review', 'next'], ['review'], ['meeting', 'next'], ['meeting', 'frequency']],
   'review-invitations': [['invitations', 'review'], ['invitations']],
-  'review-report': [['report', 'family'], ['report', 'assessment'], ['report']],
+  'review-report': [['report', 'review'], ['report', 'family'], ['report', 'assessment'], ['report']],
   'cancelled-review': [['cancelled', 'review'], ['cancelled']],
   'review-written-report': [['written', 'report'], ['written', 'review']],
   visit: [['visit', 'frequency'], ['visit', 'next'], ['visit']],

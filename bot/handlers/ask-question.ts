@@ -11,7 +11,7 @@ import { answerCard } from '../../cards/answer-card.js';
 import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
 import { notUnderstoodCard } from '../../cards/not-understood-card.js';
 import { whichDidYouMeanCard } from '../../cards/which-did-you-mean-card.js';
-import type { Asker, OutgoingMessage, QuestionMemory, Reply } from '../ports.js';
+import type { Asker, OutgoingMessage, PendingQuestion, QuestionMemory, Reply } from '../ports.js';
 import { scoresIn } from '../understanding/functional-needs.js';
 import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
@@ -43,7 +43,7 @@ export async function askQuestion(text: string, receivedAt: Date, asker: Asker, 
   const understood = understand(text, today, context.policies);
   // Taken, not just read: whatever this message turns out to be, the half-asked question is answered or replaced.
   const pending = await context.memory.takePendingQuestion(asker, receivedAt);
-  const question = completing(pending?.question, understood.question);
+  const question = completing(pending, understood.question);
   const named = understood.authorityIds;
   const authorityId =
     named.length === 1 ? named[0] : named.length === 0 ? (pending?.authorityId ?? (await context.memory.authorityFor(asker))) : undefined;
@@ -205,16 +205,29 @@ function notUnderstood(text: string, authorityId: string | undefined, context: Q
   };
 }
 
-/** A follow-up ("it was 3 March", "Camden") fills in what the pending question lacked. */
-function completing(pending: Question | undefined, latest: Question): Question {
+/**
+ * A follow-up ("it was 3 March", "Camden") fills in what the pending question lacked; a choice typed in words
+ * after "Which did you mean?" ("the invitations") keeps the date and events the question gave.
+ */
+function completing(pending: PendingQuestion | undefined, latest: Question): Question {
   if (!pending) return latest;
+  const earlier = pending.question;
   const addsOnlyDetail = (latest.askTerms?.length ?? 0) === 0 && latest.asked === undefined;
-  if (!addsOnlyDetail) return latest;
+  if (addsOnlyDetail) {
+    return {
+      ...earlier,
+      ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
+      events: latest.events.length > 0 ? latest.events : earlier.events,
+      ...(latest.pathway ? { pathway: latest.pathway } : {}),
+    };
+  }
+  if (pending.missing !== 'rule' || latest.anchorDate) return latest;
   return {
-    ...pending,
-    ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
-    events: latest.events.length > 0 ? latest.events : pending.events,
-    ...(latest.pathway ? { pathway: latest.pathway } : {}),
+    ...latest,
+    ...(earlier.anchorDate ? { anchorDate: earlier.anchorDate } : {}),
+    events: latest.events.length > 0 ? latest.events : earlier.events,
+    before: latest.before === true || earlier.before === true,
+    ...(latest.pathway ?? earlier.pathway ? { pathway: latest.pathway ?? earlier.pathway } : {}),
   };
 }
 

@@ -67,6 +67,12 @@ describe('a question two rules fit about as well', () => {
     expect(answered.said).toContain('Friday 4 December 2026');
   });
 
+  it('answers a choice typed in words instead of pressed, with the date already given', async () => {
+    await say('cy', AMBIGUOUS, TODAY);
+    const answered = await say('cy', 'the invitations', TODAY);
+    expect(answered.said).toContain('Tuesday 24 November 2026');
+  });
+
   it('refuses a pressed rule it does not know, and gives no date', async () => {
     const answered = await press('dan', VERBS.chooseRule, { authorityId: 'camden', ruleId: 'camden.no.such-rule' }, TODAY);
     expect(answered.said).toMatch(/not one I know/);

@@ -81,7 +81,9 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   if (pathwayRival) return { kind: 'ask', choices: distinct([best, pathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
   const rules = answeredWith(policy, best.rule, question);
   const together = new Set(rules.map((rule) => rule.id));
-  const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule));
+  // The rest of a listed topic is not a rival of the one item asked for ("how many points": the points rule).
+  const sameList = (rule: Rule) => rule.kind !== 'timescale' && best.rule.kind !== 'timescale' && LISTED_TOPICS.has(rule.topic) && rule.topic === best.rule.topic;
+  const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
   if (!rival || best.score - rival.score >= MARGIN) {
     return { kind: 'answer', rules, alternatives: alternativesTo(rules, ranking) };
   }

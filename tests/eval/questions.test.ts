@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
-import { loadQuestions, runEval, tally } from '../../scripts/eval/run-eval.js';
+import { loadQuestions, partOf, runEval, tally } from '../../scripts/eval/run-eval.js';
 
 // `npm run eval` inside the suite: the bot over HTTP as Teams would talk to it, a loopback stand-in for the
 // Bot Connector, each question in a new conversation by a new user. questions.jsonl is ../shared/eval's, copied
@@ -47,7 +47,8 @@ describe('the seven examples of issue 12 and our design phrasings', () => {
       if (example.outcome === 'asked-back') expect(example.choices).toContain(example.question.rule_id);
       else expect(example.outcome).toBe('correct');
     }
-    const figures = tally(results);
-    expect(figures.askedBack / figures.total).toBeLessThan(0.05);
+    // Asked back under 5% on the design part; the measure part is only reported (npm run eval), never tuned to.
+    const design = tally(results.filter((result) => partOf(result.question.id) === 'design'));
+    expect(design.askedBack / design.total).toBeLessThan(0.05);
   }, 120_000);
 });

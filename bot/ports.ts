@@ -102,9 +102,12 @@ export interface Asker {
   readonly conversationId: string;
 }
 
-/** A question that is waiting for one more thing: which authority, or which date. Structured, never raw text. */
+/**
+ * A question that is waiting for one more thing: which authority, which date, or which of the rules offered
+ * ("Which did you mean?"). Structured, never raw text.
+ */
 export interface PendingQuestion {
-  readonly missing: 'authority' | 'date';
+  readonly missing: 'authority' | 'date' | 'rule';
   readonly authorityId?: string;
   readonly question: Question;
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { LocalDateSchema } from '../domain/dates/local-date.js';
 import { VERBS } from '../cards/verbs.js';
 import { policyFor } from '../domain/policy/registry.js';
 import type { AttachedFile, Reply } from './ports.js';
 import { deliveryStatus, exportCensusLink, importAttachedCases, policyStatus, removeCaseNow } from './handlers/admin.js';
 import { reassignCase } from './handlers/reassign-case.js';
 import { exportTimelinessLink, teamReport } from './handlers/team-timeliness.js';
-import { askQuestion } from './handlers/ask-question.js';
+import { answerChosenRule, askQuestion } from './handlers/ask-question.js';
 import { showCase } from './handlers/case-timeline.js';
 import { compareAcrossAuthorities, listRules, setAuthority, welcomeFor } from './handlers/commands.js';
 import type { BotContext, CardRequest, MessageRequest } from './handlers/context.js';
@@ -59,6 +60,13 @@ export const MESSAGE_ROUTES: readonly {
 
 export const ChooseAuthoritySchema = z.object({ authorityId: z.string().min(1).max(80), question: z.string().max(2000).optional() });
 
+/** A rule pressed on "Which did you mean?" or "Not what you asked?"; an answer card's date comes with it ('' for none). */
+export const ChooseRuleSchema = z.object({
+  authorityId: z.string().min(1).max(80),
+  ruleId: z.string().min(1).max(200),
+  anchorDate: z.union([LocalDateSchema, z.literal('')]).optional().transform((value) => (value === '' ? undefined : value)),
+});
+
 interface CardRoute<Schema extends z.ZodType> {
   readonly schema: Schema;
   readonly handle: (data: z.infer<Schema>, request: CardRequest, context: BotContext) => Promise<Reply>;
@@ -76,6 +84,7 @@ export const CARD_ROUTES: Readonly<Record<string, CardRoute<z.ZodType>>> = {
       return askQuestion(policy.value.authority.name, request.receivedAt, request.asker, context);
     },
   }),
+  [VERBS.chooseRule]: route({ schema: ChooseRuleSchema, handle: (data, request, context) => answerChosenRule(data, request.receivedAt, request.asker, context) }),
   [VERBS.createCase]: route({ schema: CaseFormSubmissionSchema, handle: createCase }),
   [VERBS.openRecordForm]: route({ schema: OpenRecordFormSchema, handle: openRecordForm }),
   [VERBS.recordEvent]: route({ schema: RecordEventSubmissionSchema, handle: recordFromCard }),

@@ -10,11 +10,26 @@ export interface Citation {
   /** The section heading as printed, e.g. '3. Initial CiN Meetings and Subsequent Reviews'. */
   readonly section: string;
   readonly quote: string;
+  /** The policy rule quoted; shown only under "Show source", never in the reading text. */
+  readonly ruleId: string;
+}
+
+/** A rule the question may have meant instead, offered under "Not what you asked?". */
+export interface Alternative {
+  readonly ruleId: string;
+  readonly title: string;
 }
 
 /** What an answer to one procedural question shows. */
 export interface AnswerView {
   readonly authorityName: string;
+  readonly authorityId: string;
+  /** What was understood, in one line: 'Read as: Brighton and Hove, minutes of a network meeting held on 20 November 2026'. */
+  readonly readAs: string;
+  /** The next best rules, each a button that answers it with the date already given. */
+  readonly alternatives: readonly Alternative[];
+  /** The date the question gave, carried by the alternatives' buttons; '' when it gave none. */
+  readonly anchorDate: string;
   /** What the headline is, e.g. 'Convene the initial CiN meeting by'. */
   readonly headlineLabel: string;
   /** The answer itself, shown large: a date ('Monday 30 March 2026') or a figure ('Every 3 months'). */
@@ -45,5 +60,7 @@ export function answerCard(view: AnswerView): AdaptiveCardJson {
     headlineColor: view.attention ? 'Attention' : 'Default',
     hasWorking: view.working.length > 0,
     hasNotes: view.notes.length > 0,
+    hasAlternatives: view.alternatives.length > 0,
+    hasRuleInWords: view.ruleInWords !== '',
   });
 }

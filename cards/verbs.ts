@@ -4,6 +4,7 @@
  */
 export const VERBS = {
   chooseAuthority: 'authority.choose',
+  chooseRule: 'question.choose',
   createCase: 'case.create',
   openRecordForm: 'event.open-form',
   recordEvent: 'event.record',

@@ -2,6 +2,7 @@ import { compareLocalDates, formatLongDate, type LocalDate } from '../../domain/
 import { eventKindWords } from '../../domain/cases/event-kinds.js';
 import { describeTiming } from '../../domain/policy/describe-timing.js';
 import type { Policy, Rule, TimescaleRule } from '../../domain/policy/schema.js';
+import type { EventKind } from '../../domain/cases/event-kinds.js';
 import type { Answer } from '../../domain/questions/answer-on.js';
 import { describeOffset } from '../../domain/timescales/offset.js';
 import type { DueDate } from '../../domain/timescales/working.js';
@@ -10,9 +11,10 @@ import type { AnswerView } from '../../cards/answer-card.js';
 type Citations = AnswerView['citations'];
 
 /** The card view and its plain-text twin for a dated answer. */
-export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due-date' }>, today: LocalDate): AnswerView {
+export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due-date' }>, today: LocalDate, reading: Reading): AnswerView {
   const { rule, due } = answer;
   const notes = [
+    ...countedFromNote(rule, reading.givenEvents),
     // A weekend matters to a deadline, not to the day from which something may happen.
     ...(countsAsFrom(rule) ? [] : landingNotes(due)),
     ...(due.working.ambiguity ? [due.working.ambiguity] : []),
@@ -31,23 +33,23 @@ export function dueDateView(policy: Policy, answer: Extract<Answer, { kind: 'due
       : []),
   ];
   return {
-    authorityName: policy.authority.name,
+    ...readingOf(policy, reading),
     headlineLabel: `${rule.requires} ${countsAsFrom(rule) ? 'from' : 'by'}`,
     headline: formatLongDate(due.dueOn),
     attention: compareLocalDates(due.dueOn, today) < 0,
-    ruleInWords: `${rule.requires}: ${describeTiming(rule)}.`,
+    ruleInWords: `${upperFirst(describeTiming(rule) ?? rule.requires)}.`,
     working: workingLines(rule, due),
     notes,
-    citations: citationsOf(policy, [rule, ...(answer.conflict ? [answer.conflict.rule] : [])]),
+    citations: citationsOf(policy, [rule, ...(answer.conflict ? [answer.conflict.rule] : []), ...answer.related.map((other) => other.rule)]),
   };
 }
 
 /** The card view for a rule with no figure whose outer limit is a date: the limit, and that the step must come well before it. */
-export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: 'outer-limit' }>, today: LocalDate): AnswerView {
+export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: 'outer-limit' }>, today: LocalDate, reading: Reading): AnswerView {
   const { rule, limit } = answer;
   const [earliestNotice] = [...rule.outerLimit.remindWorkingDaysBefore].sort((left, right) => right - left);
   return {
-    authorityName: policy.authority.name,
+    ...readingOf(policy, reading),
     headlineLabel: `${rule.requires}: no figure is set; outer limit`,
     headline: formatLongDate(limit.dueOn),
     attention: compareLocalDates(limit.dueOn, today) < 0,
@@ -69,16 +71,16 @@ export function outerLimitView(policy: Policy, answer: Extract<Answer, { kind: '
 }
 
 /** The card view for an answer without a date: a frequency, a role, a content rule, or a gap. */
-export function ruleView(policy: Policy, rules: readonly Rule[], conflict?: Rule): AnswerView {
+export function ruleView(policy: Policy, rules: readonly Rule[], reading: Reading, conflict?: Rule): AnswerView {
   const [main] = rules;
   if (!main) throw new Error('ruleView needs at least one rule');
   const several = rules.length > 1;
   return {
-    authorityName: policy.authority.name,
-    headlineLabel: several ? topicHeading(main) : main.requires,
+    ...readingOf(policy, reading),
+    headlineLabel: several ? topicHeading(main) : labelOf(main),
     headline: several ? `${rules.length} points in the procedure` : headlineOf(main),
     attention: false,
-    ruleInWords: several ? `${policy.authority.name}\u2019s procedure sets out:` : sentenceOf(main),
+    ruleInWords: several ? `${policy.authority.name}\u2019s procedure sets out:` : detailOf(main),
     working: several ? rules.map((rule) => sentenceOf(rule)) : [],
     notes: [
       ...(main.interpretation ? [`How the procedure is read: ${main.interpretation}`] : []),
@@ -90,16 +92,49 @@ export function ruleView(policy: Policy, rules: readonly Rule[], conflict?: Rule
   };
 }
 
-/** The plain text sent with every card: for notifications, screen readers and clients without cards. */
+/**
+ * The plain text sent with every card, one line naming the date or the fact: it is what notifications and
+ * clients without cards show, and the card beside it says the rest once.
+ */
 export function answerText(view: AnswerView): string {
-  const source = view.citations.map((citation) => `${citation.document}, "${citation.section}": "${citation.quote}"`).join(' Also: ');
+  return `${view.authorityName}: ${view.headlineLabel}: ${view.headline}.`;
+}
+
+/** What the question was read as, and the rules it may have meant instead. */
+export interface Reading {
+  /** The rule answered and the date counted from, in words, after "Read as: <authority>, ". */
+  readonly understood: string;
+  readonly alternatives: readonly Rule[];
+  readonly anchorDate?: LocalDate;
+  /** The events the question named, to say so when the rule counts from another. */
+  readonly givenEvents: readonly EventKind[];
+}
+
+function readingOf(policy: Policy, reading: Reading) {
+  return {
+    authorityName: policy.authority.name,
+    authorityId: policy.authority.id,
+    readAs: `Read as: ${policy.authority.name}, ${reading.understood}`,
+    alternatives: reading.alternatives.map((rule) => ({ ruleId: rule.id, title: choiceTitle(rule) })),
+    anchorDate: reading.anchorDate ?? '',
+  };
+}
+
+/** A rule as a button's title: what it requires and, for a timescale, when. */
+export function choiceTitle(rule: Rule): string {
+  const timing = rule.kind === 'timescale' ? describeTiming(rule) : undefined;
+  const text = `${rule.requires}${timing ? ` (${timing})` : ''}`;
+  return text.length > 140 ? `${text.slice(0, 137)}\u2026` : text;
+}
+
+/** The date given was for another event than the rule counts from: say which event it was taken as, and why. */
+function countedFromNote(rule: TimescaleRule, givenEvents: readonly EventKind[]): string[] {
+  const given = givenEvents.filter((event) => event !== 'review-booked' || rule.offset.direction !== 'before');
+  if (given.length === 0 || rule.anchors.some((anchor) => given.includes(anchor))) return [];
   return [
-    `${view.authorityName}: ${view.headlineLabel}: ${view.headline}.`,
-    view.ruleInWords,
-    ...view.working,
-    ...view.notes,
-    `Source: ${source}`,
-  ].join('\n');
+    `Your date was read as ${eventKindWords(given[0] ?? rule.anchors[0] ?? 'case-opened')}; this rule counts from ${rule.anchors.map(eventKindWords).join(' or ')}, ` +
+      'so the date was taken as that. If they were on different days, choose "Not what you asked?" or ask again with that date.',
+  ];
 }
 
 function workingLines(rule: TimescaleRule, due: DueDate): string[] {
@@ -150,6 +185,34 @@ function headlineOf(rule: Rule): string {
   }
 }
 
+/** What the headline is, without saying the headline again. */
+function labelOf(rule: Rule): string {
+  if (rule.kind !== 'role') return rule.requires;
+  const acts: Record<typeof rule.act, string> = {
+    chairs: 'Who chairs',
+    authorises: 'Who authorises',
+    arranges: 'Who arranges',
+    endorses: 'Who endorses',
+    oversees: 'Who oversees',
+    decides: 'Who decides',
+  };
+  return acts[rule.act];
+}
+
+/** The line under the headline: what it does not already say, or nothing. */
+function detailOf(rule: Rule): string {
+  switch (rule.kind) {
+    case 'role':
+      return `${rule.requires}.`;
+    case 'no-figure-set':
+      return rule.says;
+    case 'timescale':
+      return rule.recurring ? 'Counted each time from the last one actually held or made.' : '';
+    default:
+      return '';
+  }
+}
+
 function sentenceOf(rule: Rule): string {
   switch (rule.kind) {
     case 'timescale':
@@ -180,6 +243,7 @@ function citationsOf(policy: Policy, rules: readonly Rule[]): Citations {
     document: `${policy.source.title} (${policy.source.version})`,
     section: rule.citation.section,
     quote: rule.citation.quote,
+    ruleId: rule.id,
   }));
 }
 

@@ -1,19 +1,21 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { eventKindWords } from '../../domain/cases/event-kinds.js';
-import { londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
+import { formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
 import { describeTiming } from '../../domain/policy/describe-timing.js';
 import type { Policy, Rule } from '../../domain/policy/schema.js';
 import { answerOn } from '../../domain/questions/answer-on.js';
 import type { Question } from '../../domain/questions/question.js';
+import { decide, rankRules } from '../../domain/questions/rank.js';
 import { functionalNeedsEligibility } from '../../domain/thresholds/functional-needs.js';
 import { answerCard } from '../../cards/answer-card.js';
 import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
 import { notUnderstoodCard } from '../../cards/not-understood-card.js';
-import type { Asker, OutgoingMessage, QuestionMemory, Reply } from '../ports.js';
+import { whichDidYouMeanCard } from '../../cards/which-did-you-mean-card.js';
+import type { Asker, OutgoingMessage, PendingQuestion, QuestionMemory, Reply } from '../ports.js';
 import { scoresIn } from '../understanding/functional-needs.js';
 import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
-import { answerText, dueDateView, outerLimitView, ruleView } from './answer-reply.js';
+import { answerText, choiceTitle, dueDateView, outerLimitView, ruleView, type Reading } from './answer-reply.js';
 
 export interface QuestionContext {
   readonly policies: readonly Policy[];
@@ -21,9 +23,6 @@ export interface QuestionContext {
   readonly memory: QuestionMemory;
   readonly nearestRules: (text: string, authorityId: string | undefined, count: number) => CatalogueEntry[];
 }
-
-/** Topics whose answer is the whole list of a document's points, not one rule. */
-const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'closure', 'step-down', 'transfer-out']);
 
 export const WHAT_I_CAN_ANSWER = [
   'when a meeting, review, visit or assessment is due, counted from a date you give me',
@@ -35,20 +34,21 @@ export const WHAT_I_CAN_ANSWER = [
 ];
 
 /**
- * Answers a procedural question, or asks for the one thing missing (which authority, which date) and
- * remembers the half-asked question so that the next message completes it.
+ * Answers a procedural question, or asks for the one thing missing (which authority, which date, which of the
+ * rules that fit about as well) and remembers the half-asked question so that the next message or the button
+ * pressed completes it.
  */
 export async function askQuestion(text: string, receivedAt: Date, asker: Asker, context: QuestionContext): Promise<Reply> {
   const today = londonDateOf(receivedAt);
   const understood = understand(text, today, context.policies);
   // Taken, not just read: whatever this message turns out to be, the half-asked question is answered or replaced.
   const pending = await context.memory.takePendingQuestion(asker, receivedAt);
-  const question = completing(pending?.question, understood.question);
+  const question = completing(pending, understood.question);
   const named = understood.authorityIds;
   const authorityId =
     named.length === 1 ? named[0] : named.length === 0 ? (pending?.authorityId ?? (await context.memory.authorityFor(asker))) : undefined;
 
-  if (!question.topic && !(pending && question.anchorDate)) return notUnderstood(text, authorityId, context);
+  if (!saysWhatItAsks(question) && !(pending && question.anchorDate)) return notUnderstood(text, authorityId, context);
   if (!authorityId) {
     await context.memory.rememberPendingQuestion(asker, { missing: 'authority', question }, receivedAt);
     return askWhichAuthority(context.policies, named.length > 1 ? 'Your message names more than one authority.' : undefined);
@@ -56,6 +56,28 @@ export async function askQuestion(text: string, receivedAt: Date, asker: Asker, 
   const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
   if (!policy) return { messages: [{ text: `I do not know the procedure of "${authorityId}".` }] };
   return answer(policy, question, text, today, asker, receivedAt, context);
+}
+
+/**
+ * A button of "Which did you mean?" or "Not what you asked?": answers the rule chosen with what the question
+ * gave (its date, its events), from the half-asked question when it is still remembered, else from the button.
+ */
+export async function answerChosenRule(
+  chosen: { readonly authorityId: string; readonly ruleId: string; readonly anchorDate?: LocalDate | undefined },
+  receivedAt: Date,
+  asker: Asker,
+  context: QuestionContext,
+): Promise<Reply> {
+  const policy = context.policies.find((candidate) => candidate.authority.id === chosen.authorityId);
+  if (!policy?.rules.some((rule) => rule.id === chosen.ruleId)) return { messages: [{ text: 'That rule is not one I know. Please ask the question again.' }] };
+  const pending = await context.memory.takePendingQuestion(asker, receivedAt);
+  const remembered = pending?.missing === 'rule' && pending.authorityId === chosen.authorityId ? pending.question : undefined;
+  const question: Question = {
+    ...(remembered ?? { events: [], asksFrequency: false }),
+    ...(chosen.anchorDate && !remembered?.anchorDate ? { anchorDate: chosen.anchorDate } : {}),
+    ruleId: chosen.ruleId,
+  };
+  return answer(policy, question, '', londonDateOf(receivedAt), asker, receivedAt, context);
 }
 
 async function answer(
@@ -67,21 +89,33 @@ async function answer(
   receivedAt: Date,
   context: QuestionContext,
 ): Promise<Reply> {
-  if (question.topic === 'threshold') return thresholdAnswer(policy, text);
-  if (question.topic && LISTED_TOPICS.has(question.topic) && !/\bpoints?\b/.test(text.toLowerCase()) && !asksADateOf(policy, question)) {
-    const listed = policy.rules.filter((rule) => rule.topic === question.topic && rule.kind !== 'timescale');
-    if (listed.length > 0) return cardReply(ruleView(policy, listed));
+  const ranking = rankRules(policy, question);
+  const decision = decide(policy, ranking, question);
+  if (decision.kind === 'none') return notUnderstood(text, policy.authority.id, context);
+  if (decision.kind === 'ask') {
+    await context.memory.rememberPendingQuestion(asker, { missing: 'rule', authorityId: policy.authority.id, question }, receivedAt);
+    return whichDidYouMean(policy, decision.choices, question);
   }
-  const result = answerOn(policy, question, context.calendar);
+  const [main] = decision.rules;
+  if (!main) return notUnderstood(text, policy.authority.id, context);
+  const reading = (understood: string): Reading => ({
+    understood,
+    alternatives: decision.alternatives,
+    ...(question.anchorDate ? { anchorDate: question.anchorDate } : {}),
+    givenEvents: question.events,
+  });
+  if (main.kind === 'threshold') return thresholdAnswer(policy, main, text, reading(lowerFirst(main.requires)));
+  if (decision.rules.length > 1) return cardReply(ruleView(policy, decision.rules, reading(`what the procedure sets out: ${lowerFirst(main.requires)}`)));
+  const result = answerOn(policy, question, context.calendar, main);
   switch (result.kind) {
     case 'due-date':
-      return cardReply(dueDateView(policy, result, today));
+      return cardReply(dueDateView(policy, result, today, reading(`${lowerFirst(main.requires)}, counted from ${formatLongDate(result.due.working.anchorDate)}`)));
     case 'rule':
-      return cardReply(ruleView(policy, [result.rule], result.conflict));
+      return cardReply(ruleView(policy, [result.rule], reading(lowerFirst(result.rule.requires)), result.conflict));
     case 'outer-limit':
-      return cardReply(outerLimitView(policy, result, today));
+      return cardReply(outerLimitView(policy, result, today, reading(`${lowerFirst(result.rule.requires)}: the outer limit, ${formatLongDate(result.limit.dueOn)}`)));
     case 'needs-date': {
-      await context.memory.rememberPendingQuestion(asker, { missing: 'date', authorityId: policy.authority.id, question }, receivedAt);
+      await context.memory.rememberPendingQuestion(asker, { missing: 'date', authorityId: policy.authority.id, question: { ...question, ruleId: main.id } }, receivedAt);
       const anchor = result.rule.anchors.map(eventKindWords).join(' or ');
       return {
         messages: [
@@ -98,23 +132,30 @@ async function answer(
   }
 }
 
-/** A dated question on a listed topic that a dated rule answers (Slough: the earliest a plan can close). */
-function asksADateOf(policy: Policy, question: Question): boolean {
-  return question.anchorDate !== undefined && policy.rules.some((rule) => rule.kind === 'timescale' && rule.topic === question.topic);
+/** Whether a message says anything a rule could be about (else it is not a question the bot can place). */
+function saysWhatItAsks(question: Question): boolean {
+  return question.ruleId !== undefined || (question.askTerms?.length ?? 0) > 0 || (question.contextTerms?.length ?? 0) > 0;
 }
 
-function thresholdAnswer(policy: Policy, text: string): Reply {
-  const rule = policy.rules.find((candidate) => candidate.kind === 'threshold');
-  if (rule?.kind !== 'threshold') {
-    return { messages: [{ text: `${policy.authority.name}\u2019s procedure sets no scored eligibility threshold.` }] };
-  }
+function whichDidYouMean(policy: Policy, choices: readonly Rule[], question: Question): Reply {
+  const given = question.anchorDate ? `, the date you gave: ${formatLongDate(question.anchorDate)}` : '';
+  const titles = choices.map((rule) => ({ ruleId: rule.id, title: choiceTitle(rule) }));
+  return {
+    messages: [
+      {
+        text: `Which did you mean? ${titles.map((choice, index) => `(${index + 1}) ${choice.title}`).join(' ')}`,
+        card: whichDidYouMeanCard({ authorityId: policy.authority.id, readAs: `Read as: ${policy.authority.name}${given}`, choices: titles }),
+      },
+    ],
+  };
+}
+
+function thresholdAnswer(policy: Policy, rule: Extract<Rule, { kind: 'threshold' }>, text: string, reading: Reading): Reply {
   const scores = scoresIn(text, rule.functions);
-  if (Object.keys(scores).length === 0) {
-    return cardReply(ruleView(policy, [rule]));
-  }
+  const view = ruleView(policy, [rule], reading);
+  if (Object.keys(scores).length === 0) return cardReply(view);
   const result = functionalNeedsEligibility(scores, rule);
-  if (!result.ok) return cardReply(ruleView(policy, [rule]));
-  const view = ruleView(policy, [rule]);
+  if (!result.ok) return cardReply(view);
   return cardReply({
     ...view,
     headlineLabel: `${rule.service}: threshold`,
@@ -166,16 +207,29 @@ function notUnderstood(text: string, authorityId: string | undefined, context: Q
   };
 }
 
-/** A follow-up ("it was 3 March", "Camden") fills in what the pending question lacked. */
-function completing(pending: Question | undefined, latest: Question): Question {
+/**
+ * A follow-up ("it was 3 March", "Camden") fills in what the pending question lacked; a choice typed in words
+ * after "Which did you mean?" ("the invitations") keeps the date and events the question gave.
+ */
+function completing(pending: PendingQuestion | undefined, latest: Question): Question {
   if (!pending) return latest;
-  const addsOnlyDetail = latest.topic === undefined || latest.topic === pending.topic;
-  if (!addsOnlyDetail) return latest;
+  const earlier = pending.question;
+  const addsOnlyDetail = (latest.askTerms?.length ?? 0) === 0 && latest.asked === undefined;
+  if (addsOnlyDetail) {
+    return {
+      ...earlier,
+      ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
+      events: latest.events.length > 0 ? latest.events : earlier.events,
+      ...(latest.pathway ? { pathway: latest.pathway } : {}),
+    };
+  }
+  if (pending.missing !== 'rule' || latest.anchorDate) return latest;
   return {
-    ...pending,
-    ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
-    events: latest.events.length > 0 ? latest.events : pending.events,
-    ...(latest.pathway ? { pathway: latest.pathway } : {}),
+    ...latest,
+    ...(earlier.anchorDate ? { anchorDate: earlier.anchorDate } : {}),
+    events: latest.events.length > 0 ? latest.events : earlier.events,
+    before: latest.before === true || earlier.before === true,
+    ...(latest.pathway ?? earlier.pathway ? { pathway: latest.pathway ?? earlier.pathway } : {}),
   };
 }
 

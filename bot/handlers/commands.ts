@@ -11,10 +11,13 @@ import type { RoleAssignment } from '../store/roles.js';
 import { commandsFor } from '../replies/command-guide.js';
 import type { CaseContext } from './context.js';
 import { authoritiesIn } from '../understanding/authority.js';
-import { normaliseText } from '../understanding/normalise.js';
-import { asksFrequency, topicIn } from '../understanding/topic.js';
-import { eventsIn, pathwayIn } from '../understanding/events.js';
+import { understand } from '../understanding/understand.js';
+import { fitsPathway, rankRules } from '../../domain/questions/rank.js';
+import { londonDateOf } from '../../domain/dates/local-date.js';
 import { WHAT_I_CAN_ANSWER, type QuestionContext } from './ask-question.js';
+
+/** A comparison shows an authority's rule only when it fits the question this well (rank.ts's answering floor). */
+const LEAST_TO_COMPARE = 3;
 
 const EXAMPLES = [
   'Redbridge: we decided on 3 March that a CiN plan is needed. When is the initial CiN meeting due?',
@@ -83,16 +86,20 @@ export async function listRules(name: string, asker: Asker, context: QuestionCon
   return { messages: [{ text, card: ruleListCard(view) }] };
 }
 
-/** "Compare review frequency across authorities": the same question put to every authority's procedure. */
+/** "Compare review frequency across authorities": the same question, read into parts, put to every authority's procedure. */
 export function compareAcrossAuthorities(text: string, context: QuestionContext): Reply {
-  const normalised = normaliseText(text);
-  const topic = topicIn(normalised.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/g, ' ')) ?? 'review';
-  const pathway = pathwayIn(normalised);
-  const question = { topic, events: eventsIn(normalised, false), asksFrequency: asksFrequency(normalised) || /frequenc|often/.test(normalised), ...(pathway ? { pathway } : {}) };
-  const rows = context.policies.map((policy) => {
-    const result = answerOn(policy, question, context.calendar);
-    const rule = result.kind === 'rule' || result.kind === 'needs-date' || result.kind === 'due-date' ? result.rule : undefined;
-    const conflict = result.kind === 'rule' ? result.conflict : undefined;
+  const asked = text.replace(/\b(compare|comparison|across|authorities|each|every|all)\b/gi, ' ');
+  const { question } = understand(/\w/.test(asked) ? asked : 'review frequency', londonDateOf(new Date()), context.policies);
+  const compared = { ...question, asksFrequency: question.asksFrequency || /frequenc|often/i.test(text) };
+  const bests = context.policies.map((policy) => ({ policy, best: rankRules(policy, compared)[0] }));
+  // The topic is the best-fitting rule's across all authorities; an authority whose own best is about something
+  // else says nothing on it (Redbridge has no first-visit rule: its initial meeting is not shown instead).
+  const topic = [...bests].sort((left, right) => (right.best?.score ?? 0) - (left.best?.score ?? 0))[0]?.best?.rule.topic ?? 'review';
+  const rows = bests.map(({ policy, best }) => {
+    const fits = best !== undefined && best.score >= LEAST_TO_COMPARE && best.rule.topic === topic && fitsPathway(best.rule, compared);
+    const result = fits ? answerOn(policy, compared, context.calendar, best.rule) : undefined;
+    const rule = result?.kind === 'rule' || result?.kind === 'needs-date' || result?.kind === 'due-date' ? result.rule : undefined;
+    const conflict = result?.kind === 'rule' ? result.conflict : undefined;
     const figure = rule
       ? `${rule.requires}: ${describeTiming(rule) ?? (rule.kind === 'no-figure-set' ? rule.says : rule.requires)}${conflict ? `; the document also says ${describeTiming(conflict)}` : ''}`
       : 'The procedure says nothing on this.';

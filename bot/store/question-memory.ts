@@ -2,14 +2,17 @@ import { z } from 'zod';
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { LocalDateSchema } from '../../domain/dates/local-date.js';
 import { PathwaySchema, TopicSchema } from '../../domain/policy/schema.js';
+import { COMMON_TERMS, type Term } from '../../domain/questions/vocabulary.js';
 import type { Asker, PendingQuestion, QuestionMemory } from '../ports.js';
 import type { Db } from './database.js';
+
+const TermSchema = z.enum(Object.keys(COMMON_TERMS) as [Term, ...Term[]]);
 
 /** How long a half-asked question waits for its answer ("it was 3 March") before it is forgotten. */
 const PENDING_FOR_MS = 30 * 60 * 1000;
 
 const PendingQuestionSchema = z.strictObject({
-  missing: z.enum(['authority', 'date']),
+  missing: z.enum(['authority', 'date', 'rule']),
   authorityId: z.string().optional(),
   question: z.strictObject({
     topic: TopicSchema.optional(),
@@ -17,6 +20,12 @@ const PendingQuestionSchema = z.strictObject({
     anchorDate: LocalDateSchema.optional(),
     pathway: PathwaySchema.optional(),
     asksFrequency: z.boolean(),
+    asked: z.enum(['date', 'frequency', 'who', 'contents', 'notice', 'duration', 'threshold', 'whether']).optional(),
+    askTerms: z.array(TermSchema).optional(),
+    contextTerms: z.array(TermSchema).optional(),
+    stems: z.array(z.string().max(5)).max(60).optional(),
+    before: z.boolean().optional(),
+    ruleId: z.string().max(200).optional(),
   }),
 });
 

@@ -55,7 +55,8 @@ function movableDay(holidayName: string, year: number): string | undefined {
 export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const reference = new Date(year, month - 1, day, 12, 0, 0);
-  const prepared = text.replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
+  const prepared = withMonthImplied(text, today)
+    .replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
   const found: LocalDate[] = [];
   for (const result of parser.parse(prepared, reference)) {
     if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
@@ -67,6 +68,23 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
     if (date) found.push(date);
   }
   return found;
+}
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const DAY_WITHOUT_MONTH = /\b(?:the|on|from) (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+
+/** "the 14th" with the month implied: the nearest 14th to today, this month, the last or the next. */
+function withMonthImplied(text: string, today: LocalDate): string {
+  const [year, month, day] = today.split('-').map(Number) as [number, number, number];
+  return text.replace(DAY_WITHOUT_MONTH, (whole, dayText: string) => {
+    const wanted = Number(dayText);
+    if (wanted < 1 || wanted > 31) return whole;
+    const candidates = [-1, 0, 1].map((shift) => new Date(Date.UTC(year, month - 1 + shift, wanted))).filter((date) => date.getUTCDate() === wanted);
+    const todayTime = Date.UTC(year, month - 1, day);
+    const [nearest] = candidates.sort((left, right) => Math.abs(left.getTime() - todayTime) - Math.abs(right.getTime() - todayTime));
+    if (!nearest) return whole;
+    return `${whole.split(' ')[0]} ${wanted} ${MONTHS[nearest.getUTCMonth()]} ${nearest.getUTCFullYear()}`;
+  });
 }
 
 /** Whether `date` is after `today`: a review "on" that date is booked rather than held. */

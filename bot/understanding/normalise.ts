@@ -1,4 +1,5 @@
 import { closest, distance } from 'fastest-levenshtein';
+import { VOCABULARY_WORDS } from '../../domain/questions/vocabulary.js';
 
 /** Words the patterns rely on; a near-miss typo of one of them is read as it ("asessment", "reveiw"). */
 const VOCABULARY = [
@@ -17,7 +18,7 @@ const VOCABULARY = [
   'vision', 'hearing', 'speech', 'language', 'communication', 'behaviour', 'behavioural', 'intellectual',
   'learning', 'mobility', 'manipulation', 'physical', 'health', 'moderate', 'severe', 'profound', 'eligible',
 ];
-const KNOWN = new Set(VOCABULARY);
+const KNOWN = new Set([...VOCABULARY, ...VOCABULARY_WORDS]);
 
 /**
  * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H"), and near-miss typos of
@@ -41,6 +42,9 @@ export function normaliseText(text: string): string {
   return lowered.replace(/[a-z]{5,}/g, correctWord);
 }
 
+/** The common vocabulary's words join the list, so a typo of any domain word is read as it. */
+const CORRECTABLE = [...KNOWN];
+
 /** Workers type the same words again and again; each word's correction is worked out once. */
 const CORRECTIONS = new Map<string, string>();
 const MOST_REMEMBERED_CORRECTIONS = 10_000;
@@ -55,9 +59,11 @@ function correctWord(word: string): string {
 }
 
 function nearestKnownWord(word: string): string {
-  const candidate = closest(word, VOCABULARY);
+  const candidate = closest(word, CORRECTABLE);
   // Two edits allow a swapped pair of letters ("reveiw"); the first letter is almost never the typo.
   const allowed = word.length >= 6 ? 2 : 1;
   const near = distance(word, candidate) <= allowed && Math.abs(candidate.length - word.length) <= 1;
-  return near && candidate[0] === word[0] ? candidate : word;
+  // A word that only adds or drops an ending of a known one ("happen", "happens") is a word, not a typo.
+  const inflected = candidate.startsWith(word) || word.startsWith(candidate);
+  return near && !inflected && candidate[0] === word[0] ? candidate : word;
 }

@@ -1,40 +1,126 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
-import type { Question } from '../../domain/questions/question.js';
+import type { Asked, Question } from '../../domain/questions/question.js';
+import { stemsOf } from '../../domain/questions/rank.js';
+import { phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import { authoritiesIn } from './authority.js';
+import { applyingAuthorities, authoritiesIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn } from './events.js';
 import { normaliseText } from './normalise.js';
-import { asksFrequency, topicIn } from './topic.js';
 
 export interface Understanding {
-  /** Authorities the message names, in order of appearance. */
+  /** Authorities whose procedure the message is about, in order of appearance (a family's old one left out). */
   readonly authorityIds: readonly string[];
   readonly question: Question;
 }
 
 /**
- * A message read as a procedural question, deterministically: which authorities it names, what it asks, what
- * happened and when. `today` is the message's own London date.
+ * A message read into parts, deterministically: which authority, what is asked (a date, a frequency, who,
+ * what a plan contains, how much notice, whether), the things named in the asking clause and in the rest, the
+ * events and their date, before or after, the pathway. `today` is the message's own London date. Which rule it
+ * is about is left to the ranking (domain/questions/rank.ts), which weighs all of these.
  *
  * @example
- * understand('Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When must the initial CiN meeting be held by?',
- *   '2026-03-10', POLICIES)
- * //=> { authorityIds: ['redbridge'], question: { topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-09', … } }
+ * understand('brighton: plan agreed today, when do minutes need to go out', '2026-11-20', POLICIES)
+ * //=> { authorityIds: ['brighton-and-hove'], question: { asked: 'date', askTerms: ['minutes', 'circulate'],
+ * //     contextTerms: ['plan'], events: ['plan-started'], anchorDate: '2026-11-20', … } }
  */
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
-  const normalised = normaliseText(text);
+  const named = authoritiesIn(text, policies);
+  const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const { asking, context } = clausesOf(normalised);
   const [anchorDate] = datesIn(text, today);
-  const topic = topicIn(normalised);
+  const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
+  const events = eventsIn(normalised, ahead);
+  if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
+    events.push('review-booked');
+  }
   const pathway = pathwayIn(normalised);
+  const askTerms = termsIn(asking);
+  const contextTerms = termsIn(context);
+  const asked = askedIn(asking);
   return {
-    authorityIds: authoritiesIn(text, policies),
+    authorityIds: applyingAuthorities(text, policies, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
-      ...(topic ? { topic } : {}),
-      events: eventsIn(normalised, anchorDate !== undefined && isAhead(anchorDate, today)),
+      events,
       ...(anchorDate ? { anchorDate } : {}),
       ...(pathway ? { pathway } : {}),
-      asksFrequency: asksFrequency(normalised),
+      asksFrequency: asked === 'frequency',
+      ...(asked ? { asked } : {}),
+      askTerms: [...askTerms],
+      contextTerms: [...contextTerms],
+      stems: [...new Set(stemsOf(normalised))].slice(0, MOST_STEMS),
+      before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
+}
+
+/** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
+const MOST_STEMS = 60;
+
+/** "Reviews after the first one" are the later ones, not the first. */
+const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
+/** The date asked for lies before an event. */
+const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;
+
+/** How the asking words say what kind of answer is wanted; the first that matches wins. */
+const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
+  ['who', /\bwho\b|\bwhos\b|\bwhose\b|\bwhich (person|role|manager)\b/],
+  ['threshold', /\beligib|\bthreshold\b|\bqualif/],
+  ['frequency', /\bhow (often|frequently|regularly)\b|\bfrequency\b|\bhow many times\b|\bevery how\b|\bhow frequent\b/],
+  ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
+  ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
+  ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\b(steps|requirements|conditions|checklist)\b/],
+  ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
+  ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
+];
+
+function askedIn(asking: string): Asked | undefined {
+  return ASKED_PATTERNS.find(([, pattern]) => pattern.test(asking))?.[0];
+}
+
+/** Words that mark the clause that asks. */
+const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|deadline|due|timescales?|latest|notice|often|frequency)\b/;
+const AUXILIARY_START = /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/;
+
+/**
+ * The asking clause ("when do minutes need to go out") and the rest ("plan agreed today"): the last clause
+ * with an asking word, else the last that starts like a question, else the whole message.
+ */
+function clausesOf(text: string): { asking: string; context: string } {
+  const clauses: { text: string; asks: boolean }[] = [];
+  const pattern = /([^.?!;:\n,]+?)(\?|[.!;:\n]|,\s|\s-\s|$)/g;
+  for (let match = pattern.exec(text); match && match[0] !== ''; match = pattern.exec(text)) {
+    const clause = (match[1] ?? '').trim();
+    if (clause !== '') clauses.push({ text: clause, asks: match[2] === '?' || ASKING_WORDS.test(clause) || /\bby\s*$/.test(clause) });
+  }
+  const asking =
+    clauses.filter((clause) => clause.asks).at(-1)?.text ?? clauses.filter((clause) => AUXILIARY_START.test(clause.text)).at(-1)?.text;
+  if (!asking || clauses.length === 1) return { asking: asking ?? text, context: asking ? '' : text };
+  return { asking, context: clauses.filter((clause) => clause.text !== asking).map((clause) => clause.text).join(' . ') };
+}
+
+/** Each authority's own names put in the common words ("ICINNM" read as "initial network meeting"). */
+function inCommonWords(text: string, policies: readonly Policy[]): string {
+  let result = text;
+  for (const { pattern, words } of authorityTermsOf(policies)) result = result.replace(pattern, (match) => `${match.startsWith(' ') ? ' ' : ''}${words}`);
+  return result;
+}
+
+const AUTHORITY_TERMS = new WeakMap<Policy, readonly { readonly pattern: RegExp; readonly words: string }[]>();
+
+function authorityTermsOf(policies: readonly Policy[]) {
+  return policies.flatMap((policy) => {
+    let known = AUTHORITY_TERMS.get(policy);
+    if (!known) {
+      known = Object.entries(policy.vocabulary?.terms ?? {}).map(([phrase, words]) => ({
+        pattern: new RegExp(phrasePattern([normaliseText(phrase)]).source, 'g'),
+        words,
+      }));
+      AUTHORITY_TERMS.set(policy, known);
+    }
+    return known;
+  });
 }

@@ -207,6 +207,17 @@ export const ThresholdRuleSchema = z.strictObject({
     .min(1),
 });
 
+/**
+ * The document's own words, for reading questions: the places and adjectives that name the authority
+ * ("Hove", "Ilford"), and its names for things, each read as words of the common vocabulary
+ * ("ICINNM" as "initial network meeting", "Appletrees" as "disabled children").
+ */
+export const VocabularySchema = z.strictObject({
+  places: z.array(z.string().min(2)),
+  terms: z.record(z.string().min(2), z.string().min(2)),
+});
+export type Vocabulary = z.infer<typeof VocabularySchema>;
+
 export const RuleInputSchema = z.discriminatedUnion('kind', [
   TimescaleRuleSchema,
   NoFigureSetRuleSchema,
@@ -236,6 +247,7 @@ export const PolicyInputSchema = z.strictObject({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
   }),
   rules: z.array(RuleInputSchema).min(1),
+  vocabulary: VocabularySchema.optional(),
 });
 export type PolicyInput = z.input<typeof PolicyInputSchema>;
 

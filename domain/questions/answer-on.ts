@@ -31,16 +31,17 @@ export type Answer =
   | { readonly kind: 'no-match' };
 
 /**
- * Answers `question` from `policy`: a due date with its working when the question gives a date and the rule
- * counts from one, else the rule with its figures and citation.
+ * Answers `question` from `policy` under `chosen` (the ranked best rule), else the rule its topic finds: a due
+ * date with its working when the question gives a date and the rule counts from one, else the rule with its
+ * figures and citation.
  *
  * @example
  * answerOn(redbridge, { topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-09',
  *   asksFrequency: false }, englandAndWalesCalendar())
  * //=> { kind: 'due-date', rule: { id: 'redbridge.initial-meeting.convene', … }, due: { dueOn: '2026-03-30', … } }
  */
-export function answerOn(policy: Policy, question: Question, calendar: HolidayCalendar): Answer {
-  const found = ruleFor(policy, question);
+export function answerOn(policy: Policy, question: Question, calendar: HolidayCalendar, chosen?: Rule): Answer {
+  const found = chosen ?? ruleFor(policy, question);
   if (!found) return { kind: 'no-match' };
   const named = policy.rules.find((candidate) => found.kind === 'timescale' && candidate.id === found.conflictsWith?.rule);
   // Two figures for one thing: the answer leads with the stricter and names the other (design/timescales.md).
@@ -50,7 +51,8 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     const limit = dueDate(question.anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
     return { kind: 'outer-limit', rule: { ...rule, outerLimit: rule.outerLimit }, limit };
   }
-  if (rule.kind !== 'timescale' || question.asksFrequency) {
+  const wantsTheFigure = question.asksFrequency || (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration'));
+  if (rule.kind !== 'timescale' || wantsTheFigure) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
   }
   if (question.anchorDate === undefined) return { kind: 'needs-date', rule };

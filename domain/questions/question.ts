@@ -1,8 +1,12 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import type { LocalDate } from '../dates/local-date.js';
 import type { Pathway, Topic } from '../policy/schema.js';
+import type { Term } from './vocabulary.js';
 
-/** A procedural question, once understood: what is asked, about which event, from which date. */
+/** What kind of answer a question wants, from how it asks. */
+export type Asked = 'date' | 'frequency' | 'who' | 'contents' | 'notice' | 'duration' | 'threshold' | 'whether';
+
+/** A procedural question, once read into parts: what is asked, about what, after which events, from which date. */
 export interface Question {
   /** What the question asks for (the rule's topic), when it could be told. */
   readonly topic?: Topic;
@@ -14,4 +18,16 @@ export interface Question {
   readonly pathway?: Pathway;
   /** "How often…?": a recurring rule is wanted. */
   readonly asksFrequency: boolean;
+  /** The kind of answer wanted, when the asking words tell it. */
+  readonly asked?: Asked;
+  /** The things named in the asking clause ("when do minutes go out"), which weigh most. */
+  readonly askTerms?: readonly Term[];
+  /** The things named elsewhere ("plan agreed today"). */
+  readonly contextTerms?: readonly Term[];
+  /** The question's content words, cut to stems, to tell apart rules about the same thing. */
+  readonly stems?: readonly string[];
+  /** The asked date lies before an event ("invites before the review", "how much notice"). */
+  readonly before?: boolean;
+  /** The rule chosen by pressing a button of "Which did you mean?" or "Not what you asked?". */
+  readonly ruleId?: string;
 }

@@ -10,8 +10,12 @@ export const EvalQuestionSchema = z.object({
     dates_any: z.array(z.string()).optional(),
     all: z.array(z.union([z.string(), z.array(z.string())])).optional(),
     any: z.array(z.string()).optional(),
+    /** The reply must give no computed date (no authority, one we do not have, a rule with no figure). */
+    no_date: z.boolean().optional(),
   }),
   rule: z.string().optional(),
+  /** The policy rule the question is about, or `none`: a reply answering another rule is wrong. */
+  rule_id: z.string().optional(),
   note: z.string().optional(),
 });
 export type EvalQuestion = z.infer<typeof EvalQuestionSchema>;
@@ -51,6 +55,58 @@ function says(reply: string, phrase: string): boolean {
   if (ISO_DATE.test(phrase)) return writtenForms(phrase).some((form) => reply.toLowerCase().includes(form.toLowerCase()));
   const escaped = phrase.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return new RegExp(`(^|[^a-z0-9])${escaped}($|[^a-z0-9])`, 'i').test(reply);
+}
+
+/** How a reply is scored: answered right, asked back (or asked for what was missing), or wrong. */
+export type Outcome = 'correct' | 'asked-back' | 'wrong';
+
+export interface Scored {
+  readonly outcome: Outcome;
+  readonly misses: readonly string[];
+  /** The rules an answer card answered (its "Show source" rule ids). */
+  readonly answered: readonly string[];
+  /** The rules a "Which did you mean?" card offered. */
+  readonly choices: readonly string[];
+}
+
+/**
+ * Scores a reply: correct when it meets every expectation and answers the rule asked about; wrong when it gives
+ * a date or a fact for another rule (or a date where none is due, or a date that is not the expected one);
+ * anything else (which did you mean, which authority, which date, not placed) is asked back.
+ */
+export function scoreReply(question: EvalQuestion, activities: readonly Record<string, unknown>[]): Scored {
+  const reply = replyText(activities);
+  const strings = reply.split('\n');
+  const answered = strings.flatMap((line) => /^Rule id: (\S+)$/.exec(line)?.[1] ?? []);
+  const choices = answered.length > 0 ? [] : chosenRuleIds(activities);
+  const givesDate = /(^|\n)Due: /.test(reply);
+  const misses = missesOf(question, reply);
+  const ruleId = question.rule_id;
+  const rightRule = ruleId === undefined || (ruleId === 'none' ? !givesDate : answered.includes(ruleId));
+  const dateWhereNone = question.expect.no_date === true && givesDate;
+  if (dateWhereNone) misses.push('gives a computed date where none is due');
+  if (ruleId !== undefined && ruleId !== 'none' && answered.length > 0 && !answered.includes(ruleId)) misses.push(`answers ${answered.join(', ')}, not ${ruleId}`);
+  if (misses.length === 0 && rightRule) return { outcome: 'correct', misses, answered, choices };
+  const answers = answered.length > 0 || givesDate;
+  return { outcome: answers ? 'wrong' : 'asked-back', misses, answered, choices };
+}
+
+/** The rule ids a "Which did you mean?" card carries on its buttons. */
+function chosenRuleIds(activities: readonly Record<string, unknown>[]): string[] {
+  const ids: string[] = [];
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(walk);
+    else if (value && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      if (object['type'] === 'Action.Execute' && object['verb'] === 'question.choose') {
+        const ruleId = (object['data'] as Record<string, unknown> | undefined)?.['ruleId'];
+        if (typeof ruleId === 'string') ids.push(ruleId);
+      }
+      Object.values(object).forEach(walk);
+    }
+  };
+  activities.forEach((activity) => walk(activity['attachments']));
+  return ids;
 }
 
 /** The reasons a reply misses its expectation; empty when it meets it. */

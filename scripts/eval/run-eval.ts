@@ -1,11 +1,34 @@
 import { readFileSync } from 'node:fs';
 import { startConnectorStandIn } from './connector-stand-in.js';
-import { EvalQuestionSchema, missesOf, replyText, type EvalQuestion } from './expectations.js';
+import { EvalQuestionSchema, replyText, scoreReply, type EvalQuestion, type Scored } from './expectations.js';
 
-export interface EvalResult {
+export interface EvalResult extends Scored {
   readonly question: EvalQuestion;
   readonly reply: string;
-  readonly misses: readonly string[];
+}
+
+/** Which part of a question file a question is in: 70% to design with, 30% only to measure on, by a fixed-seed hash of its id. */
+export function partOf(questionId: string): 'design' | 'measure' {
+  let hash = 0x811c9dc5;
+  for (const character of `cin-eval-split-1:${questionId}`) {
+    hash ^= character.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % 100 < 70 ? 'design' : 'measure';
+}
+
+/** Correct, asked back and wrong among `results`, and how often an asked-back reply offered the right rule. */
+export function tally(results: readonly EvalResult[]) {
+  const count = (outcome: EvalResult['outcome']) => results.filter((result) => result.outcome === outcome).length;
+  const askedWithRule = results.filter((result) => result.outcome === 'asked-back' && result.question.rule_id !== undefined && result.choices.length > 0);
+  return {
+    total: results.length,
+    correct: count('correct'),
+    askedBack: count('asked-back'),
+    wrong: count('wrong'),
+    choicesOffered: askedWithRule.length,
+    rightRuleAmongChoices: askedWithRule.filter((result) => result.choices.includes(result.question.rule_id ?? '')).length,
+  };
 }
 
 export function loadQuestions(path: string): EvalQuestion[] {
@@ -32,11 +55,11 @@ export async function runEval(botUrl: string, questions: readonly EvalQuestion[]
         body: JSON.stringify(teamsMessage(question, conversationId, index, connector.serviceUrl)),
       });
       if (!response.ok) {
-        results.push({ question, reply: '', misses: [`the bot answered HTTP ${response.status}`] });
+        results.push({ question, reply: '', outcome: 'asked-back', misses: [`the bot answered HTTP ${response.status}`], answered: [], choices: [] });
         continue;
       }
-      const reply = replyText(connector.sentTo(conversationId));
-      results.push({ question, reply, misses: missesOf(question, reply) });
+      const activities = connector.sentTo(conversationId);
+      results.push({ question, reply: replyText(activities), ...scoreReply(question, activities) });
     }
     return results;
   } finally {

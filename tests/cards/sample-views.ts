@@ -1,6 +1,7 @@
 import { commandsFor } from '../../bot/replies/command-guide.js';
 import type { AnswerView } from '../../cards/answer-card.js';
 import type { ChooseAuthorityView } from '../../cards/choose-authority-card.js';
+import type { WhichDidYouMeanView } from '../../cards/which-did-you-mean-card.js';
 import type { ComparisonView } from '../../cards/comparison-card.js';
 import type { NotUnderstoodView } from '../../cards/not-understood-card.js';
 import type { RuleListEntry, RuleListView } from '../../cards/rule-list-card.js';
@@ -19,6 +20,13 @@ const REDBRIDGE_DOCUMENT = '1.2.3 Children in Need (amended August 2018)';
 
 export const redbridgeInitialMeetingAnswer: AnswerView = {
   authorityName: REDBRIDGE,
+  authorityId: 'redbridge',
+  readAs: 'Read as: London Borough of Redbridge, convene the initial CiN meeting that develops the CiN Plan, counted from Monday 9 March 2026',
+  alternatives: [
+    { ruleId: 'redbridge.plan-required.within-three-months', title: 'Have a CiN Plan in place for a child with social work involvement (3 months after the case being opened)' },
+    { ruleId: 'redbridge.initial-meeting.arranged-by', title: 'The initial CiN meeting is arranged by the allocated social worker' },
+  ],
+  anchorDate: '2026-03-09',
   headlineLabel: 'Convene the initial CiN meeting that develops the CiN Plan by',
   headline: 'Monday 30 March 2026',
   attention: false,
@@ -37,6 +45,7 @@ export const redbridgeInitialMeetingAnswer: AnswerView = {
       document: REDBRIDGE_DOCUMENT,
       section: '3. Initial CiN Meetings and Subsequent Reviews',
       quote: 'The meeting is arranged by the allocated social worker and should be convened within 15 working days of the decision that a CiN Plan is required.',
+      ruleId: 'redbridge.initial-meeting.convene',
     },
   ],
 };
@@ -46,6 +55,10 @@ const SLOUGH_DOCUMENT = 'Children in Need Practice Guidance (Version 2, December
 
 export const sloughReviewAnswerWithNotes: AnswerView = {
   authorityName: 'Slough',
+  authorityId: 'slough',
+  readAs: 'Read as: Slough, review the CIN Plan (every three months), counted from Sunday 30 November 2025',
+  alternatives: [],
+  anchorDate: '2025-11-30',
   headlineLabel: 'Hold the next CiN review by',
   headline: 'Saturday 28 February 2026',
   attention: true,
@@ -67,12 +80,14 @@ export const sloughReviewAnswerWithNotes: AnswerView = {
       document: SLOUGH_DOCUMENT,
       section: 'The Child in Need Plan',
       quote: 'A CIN plan should be produced following the initial CIN meeting, and will be reviewed every three months.',
+      ruleId: 'slough.review.every-three-months',
     },
     {
       authorityName: 'Slough',
       document: SLOUGH_DOCUMENT,
       section: 'The Child in Need Meeting',
       quote: 'the first Review CiN Planning Meeting should take place within three months of the Initial CIN Meeting and thereafter at least every six months',
+      ruleId: 'slough.review.every-six-months',
     },
   ],
 };
@@ -80,6 +95,10 @@ export const sloughReviewAnswerWithNotes: AnswerView = {
 /** A figure rather than a date, with no working: the "How this was worked out" list is left out. */
 export const brightonVisitFrequencyAnswer: AnswerView = {
   authorityName: 'Brighton and Hove',
+  authorityId: 'brighton-and-hove',
+  readAs: 'Read as: Brighton and Hove, visit the child (at least once every 6 weeks)',
+  alternatives: [],
+  anchorDate: '',
   headlineLabel: 'Visit a child subject to a Child in Need Plan',
   headline: 'Every 6 weeks',
   attention: false,
@@ -92,6 +111,7 @@ export const brightonVisitFrequencyAnswer: AnswerView = {
       document: '1.4.3 Children in Need Plans and Network Meetings - Practice Guidance',
       section: '4. Visits to Children subject to a Child in Need Plan',
       quote: 'It is expected that a child will be visited at a minimum of once every 6 weeks.',
+      ruleId: 'brighton-and-hove.visit.every-six-weeks',
     },
   ],
 };
@@ -378,4 +398,15 @@ export const overdueEscalation: EscalationView = {
   workingDaysOverdue: 2,
   ruleId: CAMDEN_INITIAL_REVIEW.ruleId,
   section: CAMDEN_INITIAL_REVIEW.section,
+};
+
+/** A Camden question with a date that two rules fit about as well: the card asks which was meant. */
+export const camdenReviewChoices: WhichDidYouMeanView = {
+  authorityId: 'camden',
+  readAs: 'Read as: London Borough of Camden, the date you gave: Tuesday 8 December 2026',
+  choices: [
+    { ruleId: 'camden.review-report.two-working-days-before', title: 'Make a copy of the updated assessment report prepared for the review available to the family and professionals (2 working days before the booked review date)' },
+    { ruleId: 'camden.review-invitations.ten-working-days-before', title: 'Send out the invitation letters for the CIN review (10 working days before the booked review date)' },
+    { ruleId: 'camden.review-written-report.within-fourteen-days', title: 'Distribute the chair\u2019s written report of the review meeting (14 days after the last review meeting)' },
+  ],
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { answerCard } from '../../cards/answer-card.js';
 import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
+import { whichDidYouMeanCard } from '../../cards/which-did-you-mean-card.js';
 import { comparisonCard } from '../../cards/comparison-card.js';
 import { notUnderstoodCard } from '../../cards/not-understood-card.js';
 import { ruleListCard, type RuleListEntry } from '../../cards/rule-list-card.js';
@@ -24,6 +25,7 @@ import { objectsIn, objectsOfType, problemsParsing, sizeInBytes, templateFiles, 
 import {
   brightonVisitFrequencyAnswer,
   chooseAuthorityForMeeting,
+  camdenReviewChoices,
   comparisonWithASilentProcedure,
   largeRuleCatalogue,
   notUnderstoodWithNearest,
@@ -53,6 +55,7 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'answer: Slough review, past, with notes and two citations', template: 'answer.json', card: answerCard(sloughReviewAnswerWithNotes) },
   { name: 'answer: Brighton and Hove visiting figure, no working', template: 'answer.json', card: answerCard(brightonVisitFrequencyAnswer) },
   { name: 'choose authority', template: 'choose-authority.json', card: chooseAuthorityCard(chooseAuthorityForMeeting) },
+  { name: 'which did you mean: three Camden rules', template: 'which-did-you-mean.json', card: whichDidYouMeanCard(camdenReviewChoices) },
   { name: 'welcome', template: 'welcome.json', card: welcomeCard(welcomeOnInstall) },
   { name: 'not understood, with nearest rules', template: 'not-understood.json', card: notUnderstoodCard(notUnderstoodWithNearest) },
   { name: 'not understood, nothing near', template: 'not-understood.json', card: notUnderstoodCard(notUnderstoodWithNothingNear) },
@@ -170,9 +173,10 @@ describe('answerCard', () => {
   const slough = answerCard(sloughReviewAnswerWithNotes);
   const brighton = answerCard(brightonVisitFrequencyAnswer);
 
-  it('puts the date near the top, large and bold, after the authority and what falls due', () => {
-    const [authority, label, headline] = objectsOfType(redbridge, 'TextRun');
-    expect(authority?.['text']).toBe('London Borough of Redbridge');
+  it('puts the date near the top, large and bold, after what the question was read as (authority first) and what falls due', () => {
+    const [readAs, label, headline] = objectsOfType(redbridge, 'TextRun');
+    expect(readAs?.['text']).toBe(redbridgeInitialMeetingAnswer.readAs);
+    expect(String(readAs?.['text'])).toMatch(/^Read as: London Borough of Redbridge, /);
     expect(label?.['text']).toBe('Convene the initial CiN meeting that develops the CiN Plan by');
     expect(headline).toMatchObject({ text: 'Monday 30 March 2026', size: 'ExtraLarge', weight: 'Bolder', color: 'Default' });
   });
@@ -210,6 +214,7 @@ describe('answerCard', () => {
     const [citation] = redbridgeInitialMeetingAnswer.citations;
     expect(textsIn(source)).toEqual([
       `${citation?.authorityName}, ${citation?.document}`,
+      `Rule id: ${citation?.ruleId}`,
       citation?.section,
       `\u201c${citation?.quote}\u201d`,
     ]);
@@ -247,6 +252,57 @@ describe('chooseAuthorityCard', () => {
   it('echoes the question, and leaves out "You asked" when there is none', () => {
     expect(textsIn(card)).toContain(chooseAuthorityForMeeting.question);
     expect(textsIn(chooseAuthorityCard({ ...chooseAuthorityForMeeting, question: '' }))).not.toContain('You asked: ');
+  });
+});
+
+describe('whichDidYouMeanCard', () => {
+  const card = whichDidYouMeanCard(camdenReviewChoices);
+
+  it('asks which was meant, says what was read, and offers each rule in plain words as a button of its own', () => {
+    expect(textsIn(card)).toEqual(expect.arrayContaining(['Which did you mean?', camdenReviewChoices.readAs]));
+    expect(objectsOfType(card, 'ActionSet').map((set) => (set['actions'] as Json[]).map((action) => action['title']))).toEqual(
+      camdenReviewChoices.choices.map((choice) => [choice.title]),
+    );
+    expect(JSON.stringify(textsIn(card))).not.toMatch(/camden\.[a-z-]+\./);
+  });
+
+  it('sends the rule and the authority by Action.Execute or its Action.Submit fallback', () => {
+    const executes = objectsOfType(card, 'Action.Execute');
+    expect(executes.map((execute) => [execute['verb'], execute['data']])).toEqual(
+      camdenReviewChoices.choices.map((choice) => [VERBS.chooseRule, { authorityId: 'camden', ruleId: choice.ruleId }]),
+    );
+    expect(executes.map((execute) => (execute['fallback'] as Json)['data'])).toEqual(
+      camdenReviewChoices.choices.map((choice) => ({ verb: VERBS.chooseRule, authorityId: 'camden', ruleId: choice.ruleId })),
+    );
+  });
+});
+
+describe('answerCard reading', () => {
+  const card = answerCard(redbridgeInitialMeetingAnswer);
+
+  it('says first what the question was read as', () => {
+    expect(textsIn(card)[0]).toBe(redbridgeInitialMeetingAnswer.readAs);
+  });
+
+  it('offers the next best rules behind "Not what you asked?", each answered with the date already given', () => {
+    const toggle = objectsOfType(card, 'Action.ToggleVisibility').find((action) => action['title'] === 'Not what you asked?');
+    expect(toggle?.['targetElements']).toEqual(['alternatives']);
+    const executes = objectsOfType(card, 'Action.Execute');
+    expect(executes.map((execute) => [execute['title'], execute['data']])).toEqual(
+      redbridgeInitialMeetingAnswer.alternatives.map((alternative) => [alternative.title, { authorityId: 'redbridge', ruleId: alternative.ruleId, anchorDate: '2026-03-09' }]),
+    );
+  });
+
+  it('shows rule ids only under "Show source", never in the reading text', () => {
+    const source = objectsIn(card).find((object) => object['id'] === 'source');
+    const outsideSource = objectsIn({ ...card, body: (card['body'] as Json[]).filter((element) => element['id'] !== 'source') });
+    const shown = outsideSource.filter((object) => object['type'] === 'TextRun' || object['type'] === 'TextBlock').map((object) => String(object['text']));
+    expect(shown.join(' ')).not.toContain('redbridge.initial-meeting.convene');
+    expect(textsIn(source)).toContain('Rule id: redbridge.initial-meeting.convene');
+  });
+
+  it('leaves out "Not what you asked?" when there is nothing else to offer', () => {
+    expect(objectsOfType(answerCard(brightonVisitFrequencyAnswer), 'Action.ToggleVisibility').map((action) => action['title'])).toEqual(['Show source']);
   });
 });
 

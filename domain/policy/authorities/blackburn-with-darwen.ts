@@ -653,4 +653,17 @@ export const blackburnWithDarwen = {
       },
     },
   ],
+  // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
+  vocabulary: {
+    places: ['Darwen', 'Blackburn with Darwen', 'Blackburn w Darwen', 'B with D'],
+    terms: {
+      IIPM: 'initial intervention planning meeting',
+      Appletrees: 'disabled children',
+      'Apple Trees': 'disabled children',
+      CWD: 'disabled children',
+      LTT: 'long term team',
+      'R&A': 'referral and assessment team',
+      TM: 'team manager',
+    },
+  },
 } satisfies PolicyInput;

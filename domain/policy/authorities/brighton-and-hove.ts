@@ -593,4 +593,16 @@ export const brightonAndHove = {
       },
     },
   ],
+  // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
+  vocabulary: {
+    places: ['Hove', 'Brighton and Hove', 'Brighton-Hove', 'BHCC'],
+    terms: {
+      ICINNM: 'initial network meeting',
+      CINNM: 'network meeting',
+      'pod manager': 'manager',
+      ICDDS: 'direct payments',
+      DP: 'direct payments',
+      TAF: 'early help',
+    },
+  },
 } satisfies PolicyInput;

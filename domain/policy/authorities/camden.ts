@@ -762,4 +762,14 @@ export const camden = {
       },
     },
   ],
+  // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
+  vocabulary: {
+    places: ['Camden Town', 'Kentish Town', 'Holborn', 'Hampstead'],
+    terms: {
+      CSSW: 'social work',
+      CYPDS: 'disabled children',
+      IRO: 'independent reviewing officer',
+      MASH: 'referral',
+    },
+  },
 } satisfies PolicyInput;

@@ -348,4 +348,13 @@ export const redbridge = {
       },
     },
   ],
+  // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
+  vocabulary: {
+    places: ['Ilford', 'Woodford'],
+    terms: {
+      EIFS: 'early help',
+      'planning and review group': 'professionals',
+      Panel: 'early help panel',
+    },
+  },
 } satisfies PolicyInput;

@@ -812,4 +812,14 @@ export const slough = {
       },
     },
   ],
+  // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
+  vocabulary: {
+    places: ['Slough Trust', 'Slough Childrens Trust', 'SCT'],
+    terms: {
+      CSW: 'consultant social worker',
+      SP: 'senior practitioner',
+      RCPM: 'review meeting',
+      CSC: 'children social care',
+    },
+  },
 } satisfies PolicyInput;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
-import { authoritiesIn } from '../../../bot/understanding/authority.js';
+import { applyingAuthorities, authoritiesIn } from '../../../bot/understanding/authority.js';
 import { normaliseText } from '../../../bot/understanding/normalise.js';
 import { understand } from '../../../bot/understanding/understand.js';
 
@@ -17,10 +17,25 @@ describe('authoritiesIn', () => {
     ['Slough: first visit', ['slough']],
     ['Blackburn with Darwen meeting', ['blackburn-with-darwen']],
     ['moving from Camden to Slough', ['camden', 'slough']],
+    ['redbrige review', ['redbridge']],
+    ["I'm in Hove", ['brighton-and-hove']],
+    ['Darwen cin meeting', ['blackburn-with-darwen']],
     ['When is the initial CiN meeting due?', []],
     ['hovering over the plan', []],
   ])('%j names %j', (text, expected) => {
     expect(authoritiesIn(text, POLICIES)).toEqual(expected);
+  });
+});
+
+describe('applyingAuthorities', () => {
+  it.each([
+    ['A family became resident in Redbridge on 18 December 2026 having moved from Camden', false, ['redbridge']],
+    ['moved from Camden into Redbridge, when is the meeting', false, ['redbridge']],
+    ['camden: family moving out to slough, what do I need to do', true, ['camden']],
+    ['family moving from Camden to Slough: what must Camden do', true, ['camden']],
+    ['compare Camden and Slough', false, ['camden', 'slough']],
+  ])('%j (about moving out: %s) is for %j', (text, movingOut, expected) => {
+    expect(applyingAuthorities(text, POLICIES, movingOut)).toEqual(expected);
   });
 });
 
@@ -32,6 +47,7 @@ describe('normaliseText', () => {
     ['the CP plan ended', 'the child protection plan ended'],
     ['minimum visiting frequency', 'minimum visiting frequency'],
     ['plans are reviewed', 'plans are reviewed'],
+    ['what has to happen', 'what has to happen'],
   ])('%j → %j', (text, expected) => {
     expect(normaliseText(text)).toBe(expected);
   });
@@ -42,21 +58,42 @@ describe('understand', () => {
   const read = (text: string, on: string = today) => understand(text, on as LocalDate, POLICIES).question;
 
   it.each([
-    ['when is the initial CiN meeting due if we decided on 3 March?', 'initial-meeting', ['plan-decision'], '2026-03-03'],
-    ['we decided on 3 March, when do I need the meeting by?', 'initial-meeting', ['plan-decision'], '2026-03-03'],
-    ['Initial CIN meeting deadline? decision was 3/3/26', 'initial-meeting', ['plan-decision'], '2026-03-03'],
-    ['the last review was held yesterday, when is the next one', 'review', ['review-held'], '2026-03-09'],
-    ['visited the child last Monday - when is my next visit due?', 'visit', ['visit-made'], '2026-03-09'],
-    ['family moved into the area a fortnight ago. when do we need the cin meeting?', 'initial-meeting', ['moved-in'], '2026-02-24'],
-    ['review booked for 30 March 2026, when do the invites go out?', 'review-invitations', ['review-booked'], '2026-03-30'],
-    ['C&F asessment started 2 March. When is it due?', 'assessment', ['assessment-started'], '2026-03-02'],
-    ['the review on 4 March was cancelled, when must it be held instead', 'cancelled-review', ['review-cancelled'], '2026-03-04'],
-  ])('%j', (text, topic, events, anchorDate) => {
-    expect(read(text)).toMatchObject({ topic, events, anchorDate });
+    ['when is the initial CiN meeting due if we decided on 3 March?', 'date', ['initial', 'meeting'], ['plan-decision'], '2026-03-03'],
+    ['we decided on 3 March, when do I need the meeting by?', 'date', ['meeting'], ['plan-decision'], '2026-03-03'],
+    ['Initial CIN meeting deadline? decision was 3/3/26', 'date', ['initial', 'meeting'], ['plan-decision'], '2026-03-03'],
+    ['the last review was held yesterday, when is the next one', 'date', ['next'], ['review-held'], '2026-03-09'],
+    ['visited the child last Monday - when is my next visit due?', 'date', ['visit', 'next'], ['visit-made'], '2026-03-09'],
+    ['family moved into the area a fortnight ago. when do we need the cin meeting?', 'date', ['meeting'], ['moved-in'], '2026-02-24'],
+    ['review booked for 30 March 2026, when do the invites go out?', 'date', ['invitations', 'circulate'], ['review-booked'], '2026-03-30'],
+    ['C&F asessment started 2 March. When is it due?', 'date', [], ['assessment-started'], '2026-03-02'],
+    ['the review on 4 March was cancelled, when must it be held instead', 'date', ['cancelled', 'review'], ['review-cancelled'], '2026-03-04'],
+    ['brighton: plan agreed today, when do minutes need to go out', 'date', ['minutes', 'circulate'], ['plan-started'], '2026-03-10'],
+  ])('%j: asks a %s about %j, after %j on %s', (text, asked, askTerms, events, anchorDate) => {
+    const question = read(text);
+    expect(question).toMatchObject({ asked, events, anchorDate });
+    expect([...(question.askTerms ?? []), ...(question.contextTerms ?? [])]).toEqual(expect.arrayContaining(askTerms));
   });
 
-  it('reads "how often" as a frequency question with no date', () => {
-    expect(read('How often do I visit in Slough?')).toEqual({ topic: 'visit', events: [], asksFrequency: true });
+  it.each([
+    ['How often do I visit in Slough?', 'frequency'],
+    ['who chairs CIN reviews in blackburn', 'who'],
+    ['camden: how many days notice do families get for a review', 'notice'],
+    ['what should a cin plan include in camden', 'contents'],
+    ['is a child with 2 moderate needs eligible for CYPDS', 'threshold'],
+    ['redbridge: what has to happen before we can close the case', 'whether'],
+  ])('%j asks for a %s', (text, asked) => {
+    expect(read(text).asked).toBe(asked);
+  });
+
+  it('keeps the things asked about apart from the events that give the date', () => {
+    const question = read('Blackburn: initial intervention planning meeting held 24 December 2025, circulate the plan by?');
+    expect(question.askTerms).toEqual(expect.arrayContaining(['plan', 'circulate']));
+    expect(question.askTerms).not.toContain('initial');
+    expect(question.contextTerms).toEqual(expect.arrayContaining(['initial', 'meeting']));
+  });
+
+  it('reads "reviews after the first one" as the later reviews', () => {
+    expect(read('LBR how often are cin reviews after the first one').askTerms).not.toContain('initial');
   });
 
   it('reads a review on a date still to come as booked, and one past as held', () => {

@@ -1,0 +1,290 @@
+import type { EventKind } from '../cases/event-kinds.js';
+import type { Policy, Rule } from '../policy/schema.js';
+import type { Question } from './question.js';
+import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
+
+/** One rule with how well it fits the question, and why (the "Read as" line and the alternatives use it). */
+export interface RankedRule {
+  readonly rule: Rule;
+  readonly score: number;
+}
+
+/** What to do with a question once every rule is ranked. */
+export type Decision =
+  /** The best rule clearly fits and beats every other one. `rules` is one rule, or a list the document gives together. */
+  | { readonly kind: 'answer'; readonly rules: readonly Rule[]; readonly alternatives: readonly Rule[] }
+  /** Two to four rules fit about as well: ask which one was meant. */
+  | { readonly kind: 'ask'; readonly choices: readonly Rule[] }
+  | { readonly kind: 'none' };
+
+/** Weights of each part of a question: what is asked about weighs most, where it is said matters. */
+const IN_ASKING_CLAUSE = 3;
+const IN_CONTEXT = 1.5;
+const MISSING_TERM = -1.5;
+/** Answer only when the best rule scores this much at least, and this much above any other. */
+const LEAST_SCORE = 3;
+/** Below this the best rule is no better than a guess: say so rather than offer it. */
+const LEAST_TO_OFFER = 1;
+const MARGIN = 1.9;
+const MOST_CHOICES = 4;
+/** What a rule for a pathway the question does not name loses. */
+const OTHER_PATHWAY = 4;
+
+/** Non-dated rules of these topics are given together, as the document lists them (every closure condition). */
+const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out']);
+
+/** Events that stand near one another: a date given for one is a fair guess at the other, but less than exact. */
+const NEAR_EVENTS: Partial<Record<EventKind, readonly EventKind[]>> = {
+  'referral-received': ['assessment-started', 'case-opened'],
+  'assessment-started': ['referral-received', 'case-opened'],
+  'case-opened': ['referral-received', 'assessment-started', 'plan-started'],
+  'plan-started': ['initial-meeting-held', 'plan-decision'],
+  'plan-decision': ['plan-started', 'assessment-completed'],
+  'initial-meeting-held': ['plan-started', 'review-held'],
+  'review-held': ['initial-meeting-held', 'oversight-review-held'],
+  'assessment-completed': ['plan-decision'],
+};
+
+/**
+ * Every rule of `policy`, best first, scored on every part of the question: the things named (in the asking
+ * clause most), the kind of answer wanted, the event a timescale counts from, before or after it, the pathway,
+ * and the words the rule itself uses. A rule for another pathway is kept, low, so it can be offered as a choice.
+ *
+ * @example
+ * rankRules(brightonAndHove, { askTerms: ['minutes', 'circulate'], events: ['plan-started'], asked: 'date', … })[0].rule.id
+ * //=> 'brighton-and-hove.minutes-circulation.within-ten-working-days'
+ */
+export function rankRules(policy: Policy, question: Question): RankedRule[] {
+  const ask = new Set(question.askTerms ?? []);
+  const context = new Set(question.contextTerms ?? []);
+  const stems = new Set(question.stems ?? []);
+  return policy.rules
+    .map((rule, index) => ({ rule, score: scoreOf(rule, question, ask, context, stems) - index * 0.001 }))
+    .sort((left, right) => right.score - left.score);
+}
+
+/**
+ * Answer, ask back or give up: the best rule is answered only when it fits well and beats the next rule that
+ * would give a different answer by the margin; rules that answer together (the same list, the same date, the
+ * document's other figure for the same thing) are not rivals.
+ */
+export function decide(policy: Policy, ranking: readonly RankedRule[], question: Question): Decision {
+  const chosen = question.ruleId ? policy.rules.find((rule) => rule.id === question.ruleId) : undefined;
+  if (chosen) return { kind: 'answer', rules: answeredWith(policy, chosen, question), alternatives: alternativesTo([chosen], ranking) };
+  const [best] = ranking;
+  if (!best || best.score < LEAST_TO_OFFER) return { kind: 'none' };
+  if (best.score < LEAST_SCORE) return { kind: 'ask', choices: distinct(ranking.filter((ranked) => ranked.score >= best.score - 3)).slice(0, MOST_CHOICES) };
+  // A rule of another pathway is only ever offered, never answered unasked; and when one would have won had the
+  // question named its pathway ("the formal review" is Appletrees'), the question is asked back with it.
+  if (!fitsPathway(best.rule, question)) return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
+  const pathwayRival = ranking.find((ranked) => ranked.rule.pathway !== undefined && ranked.rule.pathway !== question.pathway && ranked.score + OTHER_PATHWAY >= best.score);
+  if (pathwayRival) return { kind: 'ask', choices: distinct([best, pathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
+  const rules = answeredWith(policy, best.rule, question);
+  const together = new Set(rules.map((rule) => rule.id));
+  // The rest of a listed topic is not a rival of the one item asked for ("how many points": the points rule).
+  const sameList = (rule: Rule) => rule.kind !== 'timescale' && best.rule.kind !== 'timescale' && LISTED_TOPICS.has(rule.topic) && rule.topic === best.rule.topic;
+  const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
+  if (!rival || best.score - rival.score >= MARGIN) {
+    return { kind: 'answer', rules, alternatives: alternativesTo(rules, ranking) };
+  }
+  const close = ranking.filter((ranked) => best.score - ranked.score < MARGIN + 1);
+  return { kind: 'ask', choices: distinct(close).slice(0, MOST_CHOICES) };
+}
+
+/** The rules one answer gives: a listed topic's whole list, else the rule alone. */
+function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
+  if (rule.kind === 'timescale' || !LISTED_TOPICS.has(rule.topic) || question.stems?.includes('point')) return [rule];
+  return policy.rules.filter((other) => other.topic === rule.topic && other.kind !== 'timescale' && fitsPathway(other, question));
+}
+
+/** The next best rules, for "Not what you asked?". */
+function alternativesTo(answered: readonly Rule[], ranking: readonly RankedRule[]): Rule[] {
+  const shown = new Set(answered.map((rule) => rule.id));
+  return distinct(ranking.filter((ranked) => !shown.has(ranked.rule.id) && ranked.score > 0)).slice(0, 3);
+}
+
+/** One choice per list: a listed topic stands once among the choices. */
+function distinct(ranked: readonly RankedRule[]): Rule[] {
+  const seen = new Set<string>();
+  const rules: Rule[] = [];
+  for (const { rule } of ranked) {
+    const key = rule.kind !== 'timescale' && LISTED_TOPICS.has(rule.topic) ? `topic:${rule.topic}` : rule.id;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    rules.push(rule);
+  }
+  return rules;
+}
+
+/**
+ * Two timescales answered together: the same date from the same event, the document's other figure for the same
+ * thing, or another figure for the same step counted from the same event (Slough's 45-day maximum beside its 20 days).
+ */
+function sameAnswer(left: Rule, right: Rule): boolean {
+  if (left.kind !== 'timescale' || right.kind !== 'timescale') return false;
+  if (left.conflictsWith?.rule === right.id || right.conflictsWith?.rule === left.id) return true;
+  if (left.topic === right.topic && left.anchors.some((anchor) => right.anchors.includes(anchor)) && left.pathway === right.pathway) return true;
+  const sameOffset =
+    left.offset.amount === right.offset.amount && left.offset.unit === right.offset.unit && left.offset.direction === right.offset.direction;
+  return sameOffset && left.recurring === right.recurring && left.anchors.some((anchor) => right.anchors.includes(anchor));
+}
+
+function scoreOf(rule: Rule, question: Question, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, stems: ReadonlySet<string>): number {
+  return (
+    topicFit(rule, ask, context) + textFit(rule, ask, context) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
+  );
+}
+
+/** How well the things the question names match what the rule is about, on its best signature. */
+function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
+  let best = Number.NEGATIVE_INFINITY;
+  for (const signature of TOPIC_SIGNATURES[rule.topic]) {
+    let score = 0;
+    for (const term of signature) {
+      score += ask.has(term) ? IN_ASKING_CLAUSE : context.has(term) ? IN_CONTEXT : MISSING_TERM;
+    }
+    // A signature of one term is a weaker claim than one of two that are both met.
+    best = Math.max(best, score - (signature.length === 1 ? 0.5 : 0));
+  }
+  return best;
+}
+
+/** The things the question names that the rule's own words name too ("the first CIN meeting … after a CP Plan ended"). */
+function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
+  const own = termsOfRule(rule);
+  let shared = 0;
+  for (const term of own) {
+    if (CONTEXT_ONLY_TERMS.has(term)) continue;
+    shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
+  }
+  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  let narrowed = 0;
+  for (const term of QUALIFIERS) {
+    const named = ask.has(term) || context.has(term);
+    if (own.has(term) && !named) narrowed -= 2.5;
+    else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
+  }
+  return Math.min(shared, 3) + narrowed;
+}
+
+/**
+ * Words that narrow a rule to one case of its kind (the initial meeting, a cancelled review, after a CP plan): a
+ * rule that names one fits a question that does not only weakly, so "who chairs reviews" is not answered with
+ * who chairs the initial meeting.
+ */
+const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision'];
+
+const RULE_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();
+
+function termsOfRule(rule: Rule): ReadonlySet<Term> {
+  let known = RULE_TERMS.get(rule);
+  if (!known) {
+    known = termsIn(ownWords(rule));
+    RULE_TERMS.set(rule, known);
+  }
+  return known;
+}
+
+/** Whether the rule gives the kind of answer wanted: a date, a frequency, a person, a list, a yes or no. */
+function askedFit(rule: Rule, question: Question): number {
+  const asked = question.asksFrequency ? 'frequency' : (question.asked ?? (question.anchorDate ? 'date' : undefined));
+  if (!asked) return 0;
+  switch (rule.kind) {
+    case 'timescale':
+      if (asked === 'frequency') return rule.recurring ? 3 : -1;
+      if (asked === 'notice') return rule.offset.direction === 'before' ? 3 : 0;
+      // "When is it due?" with nothing done before it asks for a one-off step, not the next of a series.
+      if (asked === 'date' && rule.recurring && question.events.length === 0 && !(question.askTerms ?? []).includes('next')) return 1;
+      if (asked === 'date' || asked === 'duration') return 2;
+      // A person is never a date: "who chairs the IIPM" is not answered with when it is convened.
+      return asked === 'who' ? -6 : asked === 'contents' || asked === 'threshold' ? -3 : 0;
+    case 'no-figure-set':
+      return asked === 'date' || asked === 'frequency' || asked === 'notice' || asked === 'duration' ? 1 : asked === 'who' ? -3 : 0;
+    case 'role':
+      return (asked === 'who' ? 3 + actFit(rule, question) : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0);
+    case 'plan-content':
+      return asked === 'contents' ? 3 : asked === 'date' || asked === 'frequency' ? -2 : asked === 'who' ? -1 : 0;
+    case 'condition':
+      return asked === 'whether' ? 2 : asked === 'contents' ? 1 : asked === 'date' || asked === 'frequency' ? -2 : asked === 'who' ? -1 : 0;
+    case 'threshold':
+      return asked === 'threshold' || asked === 'whether' ? 3 : -2;
+  }
+}
+
+/** "Who chairs" wants a rule of who chairs, not of who convenes: the act asked about against the role's act. */
+function actFit(rule: Extract<Rule, { kind: 'role' }>, question: Question): number {
+  const ask = question.askTerms ?? [];
+  const wants = ask.includes('chair') ? ['chairs'] : ask.includes('authorise') ? ['authorises', 'endorses', 'decides'] : [];
+  if (wants.length === 0) return 0;
+  return wants.includes(rule.act) ? 2 : -1;
+}
+
+/** A dated question fits a timescale that counts from the event it names; a near event fits less. */
+function anchorFit(rule: Rule, question: Question): number {
+  if (rule.kind !== 'timescale' || question.events.length === 0) return 0;
+  if (rule.anchors.some((anchor) => question.events.includes(anchor))) return question.anchorDate ? 4 : 2;
+  if (rule.anchors.some((anchor) => (NEAR_EVENTS[anchor] ?? []).some((near) => question.events.includes(near)))) return 1;
+  return question.anchorDate ? -2 : 0;
+}
+
+/** "Before the review", "how much notice": a timescale counted back from an event. */
+function directionFit(rule: Rule, question: Question): number {
+  if (rule.kind !== 'timescale') return 0;
+  const before = rule.offset.direction === 'before';
+  if (question.before) return before ? 2 : -1;
+  return before && !question.events.includes('review-booked') && !question.events.includes('supervision-order-made') ? -1 : 0;
+}
+
+function pathwayFit(rule: Rule, question: Question): number {
+  if (rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway) return -6;
+  if (rule.pathway === undefined) return 0;
+  return rule.pathway === question.pathway ? 3 : -OTHER_PATHWAY;
+}
+
+/** The rule's own words that the question uses, to tell apart rules about the same thing. */
+function wordFit(rule: Rule, stems: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const stem of stemsOfRule(rule)) if (stems.has(stem)) shared += 1;
+  return Math.min(shared * 0.5, 2);
+}
+
+const RULE_STEMS = new WeakMap<Rule, ReadonlySet<string>>();
+
+function stemsOfRule(rule: Rule): ReadonlySet<string> {
+  let known = RULE_STEMS.get(rule);
+  if (!known) {
+    known = new Set(stemsOf(ownWords(rule)));
+    RULE_STEMS.set(rule, known);
+  }
+  return known;
+}
+
+/** What a rule requires, in the reading's words; an aside in brackets is about another rule, so it is left out. */
+function ownWords(rule: Rule): string {
+  return rule.requires
+    .toLowerCase()
+    .replace(/\([^)]*\)/g, ' ')
+    .replace(/\bchild in need\b/g, 'cin')
+    .replace(/\bcp\b/g, 'child protection');
+}
+
+/** Words that say nothing about which rule is meant. */
+const STOP_WORDS = new Set([
+  'when', 'what', 'which', 'where', 'does', 'should', 'must', 'would', 'could', 'will', 'have', 'with', 'from', 'that', 'this',
+  'there', 'their', 'they', 'them', 'been', 'being', 'after', 'before', 'into', 'each', 'every', 'within', 'days', 'working',
+  'weeks', 'months', 'date', 'deadline', 'child', 'children', 'family', 'plan', 'need', 'needs', 'case', 'your', 'about', 'much',
+]);
+
+/** Content words cut to five letters ("reviews", "reviewed" and "review" meet). */
+export function stemsOf(text: string): string[] {
+  return text
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 4 && !STOP_WORDS.has(word))
+    .map((word) => word.slice(0, 5));
+}
+
+/** Whether the rule applies on the question's pathway. */
+export function fitsPathway(rule: Rule, question: Question): boolean {
+  if (rule.pathway !== undefined && rule.pathway !== question.pathway) return false;
+  return !(rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway);
+}

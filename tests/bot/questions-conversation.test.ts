@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startBot, type StartedBot } from '../../bot/start-bot.js';
+import { VERBS } from '../../cards/verbs.js';
+import { objectsIn, type Json } from '../cards/card-queries.js';
+import { chatWith, shownText, submissionOf } from '../helpers/chat-driver.js';
+
+// Questions the bot cannot place on one rule, through the real bot over HTTP as Teams sends them, nock as the
+// Bot Connector: "Which did you mean?", its buttons pressed as Action.Execute and as Action.Submit (the
+// fallback older clients send), the "Read as" line and "Not what you asked?".
+const TENANT = '6c2d8e4f-1a3b-4c5d-9e8f-0a1b2c3d4e5f';
+const TODAY = '2026-12-01T09:00:00Z'; // Tuesday 1 December 2026
+
+let dataDir: string;
+let bot: StartedBot;
+const { say, press } = chatWith(() => bot, TENANT);
+
+beforeAll(async () => {
+  nock.disableNetConnect();
+  nock.enableNetConnect('127.0.0.1');
+  dataDir = mkdtempSync(join(tmpdir(), 'cin-questions-'));
+  bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, { host: '127.0.0.1' });
+}, 60_000);
+afterAll(async () => {
+  await bot.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+  nock.cleanAll();
+  nock.enableNetConnect();
+});
+
+/** The rule ids a card's buttons carry, in order. */
+const offered = (card: Json | undefined) =>
+  objectsIn(card)
+    .filter((object) => object['type'] === 'Action.Execute' && object['verb'] === VERBS.chooseRule)
+    .map((object) => (object['data'] as Json)['ruleId']);
+
+// Camden review on Tuesday 8 December 2026. Invitations: 10 working days before, counted back: 7, 4, 3, 2, 1 Dec,
+// 30, 27, 26, 25, 24 Nov, so Tuesday 24 November 2026. Assessment report: 2 working days before, Friday 4 December.
+const AMBIGUOUS = 'camden review on 8 dec 2026, what is due before it';
+
+describe('a question two rules fit about as well', () => {
+  it('asks "Which did you mean?" with the best rules as buttons, and gives no date', async () => {
+    const asked = await say('ana', AMBIGUOUS, TODAY);
+    const [card] = asked.cards;
+    expect(shownText(card)).toContain('Which did you mean?');
+    expect(shownText(card)).toContain('Read as: London Borough of Camden, the date you gave: Tuesday 8 December 2026');
+    expect(offered(card)).toEqual(expect.arrayContaining(['camden.review-invitations.ten-working-days-before', 'camden.review-report.two-working-days-before']));
+    expect(offered(card).length).toBeGreaterThanOrEqual(2);
+    expect(offered(card).length).toBeLessThanOrEqual(4);
+    expect(asked.said).not.toMatch(/24 November|4 December 2026/);
+  });
+
+  it('answers the rule pressed as Action.Execute with the date already given, remembered with the half-asked question', async () => {
+    const asked = await say('ben', AMBIGUOUS, TODAY);
+    const answered = await press('ben', VERBS.chooseRule, submissionOf(asked.cards[0], VERBS.chooseRule, {}, titleOf(asked.cards[0], 'camden.review-invitations.ten-working-days-before')), TODAY);
+    expect(answered.said).toContain('Tuesday 24 November 2026');
+    expect(answered.said).toContain('Read as: London Borough of Camden, send out the invitation letters for the CIN review, counted from Tuesday 8 December 2026');
+  });
+
+  it('answers the rule pressed as Action.Submit (the fallback), the verb in the submitted value', async () => {
+    const asked = await say('cat', AMBIGUOUS, TODAY);
+    const data = submissionOf(asked.cards[0], VERBS.chooseRule, {}, titleOf(asked.cards[0], 'camden.review-report.two-working-days-before'));
+    const answered = await say('cat', '', TODAY, { value: { verb: VERBS.chooseRule, ...data } });
+    expect(answered.said).toContain('Friday 4 December 2026');
+  });
+
+  it('answers a choice typed in words instead of pressed, with the date already given', async () => {
+    await say('cy', AMBIGUOUS, TODAY);
+    const answered = await say('cy', 'the invitations', TODAY);
+    expect(answered.said).toContain('Tuesday 24 November 2026');
+  });
+
+  it('refuses a pressed rule it does not know, and gives no date', async () => {
+    const answered = await press('dan', VERBS.chooseRule, { authorityId: 'camden', ruleId: 'camden.no.such-rule' }, TODAY);
+    expect(answered.said).toMatch(/not one I know/);
+    expect(answered.said).not.toMatch(/Due: /);
+  });
+});
+
+describe('the seven questions of issue 12', () => {
+  it('asks who chairs Blackburn\u2019s reviews, offering the Appletrees formal review (the only review whose chair is named)', async () => {
+    const asked = await say('eve', 'who chairs CIN reviews in blackburn', TODAY);
+    expect(offered(asked.cards[0])).toContain('blackburn-with-darwen.chair.appletrees-formal-review');
+    const answered = await press('eve', VERBS.chooseRule, { authorityId: 'blackburn-with-darwen', ruleId: 'blackburn-with-darwen.chair.appletrees-formal-review' }, TODAY);
+    expect(answered.said).toContain('the relevant Team Manager');
+  });
+
+  it('reads "moved from Camden" as Redbridge\u2019s transfer in, not as two authorities', async () => {
+    // 18 December 2026 + 20 working days: 21-24 (4), 29-31 (7; 25 and 28 Dec are bank holidays), 4-8 Jan (12; 1 Jan too), 11-15 (17), 18-20 (20).
+    const answered = await say('fay', 'A family became resident in Redbridge on 18 December 2026 having moved from Camden. When must the CIN meeting be convened?', '2026-12-21T09:00:00Z');
+    expect(answered.said).toContain('Wednesday 20 January 2027');
+    expect(answered.said).toContain('Read as: London Borough of Redbridge, convene a Child in Need Meeting for a family who moved into Redbridge');
+  });
+});
+
+describe('an answer', () => {
+  // Brighton and Hove: plan agreed at the meeting on Friday 20 November 2026; minutes within 10 working days:
+  // 23-27 Nov (5), 30 Nov-4 Dec (10), so Friday 4 December 2026.
+  const QUESTION = 'brighton: plan agreed today, when do minutes need to go out';
+
+  it('says in one line of text the date, and the rest once, on the card; no rule id outside "Show source"', async () => {
+    const answered = await say('gus', QUESTION, '2026-11-20T10:00:00Z');
+    expect(answered.said.split('\n')[0]).toBe(
+      'Brighton and Hove: Distribute the minutes of the Child in Need Network Meeting to all parties involved in the Child in Need Team and the participants by: Friday 4 December 2026.',
+    );
+    const [card] = answered.cards;
+    const reading = objectsIn({ ...card, body: ((card?.['body'] as Json[]) ?? []).filter((element) => element['id'] !== 'source') });
+    const shown = reading.filter((object) => object['type'] === 'TextRun' || object['type'] === 'TextBlock').map((object) => String(object['text']));
+    expect(shown.join('\n')).not.toMatch(/brighton-and-hove\.[a-z-]+\./);
+    expect(shown.filter((line, index) => line.length > 30 && shown.indexOf(line) !== index)).toEqual([]);
+    expect(shownText(card)).toContain('Rule id: brighton-and-hove.minutes-circulation.within-ten-working-days');
+  });
+
+  it('says first what it read, and "Not what you asked?" answers another rule with the same date', async () => {
+    const answered = await say('hal', QUESTION, '2026-11-20T10:00:00Z');
+    const [card] = answered.cards;
+    expect(shownText(card)).toMatch(/^Read as: Brighton and Hove, distribute the minutes/);
+    expect(objectsIn(card).some((object) => object['type'] === 'Action.ToggleVisibility' && object['title'] === 'Not what you asked?')).toBe(true);
+    const alternatives = offered(card);
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(alternatives).not.toContain('brighton-and-hove.minutes-circulation.within-ten-working-days');
+    // The initial network meeting: 15 working days after the plan is established on 20 November 2026: 23-27 (5), 30-4 Dec (10), 7-11 (15).
+    const other = await press('hal', VERBS.chooseRule, { authorityId: 'brighton-and-hove', ruleId: 'brighton-and-hove.initial-meeting.within-fifteen-working-days', anchorDate: '2026-11-20' }, '2026-11-20T10:05:00Z');
+    expect(other.said).toContain('Friday 11 December 2026');
+  });
+});
+
+function titleOf(card: Json | undefined, ruleId: string): string {
+  const button = objectsIn(card).find((object) => object['type'] === 'Action.Execute' && (object['data'] as Json | undefined)?.['ruleId'] === ruleId);
+  return String(button?.['title']);
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { POLICIES } from '../../../domain/policy/registry.js';
+import type { Policy } from '../../../domain/policy/schema.js';
+import type { Question } from '../../../domain/questions/question.js';
+import { decide, rankRules } from '../../../domain/questions/rank.js';
+
+const policy = (id: string): Policy => {
+  const found = POLICIES.find((candidate) => candidate.authority.id === id);
+  if (!found) throw new Error(id);
+  return found;
+};
+const question = (parts: Partial<Question>): Question => ({ events: [], asksFrequency: false, ...parts });
+const decided = (id: string, parts: Partial<Question>) => {
+  const asked = question(parts);
+  return decide(policy(id), rankRules(policy(id), asked), asked);
+};
+
+describe('ranking every rule of an authority on the parts of a question', () => {
+  it('answers the rule that fits what is asked, the things named and the event it counts from', () => {
+    const decision = decided('brighton-and-hove', { asked: 'date', askTerms: ['minutes', 'circulate'], contextTerms: ['plan'], events: ['plan-started'], anchorDate: '2026-11-20' as never });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'brighton-and-hove.minutes-circulation.within-ten-working-days' }] });
+  });
+
+  it('asks back rather than answer who chairs one meeting when another is asked about', () => {
+    const decision = decided('blackburn-with-darwen', { asked: 'who', askTerms: ['chair', 'review', 'who'], stems: ['chair', 'revie', 'black'] });
+    expect(decision.kind).toBe('ask');
+    if (decision.kind === 'ask') expect(decision.choices.map((rule) => rule.id)).toContain('blackburn-with-darwen.chair.appletrees-formal-review');
+  });
+
+  it('never answers a rule of another pathway unasked, but offers it', () => {
+    const decision = decided('blackburn-with-darwen', { asked: 'frequency', asksFrequency: true, askTerms: ['formal', 'review', 'frequency'], stems: ['often', 'forma', 'revie'] });
+    expect(decision.kind).toBe('ask');
+    if (decision.kind === 'ask') expect(decision.choices.map((rule) => rule.id)).toContain('blackburn-with-darwen.review.appletrees-formal-six-monthly');
+    const onPathway = decided('blackburn-with-darwen', { asked: 'frequency', asksFrequency: true, askTerms: ['formal', 'review', 'frequency'], pathway: 'disabled-children', stems: ['often', 'forma', 'revie'] });
+    expect(onPathway).toMatchObject({ kind: 'answer', rules: [{ id: 'blackburn-with-darwen.review.appletrees-formal-six-monthly' }] });
+  });
+
+  it('does not count the document\u2019s other figure for the same step as a rival (Slough\u2019s 20 and 45 working days)', () => {
+    const decision = decided('slough', { asked: 'date', askTerms: ['assessment', 'complete'], events: ['assessment-started'], anchorDate: '2026-03-02' as never });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.assessment.within-twenty-working-days' }] });
+  });
+
+  it('gives a document\u2019s list whole: every closure condition together', () => {
+    const decision = decided('redbridge', { asked: 'whether', askTerms: ['closure'] });
+    expect(decision.kind === 'answer' && decision.rules.map((rule) => rule.id)).toEqual(['redbridge.closure.review-decision', 'redbridge.closure.absent-agency-views']);
+  });
+
+  it('answers the rule pressed on "Which did you mean?", whatever the ranking', () => {
+    const decision = decided('camden', { ruleId: 'camden.review-report.two-working-days-before', events: ['review-booked'], anchorDate: '2026-12-08' as never });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'camden.review-report.two-working-days-before' }] });
+  });
+
+  it('places nothing when no rule fits at all', () => {
+    expect(decided('camden', { askTerms: [] }).kind).toBe('none');
+  });
+});

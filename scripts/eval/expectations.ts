@@ -1,3 +1,4 @@
+import { POLICIES } from '../../domain/policy/registry.js';
 import { format } from 'date-fns';
 import { UTCDate } from '@date-fns/utc';
 import { z } from 'zod';
@@ -82,13 +83,29 @@ export function scoreReply(question: EvalQuestion, activities: readonly Record<s
   const givesDate = /(^|\n)Due: /.test(reply);
   const misses = missesOf(question, reply);
   const ruleId = question.rule_id;
-  const rightRule = ruleId === undefined || (ruleId === 'none' ? !givesDate : answered.includes(ruleId));
+  const answersTheRule = ruleId !== undefined && answered.some((id) => sameRule(id, ruleId));
+  const rightRule = ruleId === undefined || (ruleId === 'none' ? !givesDate : answersTheRule);
   const dateWhereNone = question.expect.no_date === true && givesDate;
   if (dateWhereNone) misses.push('gives a computed date where none is due');
-  if (ruleId !== undefined && ruleId !== 'none' && answered.length > 0 && !answered.includes(ruleId)) misses.push(`answers ${answered.join(', ')}, not ${ruleId}`);
+  if (ruleId !== undefined && ruleId !== 'none' && answered.length > 0 && !answersTheRule) misses.push(`answers ${answered.join(', ')}, not ${ruleId}`);
   if (misses.length === 0 && rightRule) return { outcome: 'correct', misses, answered, choices };
   const answers = answered.length > 0 || givesDate;
   return { outcome: answers ? 'wrong' : 'asked-back', misses, answered, choices };
+}
+
+/**
+ * Two rules that cite the same sentence of the same document are one answer: the policy files keep twins where
+ * one sentence sets two things (Blackburn with Darwen's "authorised by the Team Manager" before a transfer is
+ * both an authorisation and a transfer step), and a question written from the sentence may name either.
+ */
+const QUOTE_OF_RULE = new Map(
+  POLICIES.flatMap((policy) => policy.rules.map((rule) => [rule.id, `${policy.source.file}\u0000${rule.citation.quote.replace(/\s+/g, ' ').trim()}`] as const)),
+);
+
+export function sameRule(answeredId: string, expectedId: string): boolean {
+  if (answeredId === expectedId) return true;
+  const quote = QUOTE_OF_RULE.get(answeredId);
+  return quote !== undefined && quote === QUOTE_OF_RULE.get(expectedId);
 }
 
 /** The rule ids a "Which did you mean?" card carries on its buttons. */

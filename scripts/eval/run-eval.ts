@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { startConnectorStandIn } from './connector-stand-in.js';
-import { EvalQuestionSchema, replyText, scoreReply, type EvalQuestion, type Scored } from './expectations.js';
+import { EvalQuestionSchema, replyText, sameRule, scoreReply, type EvalQuestion, type Scored } from './expectations.js';
 
 export interface EvalResult extends Scored {
   readonly question: EvalQuestion;
@@ -27,7 +27,7 @@ export function tally(results: readonly EvalResult[]) {
     askedBack: count('asked-back'),
     wrong: count('wrong'),
     choicesOffered: askedWithRule.length,
-    rightRuleAmongChoices: askedWithRule.filter((result) => result.choices.includes(result.question.rule_id ?? '')).length,
+    rightRuleAmongChoices: askedWithRule.filter((result) => result.choices.some((choice) => sameRule(choice, result.question.rule_id ?? ''))).length,
   };
 }
 

@@ -8,5 +8,8 @@ import { deliverApprovalNotices } from './deliver-approval-notices.js';
 export function startDelivery(context: BotContext, now: Date): void {
   const { messenger } = context;
   if (!messenger) return;
-  void deliverApprovalNotices({ ...context, messenger, now }).catch(() => undefined);
+  // What failed stays queued; the log says so, with no more than the error's name.
+  void deliverApprovalNotices({ ...context, messenger, now }).catch((error: unknown) =>
+    context.log.warn('approval-notices-delivery-failed', { errorName: error instanceof Error ? error.name : typeof error }),
+  );
 }

@@ -323,6 +323,9 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     `ALTER TABLE approval_notices DROP CONSTRAINT approval_notices_kind_check`,
     `ALTER TABLE approval_notices ADD CONSTRAINT approval_notices_kind_check CHECK (kind IN ('card', 'update-cards', 'tell-requester', 'channel'))`,
   ],
+  // botbuilder's Storage was never wired to a handler: its table held nothing, and a table nobody writes is a
+  // question every reader of the schema has to ask.
+  '0013-no-bot-state': [`DROP TABLE IF EXISTS bot_state`],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

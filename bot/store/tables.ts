@@ -81,11 +81,6 @@ export interface Tables {
     case_reference: string | null;
     detail: unknown;
   };
-  bot_state: {
-    key: string;
-    etag: string;
-    document: unknown;
-  };
   team_channels: {
     tenant_id: string;
     teams_team_id: string;

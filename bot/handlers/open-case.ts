@@ -1,11 +1,10 @@
 import { z } from 'zod';
-import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { compareLocalDates, formatLongDate, londonDateOf, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { PathwaySchema, type Pathway } from '../../domain/policy/schema.js';
 import { policyFor } from '../../domain/policy/registry.js';
 import { caseFormCard, type CaseFormField, type CaseFormView } from '../../cards/case-form-card.js';
 import { isAdmin, teamsOf } from '../cases/access.js';
-import { PERSON_ID, TEAM_NAME_MAX_LENGTH } from '../cases/identifiers.js';
+import { CaseReferenceSchema, PERSON_ID, TEAM_NAME_MAX_LENGTH } from '../cases/identifiers.js';
 import { timelineReply } from '../cases/timeline-reply.js';
 import type { Reply } from '../ports.js';
 import { replacingTheForm } from '../replies/replacing-the-form.js';
@@ -16,12 +15,6 @@ const PATHWAY_TITLES: Readonly<Record<Pathway, string>> = {
   'direct-payments': 'Direct payments',
   'supervision-order': 'Supervision order',
 };
-
-export const CaseReferenceSchema = z
-  .string()
-  .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9/-]{1,29}$/, { error: 'A case reference is 2 to 30 letters, digits, / or -.' })
-  .transform(normaliseCaseReference);
 
 /** What the new-case card sends: every field as typed, so a refused form can come back exactly as it was. */
 export const CaseFormSubmissionSchema = z.object({

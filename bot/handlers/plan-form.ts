@@ -12,7 +12,7 @@ import { MOST_ACTION_ROWS, planFormView, planOfSubmission, type FormState, type 
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
-import { CaseReferenceSchema } from './open-case.js';
+import { CaseReferenceSchema } from '../cases/identifiers.js';
 
 export const OpenPlanSchema = z.object({ caseReference: CaseReferenceSchema });
 

@@ -16,7 +16,7 @@ import { say } from '../replies/say.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { AgreedPlan } from '../store/plans.js';
 import type { BotContext, CardRequest } from './context.js';
-import { CaseReferenceSchema } from './open-case.js';
+import { CaseReferenceSchema } from '../cases/identifiers.js';
 
 const VIEWS_LENGTH = 2000;
 // The card's maxLength stops a person typing more; only a crafted submission is cut.

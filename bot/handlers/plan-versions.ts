@@ -10,7 +10,7 @@ import { PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import { say } from '../replies/say.js';
 import type { BotContext, CardRequest } from './context.js';
-import { CaseReferenceSchema } from './open-case.js';
+import { CaseReferenceSchema } from '../cases/identifiers.js';
 
 export const ShowPlanVersionSchema = z.object({ caseReference: CaseReferenceSchema, version: PlanVersionNumberSchema });
 export const ComparePlanVersionsSchema = z.object({

@@ -13,7 +13,7 @@ import type { CaseRecord } from '../store/cases.js';
 import type { RecordRequest } from '../understanding/recorded-event.js';
 import { replacingTheForm } from '../replies/replacing-the-form.js';
 import type { BotContext, CardRequest } from './context.js';
-import { CaseReferenceSchema } from './open-case.js';
+import { CaseReferenceSchema } from '../cases/identifiers.js';
 
 /** What the record card sends, every field as entered. */
 export const RecordEventSubmissionSchema = z.object({

@@ -5,7 +5,7 @@ import type { PlanFinding } from '../../domain/plans/plan-checks.js';
 import { MEETING_KINDS, type MeetingKind, type Plan } from '../../domain/plans/plan.js';
 import type { PlanTemplate } from '../../domain/plans/plan-template.js';
 import type { PlanActionColumn } from '../../domain/policy/schema.js';
-import { CaseReferenceSchema } from '../handlers/open-case.js';
+import { CaseReferenceSchema } from '../cases/identifiers.js';
 
 /**
  * The most action rows a form holds. Twelve actions written at length, every field in error, come to about

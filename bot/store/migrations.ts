@@ -284,11 +284,29 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
   ],
   // The Team view counts done obligations too (on time per month), by team and due date.
   '0010-team-timeliness': [`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`],
+  // Teams teams the bot has been added to, each with its General channel's address, kept from the bot's own
+  // conversationUpdate: a closure request is posted in the channel of the team whose name is the case's team.
+  '0011-team-channels': [
+    `CREATE TABLE team_channels (
+       tenant_id text NOT NULL,
+       teams_team_id text NOT NULL,
+       team_name text NOT NULL,
+       address jsonb NOT NULL,
+       added_at timestamptz NOT NULL,
+       PRIMARY KEY (tenant_id, teams_team_id)
+     )`,
+    `CREATE INDEX team_channels_by_name ON team_channels (tenant_id, lower(team_name))`,
+    `ALTER TABLE approval_notices DROP CONSTRAINT approval_notices_kind_check`,
+    `ALTER TABLE approval_notices ADD CONSTRAINT approval_notices_kind_check CHECK (kind IN ('card', 'update-cards', 'tell-requester', 'channel'))`,
+  ],
+  // botbuilder's Storage was never wired to a handler: its table held nothing, and a table nobody writes is a
+  // question every reader of the schema has to ask.
+  '0012-no-bot-state': [`DROP TABLE IF EXISTS bot_state`],
   // A case reference is one value whatever its letter case (issue 13): `ab77` and `AB77` were two rows, and a
   // lookup by either found whichever came first, so one team could overwrite another's case. References that
   // clash are not merged here (whose events, worker and plans would win is a person's call): the migration stops,
   // naming them, and the bot does not start until they are renamed or removed.
-  '0011-case-references-one-case': [
+  '0013-case-references-one-case': [
     `DO $$
      DECLARE
        clashes text;
@@ -308,24 +326,6 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // The unique (tenant_id, reference) index now serves every lookup.
     `DROP INDEX cases_by_reference_any_case`,
   ],
-  // Teams teams the bot has been added to, each with its General channel's address, kept from the bot's own
-  // conversationUpdate: a closure request is posted in the channel of the team whose name is the case's team.
-  '0012-team-channels': [
-    `CREATE TABLE team_channels (
-       tenant_id text NOT NULL,
-       teams_team_id text NOT NULL,
-       team_name text NOT NULL,
-       address jsonb NOT NULL,
-       added_at timestamptz NOT NULL,
-       PRIMARY KEY (tenant_id, teams_team_id)
-     )`,
-    `CREATE INDEX team_channels_by_name ON team_channels (tenant_id, lower(team_name))`,
-    `ALTER TABLE approval_notices DROP CONSTRAINT approval_notices_kind_check`,
-    `ALTER TABLE approval_notices ADD CONSTRAINT approval_notices_kind_check CHECK (kind IN ('card', 'update-cards', 'tell-requester', 'channel'))`,
-  ],
-  // botbuilder's Storage was never wired to a handler: its table held nothing, and a table nobody writes is a
-  // question every reader of the schema has to ask.
-  '0013-no-bot-state': [`DROP TABLE IF EXISTS bot_state`],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

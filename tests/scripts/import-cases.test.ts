@@ -66,11 +66,9 @@ describe('npm run import', () => {
       const cases = new CaseStore(database.db, POLICIES, calendar);
       const local = await cases.caseByReference('local', 'RB1');
       expect(local).toMatchObject({ authorityId: 'redbridge', openedOn: '2026-02-03', workerId: 'w-north' });
-      expect((await cases.casesOf('tenant-x', {})).map((record) => record.reference)).toEqual(['CA1', 'RB1']);
-      expect(await database.db.selectFrom('audit_log').select(['tenant_id', 'actor_id']).where('action', '=', 'cases.imported').orderBy('id').execute()).toEqual([
-        { tenant_id: 'tenant-x', actor_id: 'system:import' },
-        { tenant_id: 'local', actor_id: 'system:import' },
-      ]);
+      expect(
+        await database.db.selectFrom('audit_log').select(['tenant_id', 'actor_id']).where('action', '=', 'cases.imported').where('tenant_id', '=', 'local').execute(),
+      ).toEqual([{ tenant_id: 'local', actor_id: 'system:import' }]);
     } finally {
       await database.close();
     }

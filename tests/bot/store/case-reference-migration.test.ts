@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { dropSchema, openDatabase, openPglite, type Database, type DatabaseOptions } from '../../../bot/store/database.js';
 
-// Migration 0011 (issue 13): a database holding `ab77` and `AB77` in one tenant from before references were
+// Migration 0013 (issue 13): a database holding `ab77` and `AB77` in one tenant from before references were
 // normalised. The bot must refuse to start, naming them, and change nothing; without a clash it upper-cases them.
 const pglite = openPglite();
 const ENGINES: readonly { readonly name: string; readonly options: (schema: string) => DatabaseOptions; readonly drop: (schema: string) => Promise<void> }[] = [
@@ -20,33 +20,33 @@ const caseRow = (id: string, tenantId: string, reference: string) => ({
 });
 
 /** The schema as migration 0008 left it, holding `references` (tenant, reference, id). */
-async function databaseBefore0011(options: DatabaseOptions, references: readonly (readonly [string, string, string])[]): Promise<Database> {
+async function databaseBefore0013(options: DatabaseOptions, references: readonly (readonly [string, string, string])[]): Promise<Database> {
   const database = await openDatabase(options);
   await sql`ALTER TABLE cases DROP CONSTRAINT cases_reference_normalised`.execute(database.db);
   await sql`CREATE INDEX cases_by_reference_any_case ON cases (tenant_id, upper(reference))`.execute(database.db);
-  await sql`DELETE FROM kysely_migration WHERE name = '0011-case-references-one-case'`.execute(database.db);
+  await sql`DELETE FROM kysely_migration WHERE name = '0013-case-references-one-case'`.execute(database.db);
   await database.db.insertInto('cases').values(references.map(([tenantId, reference, id]) => caseRow(id, tenantId, reference))).execute();
   return database;
 }
 
-describe.each(ENGINES)('migration 0011 on $name', ({ options, drop }) => {
+describe.each(ENGINES)('migration 0013 on $name', ({ options, drop }) => {
   it('refuses to start while two cases of a tenant differ only in letter case, naming both, and changes nothing', async () => {
     const schema = `test_${randomUUID().replace(/-/g, '')}`;
-    const before = await databaseBefore0011(options(schema), [['tenant-a', 'ab77', 'case-1'], ['tenant-a', 'AB77', 'case-2'], ['tenant-b', 'ab77', 'case-3'], ['tenant-a', 'cd12', 'case-4']]);
+    const before = await databaseBefore0013(options(schema), [['tenant-a', 'ab77', 'case-1'], ['tenant-a', 'AB77', 'case-2'], ['tenant-b', 'ab77', 'case-3'], ['tenant-a', 'cd12', 'case-4']]);
     await before.close();
 
     const opening = openDatabase(options(schema));
     await expect(opening).rejects.toThrow(/differ only in letter case.*tenant tenant-a: AB77 \(case id case-2\) and ab77 \(case id case-1\)\./);
     await expect(opening).rejects.not.toThrow(/tenant-b/);
 
-    const unchanged = await databaseBefore0011Rows(options(schema));
+    const unchanged = await databaseBefore0013Rows(options(schema));
     expect(unchanged).toEqual(['AB77', 'ab77', 'ab77', 'cd12']);
     await drop(schema);
   });
 
   it('upper-cases every reference once no two clash', async () => {
     const schema = `test_${randomUUID().replace(/-/g, '')}`;
-    const before = await databaseBefore0011(options(schema), [['tenant-a', 'ab77', 'case-1'], ['tenant-b', 'ab77', 'case-3'], ['tenant-a', 'Cd12', 'case-4']]);
+    const before = await databaseBefore0013(options(schema), [['tenant-a', 'ab77', 'case-1'], ['tenant-b', 'ab77', 'case-3'], ['tenant-a', 'Cd12', 'case-4']]);
     await before.close();
 
     const after = await openDatabase(options(schema));
@@ -58,7 +58,7 @@ describe.each(ENGINES)('migration 0011 on $name', ({ options, drop }) => {
 });
 
 /** The references as they stand, read without migrating (the migration refuses to run). */
-async function databaseBefore0011Rows(options: DatabaseOptions): Promise<string[]> {
+async function databaseBefore0013Rows(options: DatabaseOptions): Promise<string[]> {
   if (options.embedded) {
     const { rows } = await options.embedded.query<{ reference: string }>(`SELECT reference FROM "${options.schema}".cases ORDER BY reference COLLATE "C"`);
     return rows.map((row) => row.reference);

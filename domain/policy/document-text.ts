@@ -41,8 +41,12 @@ export function normaliseWhitespace(text: string): string {
  * @example
  * isHeading('10.3 Arranging reviews') //=> true
  * isHeading('Child in need reviews are held every 3 months.') //=> false
+ * isHeading('Level of need\tIndicators\tResponses') //=> false
+ * isHeading('Level of need | Indicators | Responses') //=> false
  */
 export function isHeading(line: string): boolean {
+  // A row of a table (cells split by tabs, or by bars once flattened) heads its columns, not a section.
+  if (/\S(\t+| \| )\S/.test(line)) return false;
   const text = normaliseWhitespace(line);
   if (text.length < 3 || text.length > MOST_HEADING_CHARACTERS) return false;
   if (/^\s/.test(line) || BULLET.test(text) || /[.;:,!?]$/.test(text)) return false;

@@ -69,7 +69,8 @@ function blocksOf(seed: string): Block[] {
       previousBlank = false;
     }
   }
-  return paragraphs.map((line) => ({ heading: !/^\s/.test(line) && headings.has(line.trim().replace(/\s+/g, ' ')), text: line.trim() }));
+  // A table row (cells split by tabs in the extracted text) is written as a web page or Word flattens a row: cells split by bars.
+  return paragraphs.map((line) => ({ heading: !/^\s/.test(line) && headings.has(line.trim().replace(/\s+/g, ' ')), text: line.trim().replace(/\t+/g, ' | ') }));
 }
 
 describe.skipIf(SOURCES_MISSING !== undefined)(`each procedure as a web page and as a Word file (reads ../shared/seeds${SOURCES_MISSING ? `; skipped: ${SOURCES_MISSING}` : ''})`, () => {

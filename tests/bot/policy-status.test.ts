@@ -35,7 +35,7 @@ describe('policy status', () => {
     const { said } = await chat.say(ADMIN, 'policy status', '2026-12-03T10:00:00Z');
     expect(said).toContain('London Borough of Camden: 002_cb2cb634c7f0a706.txt, text of 2023, SHA-256 49ce12c0332e…');
     expect(said).toContain('- rules last checked against it on Sunday 22 November 2026');
-    expect(said).toMatch(/- 12 rules flagged \(10 read from an ambiguous sentence, 2 in conflict\): slough\./);
+    expect(said).toMatch(/- 14 rules flagged \(11 read from an ambiguous sentence, 3 in conflict\): slough\./);
     expect(said.match(/rules last checked against it/g)).toHaveLength(5);
   });
 

@@ -18,6 +18,8 @@ describe('authoritiesIn', () => {
     ['Blackburn with Darwen meeting', ['blackburn-with-darwen']],
     ['moving from Camden to Slough', ['camden', 'slough']],
     ['redbrige review', ['redbridge']],
+    ['slogh first visit', ['slough']],
+    ['appletrees cin review held today', ['blackburn-with-darwen']],
     ["I'm in Hove", ['brighton-and-hove']],
     ['Darwen cin meeting', ['blackburn-with-darwen']],
     ['When is the initial CiN meeting due?', []],

@@ -46,6 +46,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(anchorDate ? { anchorDate } : {}),
       ...(pathway ? { pathway } : {}),
       asksFrequency: asked === 'frequency',
+      ...(anchorDate === undefined && HOW_LONG.test(asking) ? { asksHowLong: true } : {}),
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
@@ -60,6 +61,9 @@ const MOST_STEMS = 60;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
+/** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
+const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;
 
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;

@@ -16,7 +16,7 @@ export const COMMON_TERMS = {
   plan: ['plan', 'plans', 'cin plan', 'planning'],
   outline: ['outline'],
   minutes: ['minutes', 'mins', 'meeting notes', 'notes', 'review form', 'review record', 'record of the meeting', 'write up', 'write-up'],
-  invitations: ['invite', 'invites', 'invitation', 'invitations', 'invited', 'inviting', 'notice', 'letters'],
+  invitations: ['invite', 'invites', 'invitation', 'invitations', 'invited', 'inviting', 'notice', 'invite letters', 'invitation letters'],
   report: ['report', 'reports', 'paperwork'],
   written: ['written', 'chair report', "chair's report", 'chairs report', 'record of the review'],
   circulate: [
@@ -29,7 +29,7 @@ export const COMMON_TERMS = {
   out: ['out', 'away', 'moving to', 'moved to', 'move to', 'new authority', 'another authority', 'another local authority', 'new borough', 'another borough', 'leaving', 'left the area'],
   teams: ['between teams', 'between hubs', 'hub', 'hubs', 'another team', 'long term team', 'long-term team', 'ltt', 'transfer meeting', 'handover', 'hand over'],
   stepdown: ['step down', 'step-down', 'stepdown', 'stepped down', 'stepping down', 'steps down', 'early help', 'eifs'],
-  closure: ['close', 'closure', 'closing', 'closed', 'end the plan', 'end the case', 'ending the plan', 'ending the case', 'close the case', 'closes'],
+  closure: ['close', 'closure', 'closing', 'closed', 'outcome letter', 'outcome letters', 'closure letter', 'closure letters', 'end the plan', 'end the case', 'ending the plan', 'ending the case', 'close the case', 'closes'],
   formal: ['formal'],
   supervision: ['reflective', 'case supervision', 'reflective supervision', 'supervision'],
   order: ['supervision order', 'so expires', 'order expires', 'order ends'],

@@ -29,7 +29,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const named = authoritiesIn(text, policies);
   const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const { asking, context } = clausesOf(normalised);
-  const [anchorDate] = datesIn(text, today);
+  const [anchorDate] = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
@@ -55,6 +55,18 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
     },
   };
 }
+
+/**
+ * The dates a timescale could count from: when a message gives the date something is booked for and another date
+ * ("IIPM booked for 18/12, assessment started 1/12 - are we in timescale?"), the booked date is what is checked
+ * against the answer, so the other is the one counted from.
+ */
+function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
+  const unbooked = datesIn(text.replace(BOOKED_FOR, ' '), today);
+  return unbooked.length > 0 ? unbooked : datesIn(text, today);
+}
+
+const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;
 
 /** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
 const MOST_STEMS = 60;

@@ -70,6 +70,8 @@ describe('understand', () => {
     ['C&F asessment started 2 March. When is it due?', 'date', [], ['assessment-started'], '2026-03-02'],
     ['the review on 4 March was cancelled, when must it be held instead', 'date', ['cancelled', 'review'], ['review-cancelled'], '2026-03-04'],
     ['brighton: plan agreed today, when do minutes need to go out', 'date', ['minutes', 'circulate'], ['plan-started'], '2026-03-10'],
+    // The booked date is what the answer is checked against; the other date is the one counted from.
+    ['initial cin mtg booked for 30/3/26, decision a plan was needed was 9/3/26 - are we within timescale', 'date', ['initial', 'meeting'], ['plan-decision', 'review-booked'], '2026-03-09'],
   ])('%j: asks a %s about %j, after %j on %s', (text, asked, askTerms, events, anchorDate) => {
     const question = read(text);
     expect(question).toMatchObject({ asked, events, anchorDate });

@@ -166,7 +166,12 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
     else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
   }
   // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
-  return Math.min(shared, 3) + narrowed + (unnamedQualifier ? -2.5 : 0);
+  // A question that names the narrow kind the rule is about by its compound name ("the outline plan", which is the
+  // initial one; "the written report") has chosen it.
+  const kindNamed = TOPIC_SIGNATURES[rule.topic].some(
+    ([first, ...rest]) => first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) && (ask.has(first) || context.has(first)),
+  );
+  return Math.min(shared, 3) + narrowed + (unnamedQualifier && !kindNamed ? -2.5 : 0);
 }
 
 /**
@@ -174,7 +179,7 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
  * ("how long to complete an assessment" against the rule on having a plan in place) counts against the rule, so a
  * document that sets nothing for the thing asked about is not answered with its rule for something else.
  */
-const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral'];
+const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral', 'chair'];
 const UNMET_SUBJECT = -2;
 
 function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {

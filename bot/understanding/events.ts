@@ -38,10 +38,15 @@ export function eventsIn(normalisedText: string, dateIsAhead: boolean): EventKin
   return found;
 }
 
+/** "Not a direct payments case", "no supervision order": a pathway named only to say it does not apply. */
+const NOT_ON_A_PATHWAY = /\b(not|no|isn'?t|is not|never|without)( on| under| in)?( an?| the)? (direct payments?|supervision order|disabled)( case| procedure| pathway)?\b/g;
+
 /** A pathway the message names, which changes which rules apply. */
 export function pathwayIn(normalisedText: string): Pathway | undefined {
-  if (/\bdirect payments?\b|\bicdds\b/.test(normalisedText)) return 'direct-payments';
-  if (/supervision order/.test(normalisedText)) return 'supervision-order';
-  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees/.test(normalisedText)) return 'disabled-children';
+  const named = normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
+  if (/\bdirect payments?\b/.test(named)) return 'direct-payments';
+  if (/supervision order/.test(named)) return 'supervision-order';
+  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure.
+  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b/.test(named)) return 'disabled-children';
   return undefined;
 }

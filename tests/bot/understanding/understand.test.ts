@@ -108,5 +108,8 @@ describe('understand', () => {
   it('names the pathway: direct payments, disabled children', () => {
     expect(read('ICDDS direct payments case: how often must we visit?').pathway).toBe('direct-payments');
     expect(read('disabled child at Appletrees: how often are reviews?').pathway).toBe('disabled-children');
+    // A pathway named only to say it does not apply is not the question's pathway.
+    expect(read('ICDDS disabled child, not a direct payments case - how often do we visit').pathway).toBe('disabled-children');
+    expect(read('no supervision order, how often do we visit').pathway).toBeUndefined();
   });
 });

@@ -63,6 +63,8 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const found: LocalDate[] = [];
   for (const result of parser.parse(prepared, reference)) {
     if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
+    // "now living in Redbridge" says where a family is, not when anything happened.
+    if (/^(right )?now$/i.test(result.text.trim())) continue;
     const parsedYear = result.start.get('year');
     const parsedMonth = result.start.get('month');
     const parsedDay = result.start.get('day');

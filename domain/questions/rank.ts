@@ -179,7 +179,7 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
  * ("how long to complete an assessment" against the rule on having a plan in place) counts against the rule, so a
  * document that sets nothing for the thing asked about is not answered with its rule for something else.
  */
-const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral', 'chair'];
+const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral', 'chair', 'manager'];
 const UNMET_SUBJECT = -2;
 
 function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {

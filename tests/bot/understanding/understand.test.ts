@@ -66,6 +66,7 @@ describe('understand', () => {
     ['the last review was held yesterday, when is the next one', 'date', ['next'], ['review-held'], '2026-03-09'],
     ['visited the child last Monday - when is my next visit due?', 'date', ['visit', 'next'], ['visit-made'], '2026-03-09'],
     ['family moved into the area a fortnight ago. when do we need the cin meeting?', 'date', ['meeting'], ['moved-in'], '2026-02-24'],
+    ['cp conference on 4/3/26 stepped down to cin, when is the first cin meeting', 'date', ['meeting', 'initial'], ['cp-plan-ended'], '2026-03-04'],
     ['new family to redbridge from Kent, living here since 2/3/26 - by when should we convene a cin meeting', 'date', ['meeting', 'into'], ['moved-in'], '2026-03-02'],
     ['review booked for 30 March 2026, when do the invites go out?', 'date', ['invitations', 'circulate'], ['review-booked'], '2026-03-30'],
     ['C&F asessment started 2 March. When is it due?', 'date', [], ['assessment-started'], '2026-03-02'],

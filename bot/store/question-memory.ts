@@ -20,6 +20,7 @@ const PendingQuestionSchema = z.strictObject({
     anchorDate: LocalDateSchema.optional(),
     pathway: PathwaySchema.optional(),
     asksFrequency: z.boolean(),
+    asksHowLong: z.boolean().optional(),
     asked: z.enum(['date', 'frequency', 'who', 'contents', 'notice', 'duration', 'threshold', 'whether']).optional(),
     askTerms: z.array(TermSchema).optional(),
     contextTerms: z.array(TermSchema).optional(),

@@ -66,9 +66,9 @@ const ORIGIN_BEFORE = /\b(from|out of|left|previously (in|at|with)|originally (i
 /** "moving out to Slough", "moved into Redbridge", "transferring to Camden", "became resident in Redbridge". */
 const DESTINATION_BEFORE = /\b(into|(mov\w*|transferr?\w*|relocat\w*|going|gone|went|out) (in )?to|resident in|arrived in|now (lives |living )?in)( the)? $/;
 
-/** A long name typed with one slip ("redbrige", "brigton"): the first letter right, one edit (two past eight letters). */
+/** A long name typed with one slip ("redbrige", "brigton", "slogh"): the first letter right, one edit (two past eight letters). */
 function misspeltAt(normalised: string, words: readonly string[]): number {
-  const pattern = /[a-z]{6,}/g;
+  const pattern = /[a-z]{5,}/g;
   for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
     const word = match[0];
     for (const name of words) {

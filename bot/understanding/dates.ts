@@ -56,10 +56,15 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const reference = new Date(year, month - 1, day, 12, 0, 0);
   const prepared = withMonthImplied(text, today)
+    .replace(PART_OF_TODAY, 'today')
+    .replace(WEEKDAY_BEFORE_DATE, '')
+    .replace(COUNT_AFTER_MONTH, '$1; ')
     .replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
   const found: LocalDate[] = [];
   for (const result of parser.parse(prepared, reference)) {
     if (!result.start.isCertain('day') && !result.start.isCertain('weekday')) continue;
+    // "now living in Redbridge" says where a family is, not when anything happened.
+    if (/^(right )?now$/i.test(result.text.trim())) continue;
     const parsedYear = result.start.get('year');
     const parsedMonth = result.start.get('month');
     const parsedDay = result.start.get('day');
@@ -69,6 +74,18 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
   }
   return found;
 }
+
+/** "this morning", "this afternoon", "tonight": parts of today, which chrono reads as no certain day. */
+const PART_OF_TODAY = /\b(this (morning|afternoon|evening|am|pm)|tonight|earlier today)\b/gi;
+
+/**
+ * A weekday written before a day and month ("monday 23 nov") only repeats the date: left in, chrono picks the year
+ * whose 23 November is a Monday (2020), not the nearest 23 November.
+ */
+const WEEKDAY_BEFORE_DATE = /\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?,?\s+(?=\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))/gi;
+
+/** "23 nov, 20 wd": a count of days after a month's name is not its year (chrono reads "nov, 20" as 2020). */
+const COUNT_AFTER_MONTH = /(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\s*,?\s+(?=\d{1,3}\s*(?:wd|wds|working|days?|weeks?|wks?|months?|d)\b)/gi;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_WITHOUT_MONTH = /\b(?:the|on|from) (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;

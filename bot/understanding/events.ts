@@ -9,14 +9,14 @@ const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
   ['assessment-started', /assessment (was |has )?(started|began|begun|commenced|opened)|\bstart(ed)? (the |an? |our )?(child and family )?assessment|assessment start/],
   ['assessment-completed', /assessment (was |has been )?(completed|finished|signed off|authori[sz]ed|done|concluded)|\bcomplet\w* (the |an? |our )?(child and family )?assessment/],
   ['plan-started', /plan (was |has been )?(began|begun|started|start|starts|agreed|established|made|commenced|put in place)\b|\b(started|agreed|established) (the |a )?(initial )?(cin )?plan|plan start/],
-  ['cp-plan-ended', /child protection plan (was |has )?(ended|closed|finished|stopped|came to an end)|\b(ended|came off) (the |a |their )?child protection plan|step(ped)? down from child protection/],
+  ['cp-plan-ended', /child protection plan (was |has )?(ended|closed|finished|stopped|came to an end)|\b(ended|came off) (the |a |their )?child protection plan|step(ped)? down from child protection|\bstep(ped|ping|s)? down (to|into) (a )?cin\b/],
   ['returned-from-care', /\breturn\w* home\b|\bc(a|o)me (back )?home\b|\bhome from care\b|returned from care|discharged from care|\bleft care\b|ceased to be looked after|no longer looked after/],
   ['initial-meeting-held', /\b(initial|first)\b[\w ]{0,40}\bmeeting (was |took place |happened )?(held|on|took place|happened)\b|intervention planning meeting (was |took place )?(on|held)/],
   ['review-held', /\b(review|meeting)s? (was |were )?(held|took place|happened)\b|\blast (cin |network )?(review|meeting)\b|\b(reviewed|met) on\b/],
   ['review-booked', /\bbooked\b|\bscheduled\b|\barranged for\b|\bplanned for\b|\bdue to be held\b|\bwill be (held )?on\b/],
   ['review-cancelled', /\bcancel/],
   ['visit-made', /\bvisited\b|\blast visit\b|\bvisit (was|took place|happened)\b|\bsaw the child\b/],
-  ['moved-in', /\bmoved (in|into)\b|\bmoving (in|into)\b|\bbecame resident\b|\bresident (in|since)\b|\barrived in\b/],
+  ['moved-in', /\bmoved (in|into|here)\b|\bmoving (in|into|here)\b|\bbecame resident\b|\bresident (in|since|here)\b|\barrived in\b|\b(living|lives|lived|settled) (here|in the area|in the borough)\b|\b(living|lives|lived) (here |in \w+ )?since\b|\bnow (living|lives|lived|resident) in\b|\bnew (family )?(to|in) (the area|the borough|\w+)\b/],
   ['moved-out', /\bmoved (out|away|to)\b|\bmoving (out|away|to)\b/],
   ['supervision-order-made', /supervision order (expires|ends|will expire|runs out|expiring|ending)/],
 ];
@@ -38,10 +38,15 @@ export function eventsIn(normalisedText: string, dateIsAhead: boolean): EventKin
   return found;
 }
 
+/** "Not a direct payments case", "no supervision order": a pathway named only to say it does not apply. */
+const NOT_ON_A_PATHWAY = /\b(not|no|isn'?t|is not|never|without)( on| under| in)?( an?| the)? (direct payments?|supervision order|disabled)( case| procedure| pathway)?\b/g;
+
 /** A pathway the message names, which changes which rules apply. */
 export function pathwayIn(normalisedText: string): Pathway | undefined {
-  if (/\bdirect payments?\b|\bicdds\b/.test(normalisedText)) return 'direct-payments';
-  if (/supervision order/.test(normalisedText)) return 'supervision-order';
-  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees/.test(normalisedText)) return 'disabled-children';
+  const named = normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
+  if (/\bdirect payments?\b/.test(named)) return 'direct-payments';
+  if (/supervision order/.test(named)) return 'supervision-order';
+  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure.
+  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b/.test(named)) return 'disabled-children';
   return undefined;
 }

@@ -29,7 +29,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const named = authoritiesIn(text, policies);
   const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const { asking, context } = clausesOf(normalised);
-  const [anchorDate] = datesIn(text, today);
+  const [anchorDate] = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
@@ -46,6 +46,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(anchorDate ? { anchorDate } : {}),
       ...(pathway ? { pathway } : {}),
       asksFrequency: asked === 'frequency',
+      ...(anchorDate === undefined && HOW_LONG.test(asking) ? { asksHowLong: true } : {}),
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
@@ -55,11 +56,26 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   };
 }
 
+/**
+ * The dates a timescale could count from: when a message gives the date something is booked for and another date
+ * ("IIPM booked for 18/12, assessment started 1/12 - are we in timescale?"), the booked date is what is checked
+ * against the answer, so the other is the one counted from.
+ */
+function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
+  const unbooked = datesIn(text.replace(BOOKED_FOR, ' '), today);
+  return unbooked.length > 0 ? unbooked : datesIn(text, today);
+}
+
+const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;
+
 /** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
 const MOST_STEMS = 60;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
+/** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
+const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;
 
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;

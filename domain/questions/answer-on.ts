@@ -51,7 +51,7 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     const limit = dueDate(question.anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
     return { kind: 'outer-limit', rule: { ...rule, outerLimit: rule.outerLimit }, limit };
   }
-  const wantsTheFigure = question.asksFrequency || (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration'));
+  const wantsTheFigure = question.asksFrequency || (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration' || question.asksHowLong === true));
   if (rule.kind !== 'timescale' || wantsTheFigure) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
   }

@@ -20,6 +20,8 @@ export interface Question {
   readonly asksFrequency: boolean;
   /** The kind of answer wanted, when the asking words tell it. */
   readonly asked?: Asked;
+  /** "How many days do we have to…", "how long for…": the figure itself is wanted, not a date to count from. */
+  readonly asksHowLong?: boolean;
   /** The things named in the asking clause ("when do minutes go out"), which weigh most. */
   readonly askTerms?: readonly Term[];
   /** The things named elsewhere ("plan agreed today"). */

@@ -131,7 +131,7 @@ function sameAnswer(left: Rule, right: Rule): boolean {
 
 function scoreOf(rule: Rule, question: Question, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, stems: ReadonlySet<string>): number {
   return (
-    topicFit(rule, ask, context) + textFit(rule, ask, context) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
+    topicFit(rule, ask, context) + textFit(rule, ask, context) + subjectFit(rule, ask) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
   );
 }
 
@@ -159,12 +159,35 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
   }
   const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
   let narrowed = 0;
+  let unnamedQualifier = false;
   for (const term of QUALIFIERS) {
     const named = ask.has(term) || context.has(term);
-    if (own.has(term) && !named) narrowed -= 2.5;
+    if (own.has(term) && !named) unnamedQualifier = true;
     else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
   }
-  return Math.min(shared, 3) + narrowed;
+  // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
+  // A question that names the narrow kind the rule is about by its compound name ("the outline plan", which is the
+  // initial one; "the written report") has chosen it.
+  const kindNamed = TOPIC_SIGNATURES[rule.topic].some(
+    ([first, ...rest]) => first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) && (ask.has(first) || context.has(first)),
+  );
+  return Math.min(shared, 3) + narrowed + (unnamedQualifier && !kindNamed ? -2.5 : 0);
+}
+
+/**
+ * The things a question can be about. One named in the asking clause that a rule neither is about nor mentions
+ * ("how long to complete an assessment" against the rule on having a plan in place) counts against the rule, so a
+ * document that sets nothing for the thing asked about is not answered with its rule for something else.
+ */
+const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral', 'chair', 'manager'];
+const UNMET_SUBJECT = -2;
+
+function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
+  const own = termsOfRule(rule);
+  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  let score = 0;
+  for (const term of SUBJECTS) if (ask.has(term) && !own.has(term) && !about.has(term)) score += UNMET_SUBJECT;
+  return score;
 }
 
 /**

@@ -92,7 +92,7 @@ describe('the seven questions of issue 12', () => {
     // 18 December 2026 + 20 working days: 21-24 (4), 29-31 (7; 25 and 28 Dec are bank holidays), 4-8 Jan (12; 1 Jan too), 11-15 (17), 18-20 (20).
     const answered = await say('fay', 'A family became resident in Redbridge on 18 December 2026 having moved from Camden. When must the CIN meeting be convened?', '2026-12-21T09:00:00Z');
     expect(answered.said).toContain('Wednesday 20 January 2027');
-    expect(answered.said).toContain('Read as: London Borough of Redbridge, convene a Child in Need Meeting for a family who moved into Redbridge');
+    expect(answered.said).toContain('Read as: London Borough of Redbridge, seek to convene a Child in Need Meeting for a family who moved into Redbridge');
   });
 });
 

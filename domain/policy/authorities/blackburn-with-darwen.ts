@@ -655,7 +655,7 @@ export const blackburnWithDarwen = {
   ],
   // The document's own words, for reading questions (a block of its own at the end, so rule edits merge cleanly).
   vocabulary: {
-    places: ['Darwen', 'Blackburn with Darwen', 'Blackburn w Darwen', 'B with D'],
+    places: ['Darwen', 'Blackburn with Darwen', 'Blackburn w Darwen', 'B with D', 'Appletrees', 'Apple Trees'],
     terms: {
       IIPM: 'initial intervention planning meeting',
       Appletrees: 'disabled children',

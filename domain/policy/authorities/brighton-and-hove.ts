@@ -600,7 +600,7 @@ export const brightonAndHove = {
       ICINNM: 'initial network meeting',
       CINNM: 'network meeting',
       'pod manager': 'manager',
-      ICDDS: 'direct payments',
+      ICDDS: 'disabled children',
       DP: 'direct payments',
       TAF: 'early help',
     },

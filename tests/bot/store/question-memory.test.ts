@@ -62,6 +62,15 @@ describe.each(DATABASE_ENGINES)('question memory on $name', ({ open }) => {
     expect(await database.db.selectFrom('pending_questions').select('user_id').execute()).toEqual([{ user_id: PRIYA.userId }]);
   });
 
+  it('keeps every part of a question as read, "how long" included', async () => {
+    const howLong: PendingQuestion = {
+      missing: 'authority',
+      question: { events: [], asksFrequency: false, asksHowLong: true, asked: 'date', askTerms: ['initial', 'meeting'], contextTerms: [], stems: ['initi'], before: false },
+    };
+    await memory.rememberPendingQuestion(SAM, howLong, AT_NINE);
+    expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 1))).toEqual(howLong);
+  });
+
   it('gives a half-asked question once: taking it removes it', async () => {
     await memory.rememberPendingQuestion(SAM, HALF_ASKED, AT_NINE);
     expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 1))).toEqual(HALF_ASKED);

@@ -24,6 +24,10 @@ describe('datesIn', () => {
     ['3 days ago', '2026-03-07'],
     ['we decided on 9 March 2026 that a plan is needed', '2026-03-09'],
     ['it was 3 March', '2026-03-03'],
+    ['had the meeting this morning', '2026-03-10'],
+    ['family now living in redbridge since monday' /* "now" is where they are, not a date */, '2026-03-09'],
+    ['review this afternoon, when do minutes go', '2026-03-10'],
+    ['assessment started monday 2 mar, 20 wd deadline?' /* not 2020, whose 2 March is a Monday too */, '2026-03-02'],
   ])('reads %j as %s', (text, expected) => {
     expect(datesIn(text, today)[0]).toBe(expected);
   });

@@ -18,6 +18,8 @@ describe('authoritiesIn', () => {
     ['Blackburn with Darwen meeting', ['blackburn-with-darwen']],
     ['moving from Camden to Slough', ['camden', 'slough']],
     ['redbrige review', ['redbridge']],
+    ['slogh first visit', ['slough']],
+    ['appletrees cin review held today', ['blackburn-with-darwen']],
     ["I'm in Hove", ['brighton-and-hove']],
     ['Darwen cin meeting', ['blackburn-with-darwen']],
     ['When is the initial CiN meeting due?', []],
@@ -64,10 +66,14 @@ describe('understand', () => {
     ['the last review was held yesterday, when is the next one', 'date', ['next'], ['review-held'], '2026-03-09'],
     ['visited the child last Monday - when is my next visit due?', 'date', ['visit', 'next'], ['visit-made'], '2026-03-09'],
     ['family moved into the area a fortnight ago. when do we need the cin meeting?', 'date', ['meeting'], ['moved-in'], '2026-02-24'],
+    ['cp conference on 4/3/26 stepped down to cin, when is the first cin meeting', 'date', ['meeting', 'initial'], ['cp-plan-ended'], '2026-03-04'],
+    ['new family to redbridge from Kent, living here since 2/3/26 - by when should we convene a cin meeting', 'date', ['meeting', 'into'], ['moved-in'], '2026-03-02'],
     ['review booked for 30 March 2026, when do the invites go out?', 'date', ['invitations', 'circulate'], ['review-booked'], '2026-03-30'],
     ['C&F asessment started 2 March. When is it due?', 'date', [], ['assessment-started'], '2026-03-02'],
     ['the review on 4 March was cancelled, when must it be held instead', 'date', ['cancelled', 'review'], ['review-cancelled'], '2026-03-04'],
     ['brighton: plan agreed today, when do minutes need to go out', 'date', ['minutes', 'circulate'], ['plan-started'], '2026-03-10'],
+    // The booked date is what the answer is checked against; the other date is the one counted from.
+    ['initial cin mtg booked for 30/3/26, decision a plan was needed was 9/3/26 - are we within timescale', 'date', ['initial', 'meeting'], ['plan-decision', 'review-booked'], '2026-03-09'],
   ])('%j: asks a %s about %j, after %j on %s', (text, asked, askTerms, events, anchorDate) => {
     const question = read(text);
     expect(question).toMatchObject({ asked, events, anchorDate });
@@ -104,5 +110,8 @@ describe('understand', () => {
   it('names the pathway: direct payments, disabled children', () => {
     expect(read('ICDDS direct payments case: how often must we visit?').pathway).toBe('direct-payments');
     expect(read('disabled child at Appletrees: how often are reviews?').pathway).toBe('disabled-children');
+    // A pathway named only to say it does not apply is not the question's pathway.
+    expect(read('ICDDS disabled child, not a direct payments case - how often do we visit').pathway).toBe('disabled-children');
+    expect(read('no supervision order, how often do we visit').pathway).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   ActivityTypes,
   CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthentication,
   type Activity,
   type InvokeResponse,
   type TurnContext,
@@ -11,6 +11,7 @@ import { AuthenticationError, type AuthenticateRequestResult } from 'botframewor
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { isDatabaseUnavailable } from '../store/database-unavailable.js';
+import { createBotFrameworkAuthentication, MicrosoftUnreachableError } from './microsoft-calls.js';
 import { tenantIdOf } from './conversation-reference.js';
 import { routeBotbuilderConsoleToLog } from './console-to-log.js';
 import { boundSigningKeyFetches, SigningKeysUnavailableError } from './signing-keys.js';
@@ -32,16 +33,7 @@ const apologyFor = (correlationId: string, error: Error): string =>
 export function createAdapter(config: Config, log: Logger): TeamsAdapter {
   boundSigningKeyFetches(config.microsoftTimeoutMs);
   routeBotbuilderConsoleToLog(log);
-  const authentication = new ConfigurationBotFrameworkAuthentication(
-    config.authentication === 'enabled'
-      ? {
-          MicrosoftAppId: config.microsoftApp.id,
-          MicrosoftAppType: config.microsoftApp.type,
-          ...(config.microsoftApp.password === undefined ? {} : { MicrosoftAppPassword: config.microsoftApp.password }),
-          ...(config.microsoftApp.tenantId === undefined ? {} : { MicrosoftAppTenantId: config.microsoftApp.tenantId }),
-        }
-      : {},
-  );
+  const authentication = createBotFrameworkAuthentication(config);
   const adapter = new TenantCheckingAdapter(authentication, config, log);
   adapter.onTurnError = (context, error) => apologise(context, error, log);
   return adapter;
@@ -124,6 +116,8 @@ async function apologise(context: TurnContext, error: Error, log: Logger): Promi
     databaseUnavailable: isDatabaseUnavailable(error),
     stackFrames: stackFramesOf(error),
   });
+  // The apology would go the way the failed reply went and wait as long again; Teams shows the turn unanswered.
+  if (error instanceof MicrosoftUnreachableError) return;
   try {
     if (context.activity.type === ActivityTypes.Invoke) {
       // Without this botbuilder would answer the invoke with 501 Not Implemented, which misleads Teams.

@@ -1,10 +1,24 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPair, SignJWT } from 'jose';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { RecordingTurnHandler, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../bot/config.js';
+import { runReminderTick } from '../../bot/reminders/deliver-reminders.js';
+import { CaseStore } from '../../bot/store/cases.js';
+import { ConversationStore } from '../../bot/store/conversation-references.js';
+import type { Database } from '../../bot/store/database.js';
+import { RoleStore } from '../../bot/store/roles.js';
+import { createAdapter } from '../../bot/teams/adapter.js';
+import { createMessenger } from '../../bot/teams/messenger.js';
+import type { LocalDate } from '../../domain/dates/local-date.js';
+import { POLICIES } from '../../domain/policy/registry.js';
+import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { calendar } from '../helpers/policy.js';
+import { RecordingTurnHandler, recordingLogger, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
 import { messageFrom } from './bot-under-attack.js';
+import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
 
 // Issue 13, items 2, 3 and 8: forged tokens while Microsoft's OpenID metadata or keys cannot be had were answered
@@ -135,3 +149,164 @@ describe('who may talk to the bot (issue 13, item 8)', () => {
   });
 });
 
+
+// Issue 13, item 3, for botbuilder's own calls: a Bot Connector, or Microsoft login for the bot's token, that took
+// the connection and never answered held a reply, and the request that caused it, or a reminder pass, for ever.
+// The Connector here is a local stand-in behind a TCP proxy that can stall (accept, never answer); the token
+// endpoint is at Microsoft's fixed address, so nock holds its requests unanswered instead.
+const TIMEOUT_MS = 200;
+/** Well above the timeout (a turn or pass does more than the one call), far below "for ever". */
+const PROMPTLY_MS = 4000;
+
+/** A Bot Connector that accepts every activity, behind a proxy that can stall it; returns the conversations posted to. */
+async function stallableConnector(): Promise<{ readonly serviceUrl: string; readonly proxy: TcpProxy; readonly posted: string[]; close(): Promise<void> }> {
+  const posted: string[] = [];
+  const connector = createHttpServer((request, response) => {
+    request.resume().on('end', () => {
+      posted.push(decodeURIComponent(request.url?.split('/')[3] ?? ''));
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ id: `activity-${posted.length}` }));
+    });
+  });
+  await new Promise<void>((resolve) => connector.listen(0, '127.0.0.1', resolve));
+  const proxy = await startTcpProxy({ host: '127.0.0.1', port: (connector.address() as AddressInfo).port });
+  return {
+    serviceUrl: `http://127.0.0.1:${proxy.port}/`,
+    proxy,
+    posted,
+    close: async () => {
+      await proxy.close();
+      connector.closeAllConnections();
+      await new Promise((resolve) => connector.close(resolve));
+    },
+  };
+}
+
+/**
+ * For the tests on real sockets only: nock's interception of node:http, even passing a request through to
+ * loopback, turns a request given up while still connecting into an uncaught `connect ECANCELED`, which the
+ * Connector's own client does not produce without it.
+ */
+function withoutNock(): void {
+  beforeAll(() => nock.restore());
+  afterAll(() => nock.activate());
+}
+
+/** The sockets a stalled proxy holds close once the client gives up; this waits for those close events. */
+async function heldConnectionsSettled(proxy: TcpProxy): Promise<number> {
+  for (let tries = 0; tries < 50 && proxy.heldConnections > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
+  return proxy.heldConnections;
+}
+
+describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never answers, on $name', ({ open }) => {
+  const TENANT = 'tenant-a';
+  const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
+  // Plans decided Monday 9 March 2026: the initial meetings are due Monday 30 March, reminded Monday 23 March.
+  const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z');
+  let database: Database;
+  let connector: Awaited<ReturnType<typeof stallableConnector>>;
+  let tick: (now: Date) => ReturnType<typeof runReminderTick>;
+  const outbox = () => database.db.selectFrom('reminder_outbox').select(['status', 'attempts', 'next_attempt_at', 'last_outcome']).orderBy('id').execute();
+  withoutNock();
+
+  beforeEach(async () => {
+    database = await open();
+    connector = await stallableConnector();
+    const cases = new CaseStore(database.db, POLICIES, calendar);
+    const conversations = new ConversationStore(database.db);
+    const at = new Date('2026-03-09T09:00:00Z');
+    for (const [index, workerId] of WORKERS.entries()) {
+      const opened = await cases.openCase(
+        { tenantId: TENANT, reference: `AB${index + 10}`, initials: 'A.B.', authorityId: 'redbridge', team: 'North', workerId, pathways: [], openedOn: '2026-03-01' as LocalDate },
+        { tenantId: TENANT, userId: workerId },
+        at,
+      );
+      if (!opened.ok) throw new Error('case not opened');
+      await cases.recordEvent(opened.value, { kind: 'plan-decision', on: '2026-03-09' as LocalDate }, { tenantId: TENANT, userId: workerId }, '2026-03-09' as LocalDate, at);
+      const conversationId = `a:chat-${workerId}`;
+      const address = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } };
+      await conversations.remember({ tenantId: TENANT, conversationId, kind: 'personal', userId: workerId, address }, at);
+    }
+    const loaded = loadConfig({ MICROSOFT_TIMEOUT_MS: String(TIMEOUT_MS) });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const messenger = createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
+    const options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger() };
+    tick = (now) => runReminderTick({ ...options, now });
+  });
+  afterEach(async () => {
+    await connector.close();
+    await database.close();
+  });
+
+  it('fails each send within the timeout, lets go of the connection, and delivers each once on a later pass', async () => {
+    connector.proxy.stall();
+    const started = Date.now();
+    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ enqueued: 3, sent: 0, retrying: 3, failed: 0 });
+    expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
+    // One connection a message: a timed-out send is not retried on the spot, and none is left held.
+    expect(connector.proxy.stalledConnections).toBeLessThanOrEqual(WORKERS.length);
+    expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
+    expect((await outbox()).map((row) => [row.status, row.attempts, row.last_outcome])).toEqual(WORKERS.map(() => ['pending', 1, 'retry after error']));
+
+    await connector.proxy.restore();
+    const latest = Math.max(...(await outbox()).map((row) => row.next_attempt_at?.getTime() ?? 0));
+    expect(await tick(new Date(latest + 1000))).toMatchObject({ sent: 3 });
+    expect(await tick(new Date(latest + 120_000))).toMatchObject({ sent: 0 });
+    expect([...connector.posted].sort()).toEqual(WORKERS.map((workerId) => `a:chat-${workerId}`));
+  }, 30_000);
+});
+
+describe('a reply in a turn when the Bot Connector takes the connection and never answers', () => {
+  let bot: BotUnderTest;
+  afterEach(() => bot.close());
+  withoutNock();
+
+  it('answers the incoming requests within the timeout, holding no connection', async () => {
+    const connector = await stallableConnector();
+    try {
+      bot = await startBot({ NODE_ENV: 'test', MICROSOFT_TIMEOUT_MS: String(TIMEOUT_MS) }, new RecordingTurnHandler(() => ({ messages: [{ text: 'Noted.' }] })));
+      connector.proxy.stall();
+      const started = Date.now();
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, (_, index) => bot.post({ ...messageFrom({ tenantId: COUNCIL, userId: `worker-${index}` }, 'hello'), serviceUrl: connector.serviceUrl })),
+      );
+      expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
+      expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
+      // One connection a reply, and no apology sent the same way to wait as long again.
+      expect(connector.proxy.stalledConnections).toBeLessThanOrEqual(10);
+      expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
+      const failed = bot.log.events.filter((event) => event.event === 'turn-failed');
+      expect(failed.map((event) => event.fields.errorName)).toEqual(answers.map(() => 'MicrosoftUnreachableError'));
+    } finally {
+      await connector.close();
+    }
+  }, 30_000);
+});
+
+describe('a reply in a turn when Microsoft login takes the request and never answers', () => {
+  let bot: BotUnderTest;
+  afterEach(() => bot.close());
+
+  it('answers the incoming request within the timeout, trying for the bot token once', async () => {
+    // An app id of its own: botframework-connector keeps tokens process-wide by app id, and other tests got one.
+    const appId = '0c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e';
+    const issuers = await publishMicrosoftSigningKeys();
+    let tokenRequests = 0;
+    nock('https://login.microsoftonline.com')
+      .persist()
+      .post(/\/oauth2\/v2\.0\/token/)
+      .reply(() => {
+        tokenRequests += 1;
+        return new Promise<never>(() => undefined);
+      });
+    const connector = nock('https://smba.trafficmanager.net').persist().post(/.*/).reply(200, { id: 'reply' });
+    bot = await startBot({ ...ENV, MicrosoftAppId: appId }, new RecordingTurnHandler(() => ({ messages: [{ text: 'Noted.' }] })));
+    const started = Date.now();
+    const answer = await bot.post(message(), { authorization: await issuers.bearer({ issuer: CHANNEL_ISSUER, audience: appId, serviceUrl: SERVICE_URL }) });
+    expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
+    expect(answer.status).toBe(200);
+    expect(tokenRequests).toBe(1);
+    expect(connector.isDone()).toBe(false);
+    expect(bot.log.events.filter((event) => event.event === 'turn-failed').map((event) => event.fields.errorName)).toEqual(['MicrosoftUnreachableError']);
+  }, 30_000);
+});

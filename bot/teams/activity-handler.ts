@@ -1,7 +1,9 @@
 import { ActivityTypes, CardFactory, TeamsInfo, type Activity, type TurnContext } from 'botbuilder';
+import { TeamsConnectorClient, type ConnectorClient } from 'botframework-connector';
 import { z } from 'zod';
 import type { AttachedFile, ConversationKind, Reply, Turn, TurnHandler } from '../ports.js';
 import { addressOf, tenantIdOf } from './conversation-reference.js';
+import { withOperationTimeout } from './microsoft-calls.js';
 import { activityFor } from './outgoing-activity.js';
 import {
   asInvokeResponseActivity,
@@ -33,7 +35,7 @@ const SubmitValueSchema = z.looseObject({ verb: z.string().trim().min(1) });
  * activities (and, for Action.Execute, the invoke response). Activities that are no Turn are ignored;
  * botbuilder answers an unrecognised invoke with 501.
  */
-export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
+export function createActivityHandler(turnHandler: TurnHandler, microsoftTimeoutMs: number): BotLogic {
   return async (context) => {
     const reading = readTurn(context.activity);
     switch (reading.kind) {
@@ -43,7 +45,7 @@ export function createActivityHandler(turnHandler: TurnHandler): BotLogic {
         await context.sendActivity(asInvokeResponseActivity(errorResponse(400, 'BadRequest', reading.reason)));
         return;
       case 'turn': {
-        const turn = await withTeamName(context, await withMentionedPeople(context, reading.turn));
+        const turn = await withTeamName(context, await withMentionedPeople(context, reading.turn), microsoftTimeoutMs);
         await deliver(context, turn, await turnHandler.handle(turn));
       }
     }
@@ -127,14 +129,23 @@ function teamOf(activity: Activity): { readonly id: string; readonly name?: stri
  * Teams does not always name the team in the conversationUpdate that adds the bot to it; the name is what a
  * case's team is matched by, so it is asked for. A team whose name cannot be had is left unnamed.
  */
-async function withTeamName(context: TurnContext, turn: Turn): Promise<Turn> {
+async function withTeamName(context: TurnContext, turn: Turn, microsoftTimeoutMs: number): Promise<Turn> {
   if (turn.kind !== 'installed' || turn.team === undefined || turn.team.name !== undefined) return turn;
   try {
-    const name = (await TeamsInfo.getTeamDetails(context, turn.team.id)).name;
+    const name = (await teamsConnector(context, microsoftTimeoutMs).teams.fetchTeamDetails(turn.team.id)).name;
     return typeof name === 'string' && name.trim() !== '' ? { ...turn, team: { id: turn.team.id, name: name.trim().slice(0, 200) } } : turn;
   } catch {
     return turn;
   }
+}
+
+/**
+ * The Teams API client TeamsInfo.getTeamDetails builds for itself, with no timeout and out of the adapter's
+ * reach; built here from the turn's own credentials so that it gives up like every other call to Microsoft.
+ */
+function teamsConnector(context: TurnContext, microsoftTimeoutMs: number): TeamsConnectorClient {
+  const connector = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+  return withOperationTimeout(new TeamsConnectorClient(connector.credentials, { baseUri: context.activity.serviceUrl }), microsoftTimeoutMs);
 }
 
 /**

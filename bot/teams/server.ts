@@ -46,7 +46,7 @@ export async function startServer(
   turnHandler: TurnHandler,
   { adapter, log, host, downloads, tab, ready }: ServerDependencies,
 ): Promise<RunningServer> {
-  const logic = createActivityHandler(turnHandler);
+  const logic = createActivityHandler(turnHandler, config.microsoftTimeoutMs);
   // restify's own pino logger would print request details; our log lines carry ids only.
   const server = restify.createServer({ name: 'cin-assistant', log: restify.logger({ level: 'silent' }) });
   server.on('restifyError', (_request, _response, error, callback) => {

@@ -16,7 +16,7 @@ import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
-import { RecordingTurnHandler, recordingLogger, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
+import { activityFixture, RecordingTurnHandler, recordingLogger, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
 import { messageFrom } from './bot-under-attack.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
@@ -277,6 +277,37 @@ describe('a reply in a turn when the Bot Connector takes the connection and neve
       expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
       const failed = bot.log.events.filter((event) => event.event === 'turn-failed');
       expect(failed.map((event) => event.fields.errorName)).toEqual(answers.map(() => 'MicrosoftUnreachableError'));
+    } finally {
+      await connector.close();
+    }
+  }, 30_000);
+});
+
+describe('asking Teams for a team\'s name when the Bot Connector never answers', () => {
+  let bot: BotUnderTest;
+  afterEach(() => bot.close());
+  withoutNock();
+
+  it('goes on without the name within the timeout, holding no connection', async () => {
+    const connector = await stallableConnector();
+    try {
+      const handler = new RecordingTurnHandler();
+      bot = await startBot({ NODE_ENV: 'test', MICROSOFT_TIMEOUT_MS: String(TIMEOUT_MS) }, handler);
+      connector.proxy.stall();
+      const installed = {
+        ...activityFixture('conversation-update-bot-added'),
+        serviceUrl: connector.serviceUrl,
+        conversation: { conversationType: 'channel', tenantId: COUNCIL, id: '19:general@thread.tacv2' },
+        // Teams leaves the team's name out of some installations; the bot then asks for it.
+        channelData: { tenant: { id: COUNCIL }, team: { id: '19:team@thread.tacv2' } },
+      };
+      const started = Date.now();
+      expect((await bot.post(installed)).status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(PROMPTLY_MS);
+      expect(handler.turns).toMatchObject([{ kind: 'installed', team: { id: '19:team@thread.tacv2' } }]);
+      expect(handler.turns[0]).not.toHaveProperty('team.name');
+      expect(connector.proxy.stalledConnections).toBe(1);
+      expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
     } finally {
       await connector.close();
     }

@@ -45,7 +45,7 @@ interface SharedConfig {
    * needs that), loopback only without it, since anyone who reached the port could then talk as anyone.
    */
   readonly listenHost?: string;
-  /** How long any call to Microsoft (signing keys, OpenID metadata) may take before it is given up (MICROSOFT_TIMEOUT_MS). */
+  /** How long any call to Microsoft (signing keys, OpenID metadata, the Bot Connector, the bot's token) may take before it is given up (MICROSOFT_TIMEOUT_MS). */
   readonly microsoftTimeoutMs: number;
   /** Headless Chromium (CHROMIUM_PATH) for printing agreed plans to PDF; absent offers the HTML page only. */
   readonly chromiumPath?: string;

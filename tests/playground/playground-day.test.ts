@@ -1,23 +1,48 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'playground');
-const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
+const VIEWPORTS = { desktop: { width: 1280, height: 800 }, phone: { width: 390, height: 844 } } as const;
 /** The Playground's compose box: an editable element, not a textarea. */
 const COMPOSE_BOX = '[contenteditable="true"] >> nth=0';
+/** The day the Playground's clock starts on: Monday 7 December 2026, 09:00 in London (GMT). */
+const MONDAY_MORNING = '2026-12-07T09:00:00Z';
+/** The Playground's built-in people: Alex Wilber (its `currentUser`) and Megan Bowen. */
+const ALEX = '00000000-0000-0000-0000-0000000000020';
+const MEGAN = '00000000-0000-0000-0000-0000000000021';
 const runs = existsSync(CHROMIUM) || process.env.CI !== undefined;
 if (!runs) console.warn(`Skipping the Agents Playground test: ${CHROMIUM} is absent (apt-get install -y chromium); CI runs it.`);
 
-/** A port nothing listens on now, for the Playground (it must be told one). */
+/** Megan as the Playground's `currentUser`: the README's second-person file, with Alex among the `users`. */
+const MEGAN_CONFIG = `version: "0.1.1"
+tenantId: 00000000-0000-0000-0000-0000000000001
+bot: { id: 00000000-0000-0000-0000-00000000000011, name: CiN Assistant }
+currentUser: { id: user-id-1, name: Megan Bowen, userPrincipleName: meganb@example.com, aadObjectId: ${MEGAN}, givenName: Megan, surname: Bowen, email: meganb@example.com }
+users:
+  - { id: user-id-0, name: Alex Wilber, userPrincipleName: alexw@example.com, aadObjectId: ${ALEX}, givenName: Alex, surname: Wilber, email: alexw@example.com }
+  - { id: user-id-2, name: Adele Vance, userPrincipleName: adelev@example.com, aadObjectId: 00000000-0000-0000-0000-0000000000022, givenName: Adele, surname: Vance, email: adelev@example.com }
+  - { id: user-id-3, name: Isaiah Langer, userPrincipleName: isaiah@example.com, aadObjectId: 00000000-0000-0000-0000-0000000000023, givenName: Isaiah, surname: Langer, email: isaiahl@example.com }
+  - { id: user-id-4, name: Patti Fernandez, userPrincipleName: pattif@example.com, aadObjectId: 00000000-0000-0000-0000-0000000000024, givenName: Patti, surname: Fernandez, email: pattif@example.com }
+  - { id: user-id-5, name: Lynne Robbins, userPrincipleName: lynner@example.com, aadObjectId: 00000000-0000-0000-0000-0000000000025, givenName: Lynne, surname: Robbins, email: lynner@example.com }
+personalChat: { id: personal-chat-megan }
+groupChat: { id: group-chat-1, name: Group Chat }
+team:
+  id: team-id
+  name: My Team
+  aadGroupId: 00000000-0000-0000-0000-000000000031
+  channels: [{ id: channel-announcements-id, name: Announcements }]
+`;
+
+/** A port nothing listens on now, for a Playground (it must be told one). */
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer().listen(0, '127.0.0.1', () => {
@@ -27,84 +52,165 @@ async function freePort(): Promise<number> {
   });
 }
 
+/** One person's Playground: its own process (its own `currentUser`) and its own page in Chromium. */
+interface Seat {
+  readonly name: string;
+  readonly process: ChildProcess;
+  readonly page: Page;
+}
+
 /**
- * The bot (embedded database, no app registration, as `npm run playground` runs it) and Microsoft 365 Agents
- * Playground pointed at it, driven by Debian's Chromium as a person would: typing in the compose box and reading
- * the cards. Screenshots of the main cards at desktop and phone widths go to test-results/playground/.
+ * A team's first day (issue 14) as a worker and a manager live it: the bot (embedded database, no app
+ * registration, as `npm run playground` runs it) and two Microsoft 365 Agents Playgrounds pointed at it, one
+ * acting as Alex Wilber (the worker, its built-in user) and one as Megan Bowen (the manager, from a
+ * `.m365agentsplayground.yml`), each driven by Debian's Chromium as a person would: typing in the compose box,
+ * filling the cards and pressing their buttons. Both Playgrounds' clocks start on Monday 7 December 2026, so
+ * every date below is worked by hand from Camden's procedure. Screenshots of the main cards at desktop and
+ * phone widths go to test-results/playground/.
  */
 describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chromium', () => {
   let dataDir: string;
   let bot: StartedBot;
-  let playground: ChildProcess;
   let browser: Browser;
-  let page: Page;
+  let alex: Seat;
+  let megan: Seat;
 
-  beforeAll(async () => {
-    dataDir = await mkdtemp(join(tmpdir(), 'cin-playground-'));
-    await mkdir(SCREENSHOTS, { recursive: true });
-    bot = await startBot({ PORT: '0', NODE_ENV: 'development', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
+  async function openSeat(name: string, folder: string): Promise<Seat> {
     const port = await freePort();
     const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
-    // Its working folder is a fresh one, so the Playground uses its built-in users, not a developer's own file.
-    playground = spawn(process.execPath, [cli, '--app-endpoint', `${bot.url}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
-      cwd: dataDir,
-      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none' },
+    const clock = new URL('./fixed-clock.mjs', import.meta.url).href;
+    // Its working folder is its own, so it reads that folder's configuration file (or none: its built-in users).
+    const child = spawn(process.execPath, ['--import', clock, cli, '--app-endpoint', `${bot.url}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
+      cwd: folder,
+      env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', PRETEND_CLOCK_START: MONDAY_MORNING, M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log') },
       stdio: 'ignore',
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
-    page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
+    page.setDefaultTimeout(15_000);
     for (let attempt = 0; ; attempt += 1) {
       try {
         await page.goto(`http://127.0.0.1:${port}/`);
         break;
       } catch (error) {
-        if (attempt > 60) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 500));
+        if (attempt > 120) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
       }
     }
     await page.locator(COMPOSE_BOX).waitFor({ timeout: 60_000 });
+    // The log panel takes a third of the page; closed, the chat and its cards have the width.
+    await page.getByText('Log Panel', { exact: true }).locator('xpath=..').getByRole('button').last().click();
+    return { name, process: child, page };
+  }
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'cin-playground-'));
+    await mkdir(SCREENSHOTS, { recursive: true });
+    await mkdir(join(dataDir, 'alex'));
+    await mkdir(join(dataDir, 'megan'));
+    await writeFile(join(dataDir, 'megan', '.m365agentsplayground.yml'), MEGAN_CONFIG);
+    bot = await startBot({ PORT: '0', NODE_ENV: 'development', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    });
+    [alex, megan] = await Promise.all([openSeat('alex', join(dataDir, 'alex')), openSeat('megan', join(dataDir, 'megan'))]);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    playground?.kill('SIGTERM');
+    alex?.process.kill('SIGTERM');
+    megan?.process.kill('SIGTERM');
     await bot?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  /** Types `text` into the compose box, sends it, and waits for `expected` to appear in the chat. */
-  async function send(text: string, expected: string): Promise<void> {
-    await page.locator(COMPOSE_BOX).click();
-    await page.keyboard.type(text);
-    await page.keyboard.press('Enter');
+  /** Runs `step`; when it fails, saves what the page showed instead, for whoever reads the failure. */
+  async function showingFailure<T>(seat: Seat, step: () => Promise<T>): Promise<T> {
     try {
-      await page.getByText(expected, { exact: false }).last().waitFor({ timeout: 30_000 });
+      return await step();
     } catch (error) {
-      // What the chat showed instead, for whoever reads the failure.
-      await page.screenshot({ path: join(SCREENSHOTS, 'failed.png') });
+      await seat.page.screenshot({ path: join(SCREENSHOTS, `failed-${seat.name}.png`), fullPage: true });
       throw error;
     }
   }
 
-  async function screenshots(name: string): Promise<void> {
-    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await page.setViewportSize(viewport);
-      const path = join(SCREENSHOTS, `${name}-${width}.png`);
-      await page.screenshot({ path });
-      expect((await stat(path)).size).toBeGreaterThan(1000);
-    }
-    await page.setViewportSize(VIEWPORTS.desktop);
+  /** Types `text` into the compose box, sends it, and waits for `expected` in the chat. */
+  async function send(seat: Seat, text: string, expected: string | RegExp): Promise<void> {
+    await showingFailure(seat, async () => {
+      await seat.page.locator(COMPOSE_BOX).click();
+      await seat.page.keyboard.type(text);
+      await seat.page.keyboard.press('Enter');
+      await seat.page.getByText(expected).last().waitFor({ timeout: 30_000 });
+    });
   }
 
-  it('greets with the commands grouped, answers a question with its date, and opens the new-case form', async () => {
-    await send('help', 'Commands you may use');
-    await screenshots('welcome');
-    await send('Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', '30 March 2026');
-    await screenshots('answer');
-    await send('new case DL01', 'DL01');
-    await screenshots('new-case');
-  }, 180_000);
+  /** As `send`, for an answer that is a card: returns the last card showing `expected`. */
+  async function sendForCard(seat: Seat, text: string, expected: string | RegExp): Promise<Locator> {
+    await send(seat, text, expected);
+    return lastCardShowing(seat, expected);
+  }
+
+  function lastCardShowing(seat: Seat, expected: string | RegExp): Locator {
+    return seat.page.locator('.ac-adaptiveCard').filter({ hasText: expected }).last();
+  }
+
+  /** Presses a card's button and waits for `expected` (the card updated in place, or a new message). */
+  async function press(seat: Seat, card: Locator, button: string, expected: string | RegExp): Promise<void> {
+    await showingFailure(seat, async () => {
+      await card.getByRole('button', { name: button, exact: true }).click();
+      await seat.page.getByText(expected).last().waitFor({ timeout: 30_000 });
+    });
+  }
+
+  async function fillText(card: Locator, label: string | RegExp, value: string): Promise<void> {
+    await card.getByRole('textbox', { name: label }).fill(value);
+  }
+
+  /** The card's date picker (a Fluent UI combobox taking typed dates) set to `isoDate`. */
+  async function fillDate(card: Locator, label: string | RegExp, isoDate: string): Promise<void> {
+    const input = card.getByRole('combobox', { name: label });
+    const typed = new Date(`${isoDate}T12:00:00`).toLocaleDateString('en-US', { month: 'long', day: 'numeric', year: 'numeric' });
+    await input.fill(typed);
+    // Leaving the field takes the typed date and closes the calendar it opened (Enter would leave it covering the buttons).
+    await card.page().keyboard.press('Tab');
+    await expect.poll(() => input.inputValue()).toBe(typed);
+  }
+
+  async function choose(card: Locator, label: string | RegExp, option: string | RegExp): Promise<void> {
+    await card.getByRole('combobox', { name: label }).click();
+    await card.page().getByRole('option', { name: option }).click();
+  }
+
+  async function screenshots(seat: Seat, name: string, card: Locator): Promise<void> {
+    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+      await seat.page.setViewportSize(viewport);
+      await card.scrollIntoViewIfNeeded();
+      const path = join(SCREENSHOTS, `${name}-${width}.png`);
+      await seat.page.screenshot({ path });
+      expect((await stat(path)).size).toBeGreaterThan(1000);
+    }
+    await seat.page.setViewportSize(VIEWPORTS.desktop);
+  }
+
+  it('greets, gives the roles, and answers a question with its date', async () => {
+    const welcome = await sendForCard(alex, 'help', 'Commands you may use');
+    await screenshots(alex, 'welcome', welcome);
+    await send(alex, `role ${ALEX} worker of My Team`, `Done: ${ALEX} is worker of team My Team.`);
+    await send(alex, `role ${MEGAN} manager of My Team`, `Done: ${MEGAN} is manager of team My Team.`);
+    // Redbridge: the initial CiN meeting within 15 working days of the decision (Monday 9 March 2026).
+    const answer = await sendForCard(alex, 'Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', 'Monday 30 March 2026');
+    await screenshots(alex, 'answer', answer);
+  }, 120_000);
+
+  it('opens a Camden case on its form and records the assessment', async () => {
+    const form = await sendForCard(alex, 'new case DL01', 'Open case DL01');
+    await screenshots(alex, 'new-case', form);
+    await fillText(form, /^Child's initials/, 'D.L.');
+    await choose(form, /^Authority/, /Camden/);
+    await fillText(form, /^Team/, 'My Team');
+    await fillDate(form, /^Date the case opened/, '2026-11-02');
+    await press(alex, form, 'Open case', 'Opened DL01.');
+    // Camden's initial CIN review is held 2 weeks after the assessment: Thursday 19 November + 14 days.
+    await send(alex, 'record assessment completed 19 November 2026 for DL01', 'Thursday 3 December 2026');
+  }, 120_000);
 });

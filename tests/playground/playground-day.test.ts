@@ -55,7 +55,6 @@ async function freePort(): Promise<number> {
 /** One person's Playground: its own process (its own `currentUser`) and its own page in Chromium. */
 interface Seat {
   readonly name: string;
-  readonly process: ChildProcess;
   readonly page: Page;
 }
 
@@ -74,17 +73,19 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
   let browser: Browser;
   let alex: Seat;
   let megan: Seat;
+  const playgrounds: ChildProcess[] = [];
 
-  async function openSeat(name: string, folder: string): Promise<Seat> {
+  async function openSeat(name: string, folder: string, botUrl: string): Promise<Seat> {
     const port = await freePort();
     const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
     const clock = new URL('./fixed-clock.mjs', import.meta.url).href;
     // Its working folder is its own, so it reads that folder's configuration file (or none: its built-in users).
-    const child = spawn(process.execPath, ['--import', clock, cli, '--app-endpoint', `${bot.url}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
+    const child = spawn(process.execPath, ['--import', clock, cli, '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
       cwd: folder,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', PRETEND_CLOCK_START: MONDAY_MORNING, M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log') },
       stdio: 'ignore',
     });
+    playgrounds.push(child);
     const page = await browser.newPage({ viewport: VIEWPORTS.desktop });
     page.setDefaultTimeout(15_000);
     for (let attempt = 0; ; attempt += 1) {
@@ -97,29 +98,41 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
       }
     }
     await page.locator(COMPOSE_BOX).waitFor({ timeout: 60_000 });
-    // The log panel takes a third of the page; closed, the chat and its cards have the width.
-    await page.getByText('Log Panel', { exact: true }).locator('xpath=..').getByRole('button').last().click();
-    return { name, process: child, page };
+    await closeLogPanel(page);
+    return { name, page };
+  }
+
+  /** The log panel takes a third of the page; closed, the chat and its cards have the width. */
+  async function closeLogPanel(page: Page): Promise<void> {
+    if (await page.getByText('Log Panel', { exact: true }).isVisible()) await page.getByRole('button', { name: 'Toggle Log Panel' }).click();
   }
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cin-playground-'));
+    // Only this run's pictures: none left over from an earlier day, nor an earlier failure's.
+    await rm(SCREENSHOTS, { recursive: true, force: true });
     await mkdir(SCREENSHOTS, { recursive: true });
     await mkdir(join(dataDir, 'alex'));
     await mkdir(join(dataDir, 'megan'));
     await writeFile(join(dataDir, 'megan', '.m365agentsplayground.yml'), MEGAN_CONFIG);
-    bot = await startBot({ PORT: '0', NODE_ENV: 'development', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
     });
-    [alex, megan] = await Promise.all([openSeat('alex', join(dataDir, 'alex')), openSeat('megan', join(dataDir, 'megan'))]);
+    // The embedded database's migrations and the Playgrounds' pages each take many seconds: side by side, on a
+    // port chosen first. A Playground waits for the bot to answer before it talks to it.
+    const botPort = await freePort();
+    const botUrl = `http://127.0.0.1:${botPort}`;
+    [bot, alex, megan] = await Promise.all([
+      startBot({ PORT: String(botPort), NODE_ENV: 'development', DATA_DIR: join(dataDir, 'data'), LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' }),
+      openSeat('alex', join(dataDir, 'alex'), botUrl),
+      openSeat('megan', join(dataDir, 'megan'), botUrl),
+    ]);
   }, 120_000);
 
   afterAll(async () => {
     await browser?.close();
-    alex?.process.kill('SIGTERM');
-    megan?.process.kill('SIGTERM');
+    for (const playground of playgrounds) playground.kill('SIGTERM');
     await bot?.stop();
     await rm(dataDir, { recursive: true, force: true });
   });
@@ -181,32 +194,38 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
     await card.page().getByRole('option', { name: option }).click();
   }
 
-  async function screenshots(seat: Seat, name: string, card: Locator): Promise<void> {
+  /**
+   * Saves the page with `card` in view, at desktop and at phone width: its top (`start`: what it asks first) or
+   * its end (`end`: its buttons, or the answer under a short card).
+   */
+  async function screenshots(seat: Seat, name: string, card: Locator, align: 'start' | 'end'): Promise<void> {
+    const { page } = seat;
+    await closeLogPanel(page);
     for (const [width, viewport] of Object.entries(VIEWPORTS)) {
-      await seat.page.setViewportSize(viewport);
-      await card.scrollIntoViewIfNeeded();
+      await page.setViewportSize(viewport);
+      await card.evaluate((element, block) => element.scrollIntoView({ block }), align);
       const path = join(SCREENSHOTS, `${name}-${width}.png`);
-      await seat.page.screenshot({ path });
+      await page.screenshot({ path });
       expect((await stat(path)).size).toBeGreaterThan(1000);
     }
-    await seat.page.setViewportSize(VIEWPORTS.desktop);
+    await page.setViewportSize(VIEWPORTS.desktop);
   }
 
   it('greets, gives the roles, and answers a question with its date', async () => {
     const welcome = await sendForCard(alex, 'help', 'Commands you may use');
-    await screenshots(alex, 'welcome', welcome);
+    await screenshots(alex, 'welcome', welcome, 'start');
     // The manager opens the bot first thing: from then on the bot can bring her cards to her chat.
     await send(megan, 'help', 'Commands you may use');
     await send(alex, `role ${ALEX} worker of My Team`, `Done: ${ALEX} is worker of team My Team.`);
     await send(alex, `role ${MEGAN} manager of My Team`, `Done: ${MEGAN} is manager of team My Team.`);
     // Redbridge: the initial CiN meeting within 15 working days of the decision (Monday 9 March 2026).
     const answer = await sendForCard(alex, 'Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', 'Monday 30 March 2026');
-    await screenshots(alex, 'answer', answer);
+    await screenshots(alex, 'answer', answer, 'start');
   }, 120_000);
 
   it('opens a Camden case on its form and records the assessment', async () => {
     const form = await sendForCard(alex, 'new case DL01', 'Open case DL01');
-    await screenshots(alex, 'new-case', form);
+    await screenshots(alex, 'new-case', form, 'end');
     await fillText(form, /^Child's initials/, 'D.L.');
     await choose(form, /^Authority/, /Camden/);
     await fillText(form, /^Team/, 'My Team');
@@ -219,7 +238,7 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
   it('shows the case, keeps the plan draft across a reload, and agrees the plan', async () => {
     const timeline = await sendForCard(alex, 'case DL01', 'Thursday 3 December 2026');
     expect(await timeline.innerText()).toContain('Overdue');
-    await screenshots(alex, 'case', timeline);
+    await screenshots(alex, 'case', timeline, 'start');
 
     const form = await sendForCard(alex, 'plan DL01', 'Save draft');
     await fillText(form, /^Action, service or resource/, 'Parenting course at the family hub');
@@ -235,7 +254,7 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
     expect(await resumed.getByRole('textbox', { name: /^Action, service or resource/ }).inputValue()).toBe('Parenting course at the family hub');
     expect(await resumed.getByRole('textbox', { name: /^Responsible agency/ }).inputValue()).toBe('Family support worker');
     expect(await resumed.getByRole('combobox', { name: /^Timescale: by when/ }).inputValue()).toBe('February 26, 2027');
-    await screenshots(alex, 'plan-form', resumed);
+    await screenshots(alex, 'plan-form', resumed, 'start');
 
     // Agreed at the initial CIN review on Thursday 3 December 2026; Camden reviews within 3 months: by 3 March 2027.
     await fillDate(resumed, /review/i, '2027-03-03');
@@ -250,7 +269,7 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
     expect(shown).toContain('Wednesday 3 March 2027');
     const mine = await sendForCard(alex, 'my deadlines', 'My deadlines');
     for (const date of ['Wednesday 17 February 2027', 'Monday 1 March 2027', 'Wednesday 3 March 2027']) expect(await mine.innerText()).toContain(date);
-    await screenshots(alex, 'my-deadlines', mine);
+    await screenshots(alex, 'my-deadlines', mine, 'start');
   }, 120_000);
 
   it('records the review that decides to close, requests closure, and the manager approves on her card', async () => {
@@ -271,14 +290,14 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
     const approval = lastCardShowing(megan, 'Approve');
     await showingFailure(megan, () => approval.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 }));
     expect(await approval.innerText()).toContain('DL01');
-    await screenshots(megan, 'approval', approval);
+    await screenshots(megan, 'approval', approval, 'end');
     const cardsBefore = await megan.page.locator('.ac-adaptiveCard').count();
     await press(megan, approval, 'Approve', /Approved by Megan Bowen/);
     // In place: the same card now says who approved, and no new card was posted for it.
     expect(await megan.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
     const approved = lastCardShowing(megan, /Approved by Megan Bowen/);
     expect(await approved.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-    await screenshots(megan, 'approved', approved);
+    await screenshots(megan, 'approved', approved, 'start');
   }, 120_000);
 
   it('shows the case closed with nothing due, and no deadlines left for the worker or the team', async () => {

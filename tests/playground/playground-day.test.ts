@@ -19,8 +19,23 @@ const MONDAY_MORNING = '2026-12-07T09:00:00Z';
 /** The Playground's built-in people: Alex Wilber (its `currentUser`) and Megan Bowen. */
 const ALEX = '00000000-0000-0000-0000-0000000000020';
 const MEGAN = '00000000-0000-0000-0000-0000000000021';
-const runs = existsSync(CHROMIUM) || process.env.CI !== undefined;
-if (!runs) console.warn(`Skipping the Agents Playground test: ${CHROMIUM} is absent (apt-get install -y chromium); CI runs it.`);
+const PLAYGROUND_CLI = resolvable('@microsoft/m365agentsplayground/cli.js');
+const missing = !existsSync(CHROMIUM)
+  ? `${CHROMIUM} is absent (apt-get install -y chromium)`
+  : PLAYGROUND_CLI === undefined
+    ? '@microsoft/m365agentsplayground is not installed (npm ci installs it)'
+    : undefined;
+// In CI a missing piece fails the test rather than skipping it: .ci/run installs both.
+const runs = missing === undefined || process.env.CI !== undefined;
+if (!runs) console.warn(`Skipping the Agents Playground test: ${missing}; CI runs it.`);
+
+function resolvable(specifier: string): string | undefined {
+  try {
+    return createRequire(import.meta.url).resolve(specifier);
+  } catch {
+    return undefined;
+  }
+}
 
 /** Megan as the Playground's `currentUser`: the README's second-person file, with Alex among the `users`. */
 const MEGAN_CONFIG = `version: "0.1.1"
@@ -79,10 +94,10 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
 
   async function openSeat(name: string, folder: string, botUrl: string): Promise<Seat> {
     const port = await freePort();
-    const cli = createRequire(import.meta.url).resolve('@microsoft/m365agentsplayground/cli.js');
+    if (PLAYGROUND_CLI === undefined) throw new Error(missing);
     const clock = new URL('./fixed-clock.mjs', import.meta.url).href;
     // Its working folder is its own, so it reads that folder's configuration file (or none: its built-in users).
-    const child = spawn(process.execPath, ['--import', clock, cli, '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
+    const child = spawn(process.execPath, ['--import', clock, PLAYGROUND_CLI, '--app-endpoint', `${botUrl}/api/messages`, '--channel-id', 'msteams', '--port', String(port), '--disable-telemetry'], {
       cwd: folder,
       env: { ...process.env, TEAMSAPPTESTER_BROWSER: 'none', PRETEND_CLOCK_START: MONDAY_MORNING, M365_AGENTS_PLAYGROUND_LOGFILE: join(folder, 'playground.log') },
       stdio: 'ignore',

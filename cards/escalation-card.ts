@@ -36,12 +36,12 @@ export function escalationCard(view: EscalationView): AdaptiveCardJson {
  * @example
  * escalationText({ caseReference: 'CIN-2026-0142', worker: 'Sam Jones', requires: 'Hold the CiN review',
  *   dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, ruleId: 'slough.review.cin-review', section: '6. Reviews' })
- * //=> 'Overdue and not acknowledged: CIN-2026-0142 (allocated worker: Sam Jones). Hold the CiN review, due by Friday 13 March 2026, 2 working days overdue (slough.review.cin-review · 6. Reviews).'
+ * //=> 'Overdue and not acknowledged: CIN-2026-0142 (allocated worker: Sam Jones). Hold the CiN review, due by Friday 13 March 2026, 2 working days overdue (6. Reviews).'
  */
 export function escalationText(view: EscalationView): string {
   return (
     `Overdue and not acknowledged: ${view.caseReference} (allocated worker: ${markdownLiteral(view.worker)}). ` +
-    `${view.requires}, due by ${view.dueOn}, ${overdueWords(view.workingDaysOverdue)} (${view.ruleId} \u00b7 ${view.section}).`
+    `${view.requires}, due by ${view.dueOn}, ${overdueWords(view.workingDaysOverdue)} (${view.section}).`
   );
 }
 

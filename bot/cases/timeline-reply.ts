@@ -38,7 +38,7 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
         overdue: false,
         dueOn: `from ${formatLongDate(entry.from)}`,
         requires: `${entry.requires} (the earliest date, not a deadline)`,
-        source: `${entry.ruleId} \u00b7 ${entry.citation.section}`,
+        source: `Source: ${entry.citation.section}`,
       })),
       ...done.map(obligationLine),
     ],
@@ -47,13 +47,17 @@ export async function timelineReply(record: CaseRecord, request: CardRequest, co
       .map((recorded) => ({ id: recorded.id, on: formatLongDate(recorded.event.on), what: eventWords(recorded.event) })),
     calendarUrl: context.downloadLink({ kind: 'case-calendar', tenantId: record.tenantId, userId: request.asker.userId, caseReference: record.reference }),
   };
-  const text = [
-    ...(lead ? [lead] : []),
-    `${record.reference} (${view.summary})`,
-    ...(open.length === 0 ? ['Nothing is due.'] : open.map((obligation) => `- ${STATUS_WORDS[obligation.status]}: ${dueWords(obligation)}: ${requiresWords(obligation)}`)),
-    ...earliest.map((entry) => `- From ${formatLongDate(entry.from)}: ${entry.requires} (the earliest date, not a deadline)`),
-  ].join('\n');
+  // One line: what notifications and card-less clients show. The list itself is on the card only (issue 14, item 6).
+  const text = [...(lead ? [lead] : []), `${record.reference} (${view.summary}): ${nextWords(open, earliest.length)}`].join(' ');
   return { messages: [{ text, card: timelineCard(view) }] };
+}
+
+/** The soonest open item and how many more the card lists, or that nothing is due. */
+function nextWords(open: readonly Obligation[], earliestCount: number): string {
+  const [first] = open;
+  if (!first) return earliestCount === 0 ? 'Nothing is due.' : `Nothing is due; the card shows ${earliestCount === 1 ? 'an earliest date' : 'earliest dates'}.`;
+  const more = open.length - 1 + earliestCount;
+  return `${STATUS_WORDS[first.status]} ${dueWords(first)}: ${first.requires}.${more === 0 ? '' : ` The card lists ${more} more.`}`;
 }
 
 function obligationLine(obligation: Obligation): TimelineView['obligations'][number] {
@@ -62,7 +66,7 @@ function obligationLine(obligation: Obligation): TimelineView['obligations'][num
     overdue: obligation.status === 'overdue',
     dueOn: obligation.status === 'done' && obligation.doneOn ? `${dueWords(obligation)} (done ${formatLongDate(obligation.doneOn)})` : dueWords(obligation),
     requires: requiresWords(obligation),
-    source: `${obligation.ruleId} \u00b7 ${obligation.citation.section}`,
+    source: `Source: ${obligation.citation.section}`,
   };
 }
 

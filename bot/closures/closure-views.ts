@@ -113,7 +113,7 @@ function decidedAtWords(approval: Approval): string {
 
 function whoDecidesWords(approvers: ReturnType<typeof closureApproversFor>, team: string): string {
   const who = `A ${approverWords(approvers.roles)} of team ${team} decides`;
-  return approvers.ruleId ? `${who} (${approvers.ruleId} \u00b7 ${approvers.citation?.section ?? ''}).` : `${who}: the procedure names no one else.`;
+  return approvers.ruleId ? `${who} (${approvers.citation?.section ?? ''}).` : `${who}: the procedure names no one else.`;
 }
 
 function approverWords(roles: readonly string[]): string {
@@ -166,7 +166,7 @@ function rowOf(rule: Rule, check: CheckSummary, met: boolean): ChecklistRowView 
     color: check.kind === 'on-approval' ? 'Default' : met ? 'Good' : 'Attention',
     requires: rule.requires,
     finding: findingOf(rule, check),
-    source: `${rule.id} \u00b7 ${rule.citation.section}`,
+    source: `Source: ${rule.citation.section}`,
   };
 }
 

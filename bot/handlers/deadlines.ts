@@ -59,7 +59,11 @@ function listReply(title: string, emptyMessage: string, deadlines: readonly Dead
 }
 
 function cardReply(view: DeadlineListView): Reply {
-  const text = [view.title, ...(view.rows.length === 0 ? [view.emptyMessage] : view.rows.map((row) => `- ${row.caseReference}: ${row.overdue ? 'OVERDUE ' : ''}${row.dueOn}: ${row.what}`))].join('\n');
+  // One line naming the soonest item; the list is on the card only (issue 14, item 6).
+  const [first] = view.rows;
+  const text = first
+    ? `${view.title}: ${view.rows.length} ${view.rows.length === 1 ? 'item' : 'items'}; the soonest is ${first.caseReference}, ${first.overdue ? 'overdue, ' : ''}due ${first.dueOn}: ${first.what}.`
+    : `${view.title}: ${view.emptyMessage}`;
   return { messages: [{ text, card: deadlineListCard(view) }] };
 }
 

@@ -96,8 +96,8 @@ describe('cases through chat and cards', () => {
   });
 
   it('lists the worker\u2019s deadlines and the manager\u2019s team deadlines, soonest first', async () => {
-    expect((await say(SAM, 'my deadlines')).said).toMatch(/AB12: Monday 30 March 2026: Convene the initial CiN meeting/);
-    expect((await say(MANAGER, 'team deadlines')).said).toMatch(/AB12: Monday 30 March 2026/);
+    expect((await say(SAM, 'my deadlines')).said).toMatch(/My deadlines: 1 item; the soonest is AB12, due Monday 30 March 2026: Convene the initial CiN meeting/);
+    expect((await say(MANAGER, 'team deadlines')).said).toMatch(/AB12, due Monday 30 March 2026/);
     expect((await say(SAM, 'team deadlines')).said).toMatch(/for managers and senior practitioners/);
     expect((await say(SAM, 'my cases')).said).toMatch(/AB12 A\.B\./);
   });
@@ -170,12 +170,12 @@ describe('cases through chat and cards', () => {
     const reviewed = await say(SAM, 'record review held 2 March 2026 for SL34');
     // Review Monday 2 March 2026: + 3 months = Tuesday 2 June 2026 (followed); the disabled children's 6-monthly
     // minimum gives Wednesday 2 September 2026 (named). Plan started 2 March: earliest closure from Tuesday 2 June.
-    expect(reviewed.said).toContain(
-      '- Upcoming: Tuesday 2 June 2026: Review the CIN Plan (every three months). The document also gives Wednesday 2 September 2026 (Children with Disabilities); the stricter date is followed.',
-    );
-    expect(reviewed.said).toContain('- From Tuesday 2 June 2026: Close or step down the CIN Plan (after it has been reviewed) (the earliest date, not a deadline)');
+    // The message text is one line naming the soonest item; the list lives on the card (issue 14, item 6).
+    expect(reviewed.texts.join('\n')).toContain('Upcoming Tuesday 2 June 2026: Review the CIN Plan (every three months). The card lists 2 more.');
+    expect(reviewed.texts.every((text) => !text.includes('\n'))).toBe(true);
     const card = cardText(reviewed.cards[0]);
+    expect(card).toContain('Review the CIN Plan (every three months). The document also gives Wednesday 2 September 2026 (Children with Disabilities); the stricter date is followed.');
     expect(card).toContain('from Tuesday 2 June 2026');
-    expect(card).toContain('the stricter date is followed');
+    expect(card).toContain('Close or step down the CIN Plan (after it has been reviewed) (the earliest date, not a deadline)');
   });
 });

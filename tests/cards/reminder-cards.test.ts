@@ -46,9 +46,9 @@ describe('reminderDigestCard', () => {
     expect(reminderStatusWords({ kind: 'upcoming', workingDaysLeft: 1 }, 'Friday 13 March 2026')).toBe('Due in 1 working day');
   });
 
-  it('cites the rule and section, and gives each item a toggle that shows its own quote', () => {
+  it('cites the section (the rule id is not reading text), and gives each item a toggle that shows its own quote', () => {
     const items = itemsOf(mixed);
-    expect(items.map((item) => textsIn(item)[4])).toEqual(mixedReminderDigest.items.map((item) => `${item.ruleId} \u00b7 ${item.section}`));
+    expect(items.map((item) => textsIn(item)[4])).toEqual(mixedReminderDigest.items.map((item) => `Source: ${item.section}`));
     const toggles = objectsOfType(mixed, 'Action.ToggleVisibility').map((toggle) => toggle['targetElements']);
     expect(toggles).toEqual(mixedReminderDigest.items.map((item) => [`quote-${item.outboxId}`]));
     for (const [index, item] of items.entries()) {
@@ -132,7 +132,7 @@ describe('escalationCard', () => {
       'Friday 6 March 2026',
       ' \u00b7 ',
       '2 working days overdue',
-      'camden.initial-meeting.initial-cin-review \u00b7 9 The child in need plan',
+      'Source: 9 The child in need plan',
     ]);
     expect(objectsOfType(escalation, 'TextRun').find((run) => run['text'] === '2 working days overdue')?.['color']).toBe('Attention');
     expect(textsIn(escalationCard({ ...overdueEscalation, workingDaysOverdue: 1 }))).toContain('1 working day overdue');
@@ -148,7 +148,7 @@ describe('escalationText', () => {
     expect(escalationText(overdueEscalation)).toBe(
       'Overdue and not acknowledged: CIN-2025-0931 (allocated worker: 3f2b8c1e-7d4a-4e6b-9a0c-5d1e2f3a4b5c). ' +
         'Hold the initial CIN review meeting, where the full CIN plan is developed from the assessment\u2019s recommendations, due by Friday 6 March 2026, ' +
-        '2 working days overdue (camden.initial-meeting.initial-cin-review \u00b7 9 The child in need plan).',
+        '2 working days overdue (9 The child in need plan).',
     );
   });
 });

@@ -9,6 +9,8 @@ import { cardActionInvoke, CONNECTOR, personalMessage, replyPath } from '../bot/
 export interface Exchange {
   /** Everything the bot posted to the chat: texts and card strings. */
   readonly said: string;
+  /** The message texts alone, one per message (what notifications and clients without cards show). */
+  readonly texts: readonly string[];
   readonly cards: readonly Json[];
   /** The card that replaced the pressed one (Action.Execute's invoke response), if any. */
   readonly updatedCard?: Json;
@@ -30,6 +32,7 @@ export function chatWith(bot: () => StartedBot, tenantId: string) {
     const invoke = body === '' ? undefined : (JSON.parse(body) as { value?: unknown; type?: string });
     return {
       said: replyText(sent),
+      texts: sent.flatMap((reply) => (typeof reply.text === 'string' ? [reply.text] : [])),
       cards: sent.flatMap((reply) => ((reply.attachments as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
       ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
     };

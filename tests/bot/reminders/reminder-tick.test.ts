@@ -395,7 +395,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       const escalations = toManager();
       expect(await tick(WEDNESDAY_1_APRIL)).toMatchObject({ sent: 1 });
       expect(escalations[0]?.text).toBe(
-        'Overdue and not acknowledged: AB12 (allocated worker: Sam Okafor). Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026, 2 working days overdue (redbridge.initial-meeting.convene \u00b7 3. Initial CiN Meetings and Subsequent Reviews).',
+        'Overdue and not acknowledged: AB12 (allocated worker: Sam Okafor). Convene the initial CiN meeting that develops the CiN Plan, due by Monday 30 March 2026, 2 working days overdue (3. Initial CiN Meetings and Subsequent Reviews).',
       );
     });
 

@@ -7,13 +7,13 @@ import type { CaseStore } from '../store/cases.js';
 import type { Db } from '../store/database.js';
 import { approvalMessageFor, type ApprovalMessageDependencies } from './approval-message.js';
 import { KIND_WORDS } from './closure-views.js';
+import { failedSend, type RetryPolicy } from '../teams/send-retry.js';
 
 /** A notice being sent is leased, so another instance (or the next tick) takes it over only if this one died. */
 const LEASE_MS = 2 * 60 * 1000;
-const MOST_ATTEMPTS = 6;
 const BATCH = 50;
-/** Teams says the person or chat is gone: trying again will not help. */
-const GONE = new Set([403, 404]);
+/** 30 s, 1 min, 2 min … after each failed attempt, six in all. */
+const NOTICE_RETRIES: RetryPolicy = { firstWaitMs: 30_000, mostAttempts: 6 };
 
 const NoticeRowSchema = z.object({
   id: z.coerce.string(),
@@ -66,15 +66,15 @@ export async function deliverApprovalNotices(dependencies: ApprovalNoticeDepende
       await deliver(notice, dependencies);
       sent += 1;
     } catch (error) {
-      const status = statusOf(error);
-      const retry = !(status !== undefined && GONE.has(status)) && notice.attempts < MOST_ATTEMPTS;
+      const verdict = failedSend(error, notice.attempts, NOTICE_RETRIES);
+      const retry = verdict.kind === 'retry';
       await db
         .updateTable('approval_notices')
         .set({
           status: retry ? 'pending' : 'failed',
-          // Back off: 30 s, 1 min, 2 min… before the next attempt may claim it.
-          lease_until: retry ? new Date(now.getTime() + 30_000 * 2 ** (notice.attempts - 1)) : null,
-          last_outcome: `${retry ? 'retry after' : 'failed'} ${status ?? 'error'}`,
+          // The lease doubles as the wait: no attempt may claim it before then.
+          lease_until: retry ? new Date(now.getTime() + verdict.waitMs) : null,
+          last_outcome: `${retry ? 'retry after' : 'failed'} ${verdict.status ?? 'error'}`,
         })
         .where('id', '=', notice.id)
         .execute();
@@ -149,10 +149,4 @@ async function deliver(notice: Notice, dependencies: ApprovalNoticeDependencies)
 
 async function finish(db: Db, id: string, status: 'sent' | 'failed', outcome: string, at: Date): Promise<void> {
   await db.updateTable('approval_notices').set({ status, sent_at: status === 'sent' ? at : null, lease_until: null, last_outcome: outcome }).where('id', '=', id).execute();
-}
-
-function statusOf(error: unknown): number | undefined {
-  if (error === null || typeof error !== 'object') return undefined;
-  const candidate = (error as { statusCode?: unknown; status?: unknown }).statusCode ?? (error as { status?: unknown }).status;
-  return typeof candidate === 'number' ? candidate : undefined;
 }

@@ -18,6 +18,7 @@ import { enqueueTodaysReminders } from './enqueue-reminders.js';
 import { londonDateTimeOf } from './london-time.js';
 import { reminderItemView, ruleOf } from './reminder-view.js';
 import { inParallel, sendPace } from './send-pace.js';
+import { conversationGone, failedSend, sendStatusOf, type RetryPolicy } from '../teams/send-retry.js';
 
 /** How long a claimed reminder is this instance's to send; after that another instance may take it over. */
 const LEASE_MS = 2 * 60 * 1000;
@@ -26,11 +27,8 @@ const BATCH = 200;
 const SENDS_AT_ONCE = 8;
 /** Just below Teams' 50 requests a second per app per tenant; botbuilder's client absorbs a rare 429. */
 export const DEFAULT_SENDS_PER_SECOND = 48;
-/** Teams answers these when it is busy or briefly down: try again later. */
-const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
-/** The person blocked the bot, removed it, or left: this conversation is gone. */
-const GONE = new Set([403, 404]);
-const MOST_ATTEMPTS = 8;
+/** 10 s, 20 s, 40 s … after each failed attempt, eight in all. */
+const REMINDER_RETRIES: RetryPolicy = { firstWaitMs: 10_000, mostAttempts: 8 };
 const ONE_CONVERSATION_GAP_MS = 1000;
 
 export interface ReminderTickOptions {
@@ -230,18 +228,17 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
     }
     return { sent: reminders.length, retrying: 0, failed: 0 };
   } catch (error) {
-    const status = statusOf(error);
-    const gone = status !== undefined && GONE.has(status);
-    const retryable = !gone && (status === undefined || RETRYABLE.has(status));
+    const status = sendStatusOf(error);
+    const gone = conversationGone(error);
     let retrying = 0;
     for (const reminder of reminders) {
       await attempt(db, reminder.id, now, gone ? 'gone' : 'error', status ?? null);
-      if (retryable && reminder.attempts < MOST_ATTEMPTS) {
+      const verdict = failedSend(error, reminder.attempts, REMINDER_RETRIES);
+      if (verdict.kind === 'retry') {
         retrying += 1;
-        const wait = retryAfterMs(error) ?? backoffMs(reminder.attempts);
         await db
           .updateTable('reminder_outbox')
-          .set({ status: 'pending', lease_until: null, next_attempt_at: new Date(now.getTime() + wait), last_outcome: `retry after ${status ?? 'error'}` })
+          .set({ status: 'pending', lease_until: null, next_attempt_at: new Date(now.getTime() + verdict.waitMs), last_outcome: `retry after ${status ?? 'error'}` })
           .where('id', '=', reminder.id)
           .where('status', '=', 'sending')
           .where('attempts', '=', reminder.attempts)
@@ -282,7 +279,7 @@ async function tellManagersAndAdmins(tenantId: string, recipientId: string, remi
     try {
       await options.messenger.send(address, { text });
     } catch (error) {
-      options.log.warn('reminder-notice-failed', { status: statusOf(error) ?? 0 });
+      options.log.warn('reminder-notice-failed', { status: sendStatusOf(error) ?? 0 });
     }
   }
 }
@@ -376,22 +373,4 @@ function messagesFor(
     messages.push({ message: { text: escalationText(view), card: escalationCard(view) }, covers: [escalation] });
   }
   return messages;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null)?.response?.headers;
-  const value = headers?.get?.('retry-after');
-  const seconds = value === undefined ? Number.NaN : Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
-}
-
-/** 10 s, 20 s, 40 s … up to an hour, with up to a fifth more at random so instances do not retry in step. */
-function backoffMs(attempts: number): number {
-  const base = Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-  return base + Math.floor(Math.random() * base * 0.2);
 }

@@ -27,6 +27,8 @@ import { answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
 import { TimelinessStore } from './store/timeliness.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
+import { ReminderOutboxStore } from './store/reminder-outbox.js';
+import { TransferChecklistStore } from './store/transfer-checklist.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
 import { deliverApprovalNotices } from './closures/deliver-approval-notices.js';
 import { sendPace } from './reminders/send-pace.js';
@@ -56,6 +58,8 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
     printsPdf,
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db, changes),
+    outbox: new ReminderOutboxStore(db),
+    transferChecklist: new TransferChecklistStore(db),
     ...(messenger ? { messenger } : {}),
     db,
     log,

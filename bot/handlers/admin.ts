@@ -7,6 +7,7 @@ import type { Logger } from '../log.js';
 import type { AttachedFile, Reply } from '../ports.js';
 import { say } from '../replies/say.js';
 import { removeCase } from '../store/retention.js';
+import type { OutboxStatus } from '../store/tables.js';
 import { datesIn } from '../understanding/dates.js';
 import type { BotContext, MessageRequest } from './context.js';
 
@@ -85,33 +86,18 @@ async function downloaded(file: AttachedFile, log: Logger): Promise<string | und
 export async function deliveryStatus(request: MessageRequest, context: BotContext): Promise<Reply> {
   const refused = await refusedUnlessAdmin(request, context, 'see the delivery status');
   if (refused) return refused;
-  const rows = await context.db
-    .selectFrom('reminder_outbox')
-    .select((eb) => [
-      'status',
-      eb.fn.countAll<string>().as('count'),
-      eb.fn.sum<string>(eb.case().when('attempts', '>', 1).then(1).else(0).end()).as('retried'),
-    ])
-    .where('tenant_id', '=', request.asker.tenantId)
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
-  const retrying = rows.filter((row) => row.status === 'pending' || row.status === 'sending').reduce((total, row) => total + Number(row.retried ?? 0), 0);
-  const dead = await context.db
-    .selectFrom('conversation_references')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('tenant_id', '=', request.asker.tenantId)
-    .where('dead_at', 'is not', null)
-    .executeTakeFirst();
+  const delivery = await context.outbox.deliveryCounts(request.asker.tenantId);
+  const count = (status: OutboxStatus) => delivery.byStatus.get(status) ?? 0;
+  const dead = await context.conversations.deadChatCount(request.asker.tenantId);
   return say(
     [
       'Reminder delivery:',
       `- sent: ${count('sent')}`,
-      `- pending: ${count('pending') + count('sending') - retrying}`,
-      `- retrying: ${retrying}`,
+      `- pending: ${count('pending') + count('sending') - delivery.retrying}`,
+      `- retrying: ${delivery.retrying}`,
       `- failed: ${count('failed')}`,
       `- no longer owed (cancelled): ${count('cancelled')}`,
-      `- chats the bot can no longer write to: ${Number(dead?.count ?? 0)}`,
+      `- chats the bot can no longer write to: ${dead}`,
     ].join('\n'),
   );
 }

@@ -4,6 +4,8 @@ import type { Asker, Messenger } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { PlanStore } from '../store/plans.js';
+import type { ReminderOutboxStore } from '../store/reminder-outbox.js';
+import type { TransferChecklistStore } from '../store/transfer-checklist.js';
 import type { Db } from '../store/database.js';
 import type { RoleStore } from '../store/roles.js';
 import type { QuestionContext } from './ask-question.js';
@@ -15,6 +17,9 @@ export interface CaseContext {
   readonly plans: PlanStore;
   readonly roles: RoleStore;
   readonly conversations: ConversationStore;
+  /** The reminders planned, claimed and sent, and what their cards' buttons act on. */
+  readonly outbox: ReminderOutboxStore;
+  readonly transferChecklist: TransferChecklistStore;
   /** Sends outside the turn (updating reminder cards already sent); absent where nothing is sent (scripts). */
   readonly messenger?: Messenger;
   /** For the admin commands that work across tables: import, census export, removing a case. */

@@ -151,9 +151,9 @@ export class ApprovalStore {
       await trx
         .insertInto('approval_notices')
         .values([
-          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })),
+          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card' as const, recipient_id: recipientId, status: 'pending' as const, created_at: at })),
           // The team's channel, where the bot is in one: its recipient is the Teams team's id.
-          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel', recipient_id: channelTeamId, status: 'pending', created_at: at }]),
+          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel' as const, recipient_id: channelTeamId, status: 'pending' as const, created_at: at }]),
         ])
         .execute();
       await appendAudit(trx, {

@@ -170,6 +170,20 @@ export class CaseStore {
     return row ? caseOf(row) : undefined;
   }
 
+  /** Every open case whose family moved out (an event not withdrawn), with the day they moved: its transfer checklist is owed. */
+  async openCasesMovedOut(): Promise<{ readonly record: CaseRecord; readonly movedOutOn: LocalDate }[]> {
+    const rows = await this.db
+      .selectFrom('case_events')
+      .innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .selectAll('cases')
+      .select('case_events.happened_on as moved_out_on')
+      .where('case_events.kind', '=', 'moved-out')
+      .where('case_events.withdrawn_at', 'is', null)
+      .where('cases.status', '=', 'open')
+      .execute();
+    return rows.map((row) => ({ record: caseOf(row), movedOutOn: LocalDateSchema.parse(row.moved_out_on) }));
+  }
+
   async casesOf(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[] }): Promise<CaseRecord[]> {
     let query = this.db.selectFrom('cases').selectAll().where('tenant_id', '=', tenantId).where('status', '=', 'open');
     if (filter.workerId !== undefined) query = query.where('worker_id', '=', filter.workerId);

@@ -61,6 +61,19 @@ export class RoleStore {
     return rows.map((row) => z.string().parse(row.user_id));
   }
 
+  /** The first of the team's managers by id (whom a case with no manager of its own escalates to); undefined if none. */
+  async firstManagerOf(tenantId: string, team: string): Promise<string | undefined> {
+    const manager = await this.db
+      .selectFrom('role_assignments')
+      .select('user_id')
+      .where('tenant_id', '=', tenantId)
+      .where('team', '=', team)
+      .where('role', '=', 'manager')
+      .orderBy('user_id')
+      .executeTakeFirst();
+    return manager?.user_id;
+  }
+
   /** The tenant's admins: BOT_ADMINS and anyone given the role in chat. */
   async adminsOf(tenantId: string): Promise<string[]> {
     const stored = (await this.everyAssignment(tenantId)).filter((assignment) => assignment.role === 'admin').map((assignment) => assignment.userId);

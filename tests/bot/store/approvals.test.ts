@@ -72,7 +72,7 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
       .values(
         owedBefore.map((obligation, index) => ({
           idempotency_key: `closing-${index}`, tenant_id: 'tenant-a', case_id: record.id, rule_id: obligation.rule_id, due_on: obligation.due_on,
-          kind: 'due', recipient_role: 'worker', send_after: LATER, status: 'pending', created_at: AT,
+          kind: 'due-today' as const, recipient_role: 'worker' as const, send_after: LATER, status: 'pending' as const, created_at: AT,
         })),
       )
       .execute();

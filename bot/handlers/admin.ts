@@ -6,7 +6,6 @@ import { importCases } from '../cases/import-cases.js';
 import type { Logger } from '../log.js';
 import type { AttachedFile, Reply } from '../ports.js';
 import { say } from '../replies/say.js';
-import { removeCase } from '../store/retention.js';
 import type { OutboxStatus } from '../store/tables.js';
 import { datesIn } from '../understanding/dates.js';
 import type { BotContext, MessageRequest } from './context.js';
@@ -23,7 +22,7 @@ async function refusedUnlessAdmin(request: MessageRequest, context: BotContext, 
 export async function removeCaseNow(reference: string, request: MessageRequest, context: BotContext): Promise<Reply> {
   const refused = await refusedUnlessAdmin(request, context, 'remove a case');
   if (refused) return refused;
-  const removed = await removeCase(context.db, request.asker.tenantId, reference, request.asker.userId, request.receivedAt);
+  const removed = await context.cases.remove(request.asker.tenantId, reference, request.asker.userId, request.receivedAt);
   if (!removed.ok) return say(`There is no case ${reference.slice(0, 40)} here.`);
   return say(`Removed ${removed.value.reference} and everything held about it. The audit log keeps the reference.`);
 }
@@ -52,7 +51,7 @@ export async function importAttachedCases(request: MessageRequest & { readonly f
   const parsed = parseCensusCsv(text, today);
   if (!parsed.ok) return say(`Nothing imported: ${parsed.error.message}`);
   const summary = await importCases(parsed.value.rows, {
-    db: context.db,
+    audit: context.audit,
     cases: context.cases,
     roles: context.roles,
     tenantId: request.asker.tenantId,

@@ -7,8 +7,6 @@ import { checklistOf, keptTicks } from '../closures/closure-request-checklist.js
 import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
 import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
-import { TeamChannelStore } from '../store/team-channels.js';
-import { ApprovalStore } from '../store/approvals.js';
 import type { BotContext, CardRequest } from './context.js';
 
 export const ClosureKindSchema = z.enum(['closure', 'step-down']);
@@ -28,7 +26,7 @@ export async function saveClosureRequest(data: ClosureRequestSubmission, request
   const record = found.value;
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
-  const saved = await new ApprovalStore(context.db, context.cases).saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
+  const saved = await context.approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
   if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   const left = checklist.missing.length;
   const note = `Saved. ${left === 0 ? 'Every item is met: send it when you are ready.' : `${left} not met yet; nothing is sent until you press Send for approval.`}`;
@@ -46,7 +44,7 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   const record = found.value;
   if (record.status === 'closed') return { messages: [], invokeMessage: `${record.reference} is already closed.` };
   const policy = policyOf(record, context.policies);
-  const approvals = new ApprovalStore(context.db, context.cases);
+  const { approvals } = context;
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
   const refuse = async (formError: string, confirmedError?: string): Promise<Reply> => {
@@ -62,7 +60,7 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   if (approverIds.length === 0) {
     return refuse(`Not sent: the bot knows no one in team ${record.team} who may decide it but you. An admin can give a manager the role ("role <person> manager of ${record.team}"). Your ticks are saved.`);
   }
-  const channel = await new TeamChannelStore(context.db).channelOf(record.tenantId, record.team);
+  const channel = await context.teamChannels.channelOf(record.tenantId, record.team);
   const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt, channel?.teamsTeamId);
   if (sent === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   // Before delivery starts, which may create a chat for someone (where Teams lets it) and hide who had none.

@@ -76,6 +76,21 @@ export class ApprovalStore {
     private readonly cases: CaseStore,
   ) {}
 
+  /** The ids of the tenant's cases in `teams` with a request awaiting a decision, the oldest request first. */
+  async casesAwaitingDecision(tenantId: string, teams: readonly string[]): Promise<string[]> {
+    if (teams.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('approvals')
+      .innerJoin('cases', 'cases.id', 'approvals.case_id')
+      .select('cases.id')
+      .where('approvals.tenant_id', '=', tenantId)
+      .where('approvals.status', '=', 'requested')
+      .where('cases.team', 'in', teams)
+      .orderBy('approvals.requested_at')
+      .execute();
+    return rows.map((row) => row.id);
+  }
+
   async approvalById(tenantId: string, id: string): Promise<Approval | undefined> {
     const row = await this.db.selectFrom('approvals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
     return row ? approvalOf(row) : undefined;

@@ -12,6 +12,7 @@ import { PathwaySchema, type Pathway, type Policy } from '../../domain/policy/sc
 import { policyFor } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { appendAudit } from './audit.js';
+import { removeCase, type NoSuchCase, type RemovedCase } from './retention.js';
 import type { Db } from './database.js';
 
 const CaseRowSchema = z.object({
@@ -168,6 +169,11 @@ export class CaseStore {
   async caseById(id: string): Promise<CaseRecord | undefined> {
     const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? caseOf(row) : undefined;
+  }
+
+  /** An admin removes the case and everything held about it at once, audited (bot/store/retention.ts). */
+  async remove(tenantId: string, reference: string, actorId: string, at: Date): Promise<Result<RemovedCase, NoSuchCase>> {
+    return removeCase(this.db, tenantId, reference, actorId, at);
   }
 
   /** Every open case whose family moved out (an event not withdrawn), with the day they moved: its transfer checklist is owed. */

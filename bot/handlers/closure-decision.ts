@@ -79,8 +79,8 @@ export function decideClosure(decision: Decision) {
       londonDateOf(request.receivedAt),
       request.receivedAt,
     );
-    if (outcome.kind === 'too-late') {
-      const current = outcome.approval;
+    if (!outcome.ok) {
+      const current = outcome.error.approval;
       const already = current.status === 'approved' || current.status === 'returned';
       const names = await namesFor(current, record.tenantId, context.conversations);
       return refuse(
@@ -92,7 +92,7 @@ export function decideClosure(decision: Decision) {
       );
     }
     startDelivery(context, request.receivedAt);
-    const decided = await approvalMessageFor(outcome.approval, record, request.asker.userId, context);
+    const decided = await approvalMessageFor(outcome.value, record, request.asker.userId, context);
     return { messages: [], ...(decided.card ? { updatedCard: decided.card } : {}) };
   };
 }

@@ -27,7 +27,7 @@ export async function saveClosureRequest(data: ClosureRequestSubmission, request
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
   const saved = await context.approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
-  if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  if (!saved.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   const left = checklist.missing.length;
   const note = `Saved. ${left === 0 ? 'Every item is met: send it when you are ready.' : `${left} not met yet; nothing is sent until you press Send for approval.`}`;
   return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policyOf(record, context.policies), checklist, confirmed, {}, note)) };
@@ -49,7 +49,7 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
   const refuse = async (formError: string, confirmedError?: string): Promise<Reply> => {
     const saved = await approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
-    if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+    if (!saved.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
     const errors = confirmedError === undefined ? {} : { confirmed: confirmedError };
     return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policy, checklist, confirmed, errors, formError)) };
   };
@@ -62,11 +62,11 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   }
   const channel = await context.teamChannels.channelOf(record.tenantId, record.team);
   const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt, channel?.teamsTeamId);
-  if (sent === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  if (!sent.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   // Before delivery starts, which may create a chat for someone (where Teams lets it) and hide who had none.
   const unreached = await notYetReachable(approverIds, record.tenantId, context);
   startDelivery(context, request.receivedAt);
-  const message = await approvalMessageFor(sent, record, request.asker.userId, context);
+  const message = await approvalMessageFor(sent.value, record, request.asker.userId, context);
   return {
     messages: [
       { text: `${record.reference}: your ${KIND_WORDS[data.kind].noun} request is with ${approverIds.length} ${approverIds.length === 1 ? 'person' : 'people'} who may decide it. You will be told here.` },

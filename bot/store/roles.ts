@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendAudit } from './audit.js';
 import type { Db } from './database.js';
+import { err, ok, type Result } from '../../domain/result.js';
 
 export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -91,8 +92,9 @@ export class RoleStore {
     });
   }
 
-  async withdraw(tenantId: string, assignment: RoleAssignment, withdrawnBy: string, at: Date): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+  /** Withdraws a role, audited; refused (`not-held`) when they did not hold it. */
+  async withdraw(tenantId: string, assignment: RoleAssignment, withdrawnBy: string, at: Date): Promise<Result<RoleAssignment, { readonly kind: 'not-held' }>> {
+    return this.db.transaction().execute(async (trx): Promise<Result<RoleAssignment, { readonly kind: 'not-held' }>> => {
       const removed = await trx
         .deleteFrom('role_assignments')
         .where('tenant_id', '=', tenantId)
@@ -100,9 +102,9 @@ export class RoleStore {
         .where('role', '=', assignment.role)
         .where('team', '=', assignment.team)
         .executeTakeFirst();
-      if (removed.numDeletedRows === 0n) return false;
+      if (removed.numDeletedRows === 0n) return err({ kind: 'not-held' });
       await appendAudit(trx, { tenantId, actorId: withdrawnBy, action: 'role.withdrawn', detail: { ...assignment }, at });
-      return true;
+      return ok(assignment);
     });
   }
 }

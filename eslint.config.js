@@ -3,6 +3,17 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+// bot/store/ is the one home of the database: every query is a named store method (CONTRIBUTING.md, "add a
+// store query"). Scripts and tests may take a Db from bot/store/database.js to seed or measure.
+const onlyStoreImportsTheDatabase = {
+  group: ['kysely', 'kysely-*', 'pg', 'pg-*', '@electric-sql/*'],
+  message: 'Only bot/store/ may import Kysely or a database driver: add a store method (CONTRIBUTING.md, "add a store query").',
+};
+const queryBuilding = {
+  selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto)$/]",
+  message: 'Queries are written in bot/store/ only: add a store method (CONTRIBUTING.md, "add a store query").',
+};
+
 const onlyTeamsImportsBotbuilder = { group: ['botbuilder*', 'restify', 'botframework-*'], message: 'Only bot/teams/ may import botbuilder or restify.' };
 
 // bot/handlers/ is one file per capability; what two handlers share lives outside it (bot/cases/, bot/plans/,
@@ -51,7 +62,21 @@ export default tseslint.config(
   },
   {
     files: ['bot/**/*.ts'],
-    ignores: ['bot/teams/**'],
+    ignores: ['bot/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyStoreImportsTheDatabase] }],
+      'no-restricted-syntax': ['error', queryBuilding],
+    },
+  },
+  {
+    files: ['bot/**/*.ts'],
+    ignores: ['bot/teams/**', 'bot/store/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, onlyStoreImportsTheDatabase] }],
+    },
+  },
+  {
+    files: ['bot/store/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder] }],
     },
@@ -59,20 +84,20 @@ export default tseslint.config(
   {
     files: ['bot/handlers/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, handlerImportsNoHandler()] }],
+      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, onlyStoreImportsTheDatabase, handlerImportsNoHandler()] }],
     },
   },
   // Pending the rewrite of question reading (ask-question.ts and answer-reply.ts), which moves these out.
   {
     files: ['bot/handlers/ask-question.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, handlerImportsNoHandler('./answer-reply.js')] }],
+      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, onlyStoreImportsTheDatabase, handlerImportsNoHandler('./answer-reply.js')] }],
     },
   },
   {
     files: ['bot/handlers/commands.ts', 'bot/handlers/context.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, handlerImportsNoHandler('./ask-question.js')] }],
+      'no-restricted-imports': ['error', { patterns: [onlyTeamsImportsBotbuilder, onlyStoreImportsTheDatabase, handlerImportsNoHandler('./ask-question.js')] }],
     },
   },
   {
@@ -83,6 +108,7 @@ export default tseslint.config(
         {
           patterns: [
             onlyTeamsImportsBotbuilder,
+            onlyStoreImportsTheDatabase,
             { group: ['**/bot/**'], message: 'The bot uses cards, not the other way round: a type both need lives in cards/ or domain/.' },
           ],
         },

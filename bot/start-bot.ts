@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
 import { londonDateOf, type LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
@@ -11,7 +10,12 @@ import type { BotContext } from './handlers/context.js';
 import { createTurnHandler } from './turn-handler.js';
 import { createLogger, type Logger } from './log.js';
 import { holdDataFolder } from './store/data-folder-lock.js';
-import { openDatabaseWhenReachable, type Database, type Db } from './store/database.js';
+import { databaseAnswers, openDatabaseWhenReachable, type Database, type Db } from './store/database.js';
+import { ApprovalNoticeStore } from './store/approval-notices.js';
+import { ApprovalStore } from './store/approvals.js';
+import { AuditStore } from './store/audit.js';
+import { CensusStore } from './store/census.js';
+import { TeamChannelStore } from './store/team-channels.js';
 import { CaseStore } from './store/cases.js';
 import { PlanStore } from './store/plans.js';
 import { printablePlan } from './plans/plan-page.js';
@@ -27,6 +31,8 @@ import { answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
 import { TimelinessStore } from './store/timeliness.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
+import { ReminderOutboxStore } from './store/reminder-outbox.js';
+import { TransferChecklistStore } from './store/transfer-checklist.js';
 import { runReminderTick } from './reminders/deliver-reminders.js';
 import { deliverApprovalNotices } from './closures/deliver-approval-notices.js';
 import { sendPace } from './reminders/send-pace.js';
@@ -46,18 +52,25 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
   const calendar = englandAndWalesCalendar();
   const printsPdf = config.chromiumPath !== undefined && pdfPrinterAt(config.chromiumPath) !== undefined;
   const admins = config.botAdmins.length === 0 && config.authentication === 'disabled-local' ? 'everyone' : config.botAdmins;
+  const cases = new CaseStore(db, POLICIES, calendar);
   return {
     policies: POLICIES,
     calendar,
     memory: cachedQuestionMemory(databaseQuestionMemory(db), changes),
     nearestRules: nearestRuleIndex(POLICIES),
-    cases: new CaseStore(db, POLICIES, calendar),
+    cases,
     plans: new PlanStore(db),
     printsPdf,
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db, changes),
+    outbox: new ReminderOutboxStore(db),
+    transferChecklist: new TransferChecklistStore(db),
+    approvals: new ApprovalStore(db, cases),
+    approvalNotices: new ApprovalNoticeStore(db),
+    teamChannels: new TeamChannelStore(db),
+    timeliness: new TimelinessStore(db, POLICIES),
+    audit: new AuditStore(db),
     ...(messenger ? { messenger } : {}),
-    db,
     log,
     // The server's clock, not the message's: the link is checked against the same clock when it is opened.
     downloadLink: (download) =>
@@ -69,13 +82,6 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
             ? censusLink(config, download, new Date())
             : timelinessLink(config, download, new Date()),
   };
-}
-
-/** Whether the database answers a trivial query within two seconds. */
-async function databaseAnswers(db: Db): Promise<boolean> {
-  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
-  const answered = sql`SELECT 1`.execute(db).then(() => true, () => false);
-  return Promise.race([answered, timeout]);
 }
 
 /** How often a bot that started without its database tries to reach it again. */
@@ -123,8 +129,8 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
   const adapter = createAdapter(config, log);
   const messenger = createMessenger(adapter, { appId: config.authentication === 'enabled' ? config.microsoftApp.id : '', log });
   const context = botContextOn(database.db, config, messenger, { log, changes: database.changes });
+  const census = new CensusStore(database.db);
   const printPdf = config.chromiumPath === undefined ? undefined : pdfPrinterAt(config.chromiumPath);
-  const timeliness = new TimelinessStore(database.db, context.policies);
   const host = options.host ?? config.listenHost;
   const server = await startServer(config, createTurnHandler(context, { oneLocalTenant: config.authentication === 'disabled-local' }), {
     adapter,
@@ -136,15 +142,15 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
         secret: config.linkSigningSecret,
         cases: context.cases,
         roles: context.roles,
-        census: (tenantId, from, to) => exportCensus(database.db, tenantId, from as LocalDate, to as LocalDate),
+        census: (tenantId, from, to) => exportCensus(census, tenantId, from as LocalDate, to as LocalDate),
         planPage: (record, version) => printablePlan(record, version, context.plans, context.policies),
         ...(printPdf ? { printPdf } : {}),
-        timeliness: (download, now) => serveTimelinessDownload(download, now, { ...context, timeliness }),
+        timeliness: (download, now) => serveTimelinessDownload(download, now, context),
       }),
     tab: {
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
       deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
-      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, timeliness, config, log }),
+      teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, config, log }),
     },
   });
   const retentionDays = config.retentionDaysAfterClosure;

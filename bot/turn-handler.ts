@@ -2,7 +2,6 @@ import { londonDateOf } from '../domain/dates/local-date.js';
 import { LOCAL_TENANT_ID } from './cases/identifiers.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { welcomeFor } from './handlers/commands.js';
-import { TeamChannelStore } from './store/team-channels.js';
 import type { BotContext } from './handlers/context.js';
 import { recordFromText } from './handlers/record-event.js';
 import { CARD_ROUTES, MESSAGE_ROUTES } from './routes.js';
@@ -61,7 +60,7 @@ export function createTurnHandler(context: BotContext, options: TurnHandlerOptio
         }
         case 'installed':
           if (turn.team?.name !== undefined) {
-            await new TeamChannelStore(context.db).remember(asker.tenantId, { id: turn.team.id, name: turn.team.name }, turn.address, turn.receivedAt);
+            await context.teamChannels.remember(asker.tenantId, { id: turn.team.id, name: turn.team.name }, turn.address, turn.receivedAt);
           }
           return welcomeFor(asker, context);
         case 'uninstalled':

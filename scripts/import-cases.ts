@@ -6,6 +6,7 @@ import { POLICIES } from '../domain/policy/registry.js';
 import { parseCensusCsv } from '../bot/cases/census-csv.js';
 import { importCases, importTenantOf } from '../bot/cases/import-cases.js';
 import { loadConfig } from '../bot/config.js';
+import { AuditStore } from '../bot/store/audit.js';
 import { CaseStore } from '../bot/store/cases.js';
 import { openDatabase } from '../bot/store/database.js';
 import { RoleStore } from '../bot/store/roles.js';
@@ -62,7 +63,7 @@ async function main(): Promise<number> {
   const database = await openDatabase(config.databaseUrl === undefined ? { dataDir: config.dataDir } : { databaseUrl: config.databaseUrl });
   try {
     const summary = await importCases(parsed.value.rows, {
-      db: database.db,
+      audit: new AuditStore(database.db),
       cases: new CaseStore(database.db, POLICIES, englandAndWalesCalendar()),
       roles: new RoleStore(database.db, config.botAdmins),
       tenantId,

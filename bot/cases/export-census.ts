@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EventKindSchema, type EventKind } from '../../domain/cases/event-kinds.js';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
-import type { Db } from '../store/database.js';
+import type { CensusStore } from '../store/census.js';
 import { formatCensusCsv, type CensusDateColumn, type CensusRow } from './census-csv.js';
 
 /** Which recorded event fills each census date; CINclosureDate is the case's own closure date. */
@@ -38,40 +38,12 @@ const LatestEventRowSchema = z.object({
  * records its closure as the plan closing.
  *
  * @example
- * await exportCensus(db, 'tenant-a', '2026-04-01', '2027-03-31')
+ * await exportCensus(new CensusStore(db), 'tenant-a', '2026-04-01', '2027-03-31')
  * //=> 'LAchildID,CINreferralDate,…,Manager\nAB12,2026-02-03,2026-02-05,,,,,A.B.,redbridge,north,w-1,m-1\n'
  */
-export async function exportCensus(db: Db, tenantId: string, from: LocalDate, to: LocalDate): Promise<string> {
-  const caseRows = await db
-    .selectFrom('cases')
-    .select(['id', 'reference', 'initials', 'authority_id', 'team', 'worker_id', 'manager_id', 'closed_on'])
-    .where('tenant_id', '=', tenantId)
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('opened_on', '<=', to), eb.or([eb('closed_on', 'is', null), eb('closed_on', '>=', from)])]),
-        eb.exists(
-          eb
-            .selectFrom('case_events')
-            .select('case_events.id')
-            .whereRef('case_events.case_id', '=', 'cases.id')
-            .where('case_events.withdrawn_at', 'is', null)
-            .where('case_events.kind', 'in', CENSUS_KINDS)
-            .where('case_events.happened_on', '>=', from)
-            .where('case_events.happened_on', '<=', to),
-        ),
-      ]),
-    )
-    .orderBy('reference')
-    .execute();
-  const eventRows = await db
-    .selectFrom('case_events')
-    .innerJoin('cases', 'cases.id', 'case_events.case_id')
-    .select((eb) => ['case_events.case_id', 'case_events.kind', eb.fn.max('case_events.happened_on').as('latest_on')])
-    .where('cases.tenant_id', '=', tenantId)
-    .where('case_events.withdrawn_at', 'is', null)
-    .where('case_events.kind', 'in', CENSUS_KINDS)
-    .groupBy(['case_events.case_id', 'case_events.kind'])
-    .execute();
+export async function exportCensus(census: CensusStore, tenantId: string, from: LocalDate, to: LocalDate): Promise<string> {
+  const caseRows = await census.casesInPeriod(tenantId, from, to, CENSUS_KINDS);
+  const eventRows = await census.latestEvents(tenantId, CENSUS_KINDS);
 
   const latest = new Map<string, Map<EventKind, LocalDate>>();
   for (const row of eventRows) {

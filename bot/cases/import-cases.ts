@@ -5,9 +5,8 @@ import { compareLocalDates, type LocalDate } from '../../domain/dates/local-date
 import { assertNever, err, ok, type Result } from '../../domain/result.js';
 import type { Config } from '../config.js';
 import { LOCAL_TENANT_ID } from './identifiers.js';
-import { appendAudit } from '../store/audit.js';
+import type { AuditStore } from '../store/audit.js';
 import type { CaseRecord, CaseStore, CaseWriteRefusal, NewCase } from '../store/cases.js';
-import type { Db } from '../store/database.js';
 import type { Role, RoleStore } from '../store/roles.js';
 import { CENSUS_DATE_COLUMNS, type CensusDateColumn, type ParsedCensusRow, type RejectedRow } from './census-csv.js';
 
@@ -34,7 +33,7 @@ export const CENSUS_DATE_EVENTS = {
 } as const satisfies Record<CensusDateColumn, EventKind>;
 
 export interface ImportOptions {
-  readonly db: Db;
+  readonly audit: AuditStore;
   readonly cases: CaseStore;
   readonly roles: RoleStore;
   readonly tenantId: string;
@@ -64,7 +63,7 @@ export interface ImportSummary {
  * others still load. One `cases.imported` audit entry carries the counts.
  *
  * @example
- * await importCases(parsed.rows, { db, cases, roles, tenantId: 'local', actorId: 'system:import', today: '2026-06-01', at })
+ * await importCases(parsed.rows, { audit, cases, roles, tenantId: 'local', actorId: 'system:import', today: '2026-06-01', at })
  * //=> { created: 1, updated: 0, unchanged: 0, eventsRecorded: 2, rolesAssigned: 2, rejected: [] }
  */
 export async function importCases(rows: readonly ParsedCensusRow[], options: ImportOptions): Promise<ImportSummary> {
@@ -81,7 +80,7 @@ export async function importCases(rows: readonly ParsedCensusRow[], options: Imp
     counts.rolesAssigned += outcome.rolesAssigned;
   }
   rejected.sort((left, right) => left.line - right.line);
-  await appendAudit(options.db, {
+  await options.audit.append({
     tenantId: options.tenantId,
     actorId: options.actorId,
     action: 'cases.imported',

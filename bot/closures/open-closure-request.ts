@@ -5,7 +5,6 @@ import { workableCase } from '../cases/workable-case.js';
 import type { BotContext, CardRequest } from '../handlers/context.js';
 import type { Reply } from '../ports.js';
 import { say } from '../replies/say.js';
-import { ApprovalStore } from '../store/approvals.js';
 import { approvalMessageFor } from './approval-message.js';
 import { checklistOf, keptTicks } from './closure-request-checklist.js';
 import { KIND_WORDS, requestViewOf } from './closure-views.js';
@@ -20,7 +19,7 @@ export async function openClosureRequest(caseReference: string, kind: ClosureKin
   if (!found.ok) return found.error;
   const record = found.value;
   if (record.status === 'closed') return say(`${record.reference} is already closed.`);
-  const approvals = new ApprovalStore(context.db, context.cases);
+  const { approvals } = context;
   const open = await approvals.openRequestOf(record.id);
   if (open?.status === 'requested') {
     return { messages: [await approvalMessageFor(open, record, request.asker.userId, context)] };

@@ -1,11 +1,10 @@
 import type { OutgoingMessage } from '../ports.js';
-import { ApprovalStore } from '../store/approvals.js';
+import type { ApprovalStore } from '../store/approvals.js';
 import type { CaseRecord, CaseStore } from '../store/cases.js';
-import type { Db } from '../store/database.js';
 import { approvalMessageFor, mayDecide, type ApprovalMessageDependencies } from './approval-message.js';
 
 export interface PendingRequestDependencies extends ApprovalMessageDependencies {
-  readonly db: Db;
+  readonly approvals: ApprovalStore;
   readonly cases: CaseStore;
 }
 
@@ -14,7 +13,7 @@ export interface PendingRequestDependencies extends ApprovalMessageDependencies 
  * `records`: so a manager whose chat the card never reached decides from `case <ref>` or `team deadlines`.
  */
 export async function pendingRequestsFor(records: readonly CaseRecord[], userId: string, dependencies: PendingRequestDependencies): Promise<OutgoingMessage[]> {
-  const approvals = new ApprovalStore(dependencies.db, dependencies.cases);
+  const { approvals } = dependencies;
   const messages: OutgoingMessage[] = [];
   for (const record of records) {
     const open = await approvals.openRequestOf(record.id);
@@ -25,17 +24,8 @@ export async function pendingRequestsFor(records: readonly CaseRecord[], userId:
 }
 
 /** The open cases of `teams` with a request awaiting a decision. */
-export async function casesAwaitingDecision(db: Db, cases: CaseStore, tenantId: string, teams: readonly string[]): Promise<CaseRecord[]> {
-  if (teams.length === 0) return [];
-  const rows = await db
-    .selectFrom('approvals')
-    .innerJoin('cases', 'cases.id', 'approvals.case_id')
-    .select('cases.id')
-    .where('approvals.tenant_id', '=', tenantId)
-    .where('approvals.status', '=', 'requested')
-    .where('cases.team', 'in', teams)
-    .orderBy('approvals.requested_at')
-    .execute();
-  const records = await Promise.all(rows.map((row) => cases.caseById(row.id)));
+export async function casesAwaitingDecision(dependencies: PendingRequestDependencies, tenantId: string, teams: readonly string[]): Promise<CaseRecord[]> {
+  const ids = await dependencies.approvals.casesAwaitingDecision(tenantId, teams);
+  const records = await Promise.all(ids.map((id) => dependencies.cases.caseById(id)));
   return records.filter((record): record is CaseRecord => record !== undefined);
 }

@@ -6,7 +6,7 @@ import { importCases } from '../cases/import-cases.js';
 import type { Logger } from '../log.js';
 import type { AttachedFile, Reply } from '../ports.js';
 import { say } from '../replies/say.js';
-import { removeCase } from '../store/retention.js';
+import type { OutboxStatus } from '../store/tables.js';
 import { datesIn } from '../understanding/dates.js';
 import type { BotContext, MessageRequest } from './context.js';
 
@@ -22,7 +22,7 @@ async function refusedUnlessAdmin(request: MessageRequest, context: BotContext, 
 export async function removeCaseNow(reference: string, request: MessageRequest, context: BotContext): Promise<Reply> {
   const refused = await refusedUnlessAdmin(request, context, 'remove a case');
   if (refused) return refused;
-  const removed = await removeCase(context.db, request.asker.tenantId, reference, request.asker.userId, request.receivedAt);
+  const removed = await context.cases.remove(request.asker.tenantId, reference, request.asker.userId, request.receivedAt);
   if (!removed.ok) return say(`There is no case ${reference.slice(0, 40)} here.`);
   return say(`Removed ${removed.value.reference} and everything held about it. The audit log keeps the reference.`);
 }
@@ -51,7 +51,7 @@ export async function importAttachedCases(request: MessageRequest & { readonly f
   const parsed = parseCensusCsv(text, today);
   if (!parsed.ok) return say(`Nothing imported: ${parsed.error.message}`);
   const summary = await importCases(parsed.value.rows, {
-    db: context.db,
+    audit: context.audit,
     cases: context.cases,
     roles: context.roles,
     tenantId: request.asker.tenantId,
@@ -85,33 +85,18 @@ async function downloaded(file: AttachedFile, log: Logger): Promise<string | und
 export async function deliveryStatus(request: MessageRequest, context: BotContext): Promise<Reply> {
   const refused = await refusedUnlessAdmin(request, context, 'see the delivery status');
   if (refused) return refused;
-  const rows = await context.db
-    .selectFrom('reminder_outbox')
-    .select((eb) => [
-      'status',
-      eb.fn.countAll<string>().as('count'),
-      eb.fn.sum<string>(eb.case().when('attempts', '>', 1).then(1).else(0).end()).as('retried'),
-    ])
-    .where('tenant_id', '=', request.asker.tenantId)
-    .groupBy('status')
-    .execute();
-  const count = (status: string) => Number(rows.find((row) => row.status === status)?.count ?? 0);
-  const retrying = rows.filter((row) => row.status === 'pending' || row.status === 'sending').reduce((total, row) => total + Number(row.retried ?? 0), 0);
-  const dead = await context.db
-    .selectFrom('conversation_references')
-    .select((eb) => eb.fn.countAll<string>().as('count'))
-    .where('tenant_id', '=', request.asker.tenantId)
-    .where('dead_at', 'is not', null)
-    .executeTakeFirst();
+  const delivery = await context.outbox.deliveryCounts(request.asker.tenantId);
+  const count = (status: OutboxStatus) => delivery.byStatus.get(status) ?? 0;
+  const dead = await context.conversations.deadChatCount(request.asker.tenantId);
   return say(
     [
       'Reminder delivery:',
       `- sent: ${count('sent')}`,
-      `- pending: ${count('pending') + count('sending') - retrying}`,
-      `- retrying: ${retrying}`,
+      `- pending: ${count('pending') + count('sending') - delivery.retrying}`,
+      `- retrying: ${delivery.retrying}`,
       `- failed: ${count('failed')}`,
       `- no longer owed (cancelled): ${count('cancelled')}`,
-      `- chats the bot can no longer write to: ${Number(dead?.count ?? 0)}`,
+      `- chats the bot can no longer write to: ${dead}`,
     ].join('\n'),
   );
 }

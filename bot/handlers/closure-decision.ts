@@ -4,8 +4,7 @@ import { approvalMessageFor, mayDecide, namesFor } from '../closures/approval-me
 import { statusOf } from '../closures/closure-views.js';
 import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
-import { ApprovalStore, type Approval, type Decision } from '../store/approvals.js';
-import { appendAudit } from '../store/audit.js';
+import type { Approval, Decision } from '../store/approvals.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 
@@ -28,16 +27,10 @@ export type ClosureDecisionSubmission = z.infer<typeof ClosureDecisionSchema>;
 const REFUSALS_AUDITED_AN_HOUR = 10;
 
 async function refusalsAuditedWithinHour(context: BotContext, request: CardRequest, record: CaseRecord): Promise<number> {
-  const row = await context.db
-    .selectFrom('audit_log')
-    .select((eb) => eb.fn.countAll<string>().as('refusals'))
-    .where('tenant_id', '=', request.asker.tenantId)
-    .where('case_reference', '=', record.reference)
-    .where('actor_id', '=', request.asker.userId)
-    .where('action', 'in', ['closure.refused', 'step-down.refused'])
-    .where('at', '>', new Date(request.receivedAt.getTime() - 60 * 60 * 1000))
-    .executeTakeFirst();
-  return Number(row?.refusals ?? 0);
+  return context.audit.countSince(
+    { tenantId: request.asker.tenantId, caseReference: record.reference, actorId: request.asker.userId, actions: ['closure.refused', 'step-down.refused'] },
+    new Date(request.receivedAt.getTime() - 60 * 60 * 1000),
+  );
 }
 
 export const ClosureRefreshSchema = z.object({ approvalId: ApprovalIdSchema });
@@ -49,13 +42,13 @@ export const ClosureRefreshSchema = z.object({ approvalId: ApprovalIdSchema });
  */
 export function decideClosure(decision: Decision) {
   return async (data: ClosureDecisionSubmission, request: CardRequest, context: BotContext): Promise<Reply> => {
-    const approvals = new ApprovalStore(context.db, context.cases);
+    const { approvals } = context;
     const approval = await approvals.approvalById(request.asker.tenantId, data.approvalId);
     const record = approval ? await context.cases.caseById(approval.caseId) : undefined;
     if (!approval || !record) return { messages: [], invokeMessage: 'That request is no longer held: the case may have been removed.' };
     const refuse = async (reason: string, notice: string, shown: Approval = approval): Promise<Reply> => {
       if (await refusalsAuditedWithinHour(context, request, record) >= REFUSALS_AUDITED_AN_HOUR) return cardReply(shown, record, request, context, { notice });
-      await appendAudit(context.db, {
+      await context.audit.append({
         tenantId: request.asker.tenantId,
         actorId: request.asker.userId,
         action: `${approval.kind}.refused`,
@@ -86,8 +79,8 @@ export function decideClosure(decision: Decision) {
       londonDateOf(request.receivedAt),
       request.receivedAt,
     );
-    if (outcome.kind === 'too-late') {
-      const current = outcome.approval;
+    if (!outcome.ok) {
+      const current = outcome.error.approval;
       const already = current.status === 'approved' || current.status === 'returned';
       const names = await namesFor(current, record.tenantId, context.conversations);
       return refuse(
@@ -99,14 +92,14 @@ export function decideClosure(decision: Decision) {
       );
     }
     startDelivery(context, request.receivedAt);
-    const decided = await approvalMessageFor(outcome.approval, record, request.asker.userId, context);
+    const decided = await approvalMessageFor(outcome.value, record, request.asker.userId, context);
     return { messages: [], ...(decided.card ? { updatedCard: decided.card } : {}) };
   };
 }
 
 /** Universal Actions' refresh (and the Refresh button): the card as this person should see it now. */
 export async function refreshClosure(data: z.infer<typeof ClosureRefreshSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
-  const approval = await new ApprovalStore(context.db, context.cases).approvalById(request.asker.tenantId, data.approvalId);
+  const approval = await context.approvals.approvalById(request.asker.tenantId, data.approvalId);
   const record = approval ? await context.cases.caseById(approval.caseId) : undefined;
   if (!approval || !record) return { messages: [], invokeMessage: 'That request is no longer held: the case may have been removed.' };
   return cardReply(approval, record, request, context, {});

@@ -7,8 +7,6 @@ import { checklistOf, keptTicks } from '../closures/closure-request-checklist.js
 import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
 import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
-import { TeamChannelStore } from '../store/team-channels.js';
-import { ApprovalStore } from '../store/approvals.js';
 import type { BotContext, CardRequest } from './context.js';
 
 export const ClosureKindSchema = z.enum(['closure', 'step-down']);
@@ -28,8 +26,8 @@ export async function saveClosureRequest(data: ClosureRequestSubmission, request
   const record = found.value;
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
-  const saved = await new ApprovalStore(context.db, context.cases).saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
-  if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  const saved = await context.approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
+  if (!saved.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   const left = checklist.missing.length;
   const note = `Saved. ${left === 0 ? 'Every item is met: send it when you are ready.' : `${left} not met yet; nothing is sent until you press Send for approval.`}`;
   return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policyOf(record, context.policies), checklist, confirmed, {}, note)) };
@@ -46,12 +44,12 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   const record = found.value;
   if (record.status === 'closed') return { messages: [], invokeMessage: `${record.reference} is already closed.` };
   const policy = policyOf(record, context.policies);
-  const approvals = new ApprovalStore(context.db, context.cases);
+  const { approvals } = context;
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
   const refuse = async (formError: string, confirmedError?: string): Promise<Reply> => {
     const saved = await approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
-    if (saved === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+    if (!saved.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
     const errors = confirmedError === undefined ? {} : { confirmed: confirmedError };
     return { messages: [], updatedCard: closureRequestCard(requestViewOf(record, policy, checklist, confirmed, errors, formError)) };
   };
@@ -62,13 +60,13 @@ export async function sendClosureRequest(data: ClosureRequestSubmission, request
   if (approverIds.length === 0) {
     return refuse(`Not sent: the bot knows no one in team ${record.team} who may decide it but you. An admin can give a manager the role ("role <person> manager of ${record.team}"). Your ticks are saved.`);
   }
-  const channel = await new TeamChannelStore(context.db).channelOf(record.tenantId, record.team);
+  const channel = await context.teamChannels.channelOf(record.tenantId, record.team);
   const sent = await approvals.send(record, checklist, confirmed, approverIds, request.asker, request.receivedAt, channel?.teamsTeamId);
-  if (sent === 'already-sent') return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
+  if (!sent.ok) return { messages: [], invokeMessage: `A request for ${record.reference} is already waiting for a decision.` };
   // Before delivery starts, which may create a chat for someone (where Teams lets it) and hide who had none.
   const unreached = await notYetReachable(approverIds, record.tenantId, context);
   startDelivery(context, request.receivedAt);
-  const message = await approvalMessageFor(sent, record, request.asker.userId, context);
+  const message = await approvalMessageFor(sent.value, record, request.asker.userId, context);
   return {
     messages: [
       { text: `${record.reference}: your ${KIND_WORDS[data.kind].noun} request is with ${approverIds.length} ${approverIds.length === 1 ? 'person' : 'people'} who may decide it. You will be told here.` },

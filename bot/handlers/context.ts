@@ -4,7 +4,13 @@ import type { Asker, Messenger } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { PlanStore } from '../store/plans.js';
-import type { Db } from '../store/database.js';
+import type { ReminderOutboxStore } from '../store/reminder-outbox.js';
+import type { TransferChecklistStore } from '../store/transfer-checklist.js';
+import type { ApprovalNoticeStore } from '../store/approval-notices.js';
+import type { ApprovalStore } from '../store/approvals.js';
+import type { AuditStore } from '../store/audit.js';
+import type { TeamChannelStore } from '../store/team-channels.js';
+import type { TimelinessStore } from '../store/timeliness.js';
 import type { RoleStore } from '../store/roles.js';
 import type { QuestionContext } from './ask-question.js';
 
@@ -15,10 +21,19 @@ export interface CaseContext {
   readonly plans: PlanStore;
   readonly roles: RoleStore;
   readonly conversations: ConversationStore;
+  /** The reminders planned, claimed and sent, and what their cards' buttons act on. */
+  readonly outbox: ReminderOutboxStore;
+  readonly transferChecklist: TransferChecklistStore;
   /** Sends outside the turn (updating reminder cards already sent); absent where nothing is sent (scripts). */
   readonly messenger?: Messenger;
-  /** For the admin commands that work across tables: import, census export, removing a case. */
-  readonly db: Db;
+  /** Closure and step-down requests, and the cards and messages they queue. */
+  readonly approvals: ApprovalStore;
+  readonly approvalNotices: ApprovalNoticeStore;
+  /** The Teams team (and General channel) standing for each of the bot's teams. */
+  readonly teamChannels: TeamChannelStore;
+  /** Timescales met and missed, for team figures and their download. */
+  readonly timeliness: TimelinessStore;
+  readonly audit: AuditStore;
   /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */
   readonly downloadLink: (download: Download) => string;
   /** Whether agreed plans can be printed to PDF here (headless Chromium found); otherwise only the HTML page is offered. */

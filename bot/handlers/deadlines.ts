@@ -21,7 +21,7 @@ export async function teamDeadlines(request: CardRequest, context: BotContext): 
   const deadlines = await context.cases.deadlines(request.asker.tenantId, { teams });
   const list = listReply(`Deadlines of ${teams.length === 1 ? `team ${teams[0]}` : `teams ${teams.join(', ')}`}`, 'Nothing is due in your teams.', deadlines, request, context);
   // Requests waiting for this manager come after the list, each on its own card with Approve and Return.
-  const awaiting = await casesAwaitingDecision(context.db, context.cases, request.asker.tenantId, teams);
+  const awaiting = await casesAwaitingDecision(context, request.asker.tenantId, teams);
   const pending = await pendingRequestsFor(awaiting, request.asker.userId, context);
   if (pending.length === 0) return list;
   const lead = { text: `${pending.length} ${pending.length === 1 ? 'request waits' : 'requests wait'} for your decision:` };

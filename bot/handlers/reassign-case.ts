@@ -7,7 +7,7 @@ import { say } from '../replies/say.js';
 import { reminderItemView } from '../reminders/reminder-view.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, MessageRequest } from './context.js';
-import { formatLongDate, LocalDateSchema } from '../../domain/dates/local-date.js';
+import { formatLongDate } from '../../domain/dates/local-date.js';
 
 /**
  * `reassign <ref> to <object id or @mention>`: for admins and the managers of the case's team. The case's
@@ -32,39 +32,24 @@ export async function reassignCase(reference: string, who: string, request: Mess
 /** Re-draws each reminder card the old worker holds for this case, with its items marked as moved. */
 async function updateCardsSentTo(record: CaseRecord, today: ReturnType<typeof londonDateOf>, context: BotContext): Promise<number> {
   if (!context.messenger) return 0;
-  const sent = await context.db
-    .selectFrom('reminder_outbox')
-    .select('activity_id')
-    .distinct()
-    .where('case_id', '=', record.id)
-    .where('recipient_id', '=', record.workerId)
-    .where('status', '=', 'sent')
-    .where('activity_id', 'is not', null)
-    .execute();
+  const sent = await context.outbox.cardsHolding(record.id, record.workerId);
   const address = await context.conversations.personalChatOf(record.tenantId, record.workerId);
   if (!address) return 0;
   let updated = 0;
-  for (const { activity_id: activityId } of sent) {
-    if (!activityId) continue;
-    const rows = await context.db
-      .selectFrom('reminder_outbox')
-      .innerJoin('cases', 'cases.id', 'reminder_outbox.case_id')
-      .select(['reminder_outbox.id', 'cases.reference', 'reminder_outbox.case_id', 'rule_id', 'due_on', 'kind', 'acknowledged_at', 'sent_at'])
-      .where('activity_id', '=', activityId)
-      .orderBy('reminder_outbox.id')
-      .execute();
+  for (const activityId of sent) {
+    const items = await context.outbox.itemsOfCard(activityId);
     const view: ReminderDigestView = {
-      day: formatLongDate(londonDateOf(rows[0]?.sent_at ?? new Date(`${today}T12:00:00Z`))),
-      items: rows.map((row) =>
+      day: formatLongDate(londonDateOf(items[0]?.sentAt ?? new Date(`${today}T12:00:00Z`))),
+      items: items.map((item) =>
         reminderItemView(
           {
-            id: String(row.id),
-            caseReference: row.reference,
-            ruleId: row.rule_id,
-            dueOn: LocalDateSchema.parse(row.due_on),
-            kind: row.kind,
-            ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
-            moved: row.case_id === record.id,
+            id: item.id,
+            caseReference: item.caseReference,
+            ruleId: item.ruleId,
+            dueOn: item.dueOn,
+            kind: item.kind,
+            ...(item.acknowledgedAt ? { acknowledgedAt: item.acknowledgedAt } : {}),
+            moved: item.caseId === record.id,
           },
           today,
           context.policies,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { formatLongDate, londonDateOf, LocalDateSchema, parseLocalDate } from '../../domain/dates/local-date.js';
+import { formatLongDate, londonDateOf, parseLocalDate } from '../../domain/dates/local-date.js';
 import { assertNever } from '../../domain/result.js';
 import { deliveryTimeFor } from '../../domain/reminders/working-hours.js';
 import { snoozeUntil, type SnoozeRefusal } from '../../domain/reminders/snooze.js';
@@ -8,7 +8,6 @@ import { snoozeInputId } from '../../cards/reminder-digest-card.js';
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import type { Reply } from '../ports.js';
-import { appendAudit } from '../store/audit.js';
 import { instantOf } from '../reminders/london-time.js';
 import { ruleOf } from '../reminders/reminder-view.js';
 import type { BotContext, CardRequest } from './context.js';
@@ -16,32 +15,12 @@ import type { BotContext, CardRequest } from './context.js';
 export const ReminderActionSchema = z.looseObject({ outboxId: z.string().regex(/^\d{1,18}$/) });
 export type ReminderAction = z.infer<typeof ReminderActionSchema>;
 
-const OutboxRowSchema = z.object({
-  id: z.coerce.string(),
-  idempotency_key: z.string(),
-  tenant_id: z.string(),
-  case_id: z.string(),
-  rule_id: z.string(),
-  due_on: LocalDateSchema,
-  kind: z.string(),
-  recipient_role: z.string(),
-  recipient_id: z.string().nullable(),
-  reference: z.string(),
-});
-
 /**
  * The reminder a button belongs to, if the person who pressed it is the one it was sent to. Decided from the
  * stored outbox row alone: the card carries only the row's id, and nothing in it is trusted.
  */
 async function ownReminder(data: ReminderAction, request: CardRequest, context: BotContext) {
-  const row = await context.db
-    .selectFrom('reminder_outbox')
-    .innerJoin('cases', 'cases.id', 'reminder_outbox.case_id')
-    .select(['reminder_outbox.id', 'idempotency_key', 'reminder_outbox.tenant_id', 'case_id', 'rule_id', 'due_on', 'kind', 'recipient_role', 'recipient_id', 'cases.reference'])
-    .where('reminder_outbox.id', '=', data.outboxId)
-    .where('reminder_outbox.tenant_id', '=', request.asker.tenantId)
-    .executeTakeFirst();
-  const reminder = row ? OutboxRowSchema.parse(row) : undefined;
+  const reminder = await context.outbox.sentReminder(request.asker.tenantId, data.outboxId);
   return reminder && reminder.recipient_id === request.asker.userId ? reminder : undefined;
 }
 
@@ -51,11 +30,7 @@ const NOT_YOURS = 'That reminder is not one sent to you, so I have left it as it
 export async function acknowledgeReminder(data: ReminderAction, request: CardRequest, context: BotContext): Promise<Reply> {
   const reminder = await ownReminder(data, request, context);
   if (!reminder) return { messages: [], invokeMessage: NOT_YOURS };
-  await context.db
-    .updateTable('reminder_outbox')
-    .set({ acknowledged_at: request.receivedAt, acknowledged_by: request.asker.userId })
-    .where('id', '=', reminder.id)
-    .execute();
+  await context.outbox.acknowledge(reminder.id, request.asker.userId, request.receivedAt);
   return { messages: [], invokeMessage: `Acknowledged: ${reminder.reference}, due ${formatLongDate(reminder.due_on)}.` };
 }
 
@@ -68,27 +43,7 @@ export async function snoozeReminder(data: ReminderAction, request: CardRequest,
   const today = londonDateOf(request.receivedAt);
   const snoozed = snoozeUntil(requested, reminder.due_on, today, context.calendar);
   if (!snoozed.ok) return { messages: [], invokeMessage: refusalWords(snoozed.error) };
-  await context.db
-    .insertInto('reminder_outbox')
-    .values({
-      idempotency_key: `${reminder.idempotency_key}|snoozed-to|${snoozed.value}`,
-      tenant_id: reminder.tenant_id,
-      case_id: reminder.case_id,
-      rule_id: reminder.rule_id,
-      due_on: reminder.due_on,
-      kind: reminder.kind,
-      recipient_role: reminder.recipient_role,
-      send_after: instantOf(deliveryTimeFor(snoozed.value, context.calendar)),
-      status: 'pending',
-      created_at: request.receivedAt,
-    })
-    .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-    .execute();
-  await context.db
-    .updateTable('reminder_outbox')
-    .set({ acknowledged_at: request.receivedAt, acknowledged_by: request.asker.userId })
-    .where('id', '=', reminder.id)
-    .execute();
+  await context.outbox.snooze(reminder, snoozed.value, instantOf(deliveryTimeFor(snoozed.value, context.calendar)), request.asker.userId, request.receivedAt);
   return { messages: [], invokeMessage: `Snoozed: I will remind you about ${reminder.reference} again on ${formatLongDate(snoozed.value)}.` };
 }
 
@@ -99,23 +54,7 @@ export async function recordReminderDone(data: ReminderAction, request: CardRequ
   const rule = ruleOf(reminder.rule_id, context.policies);
   if (reminder.kind === 'transfer-out') {
     // A transfer checklist item has no event of its own: doing it is ticking it, and the reminders stop.
-    await context.db.transaction().execute(async (trx) => {
-      const ticked = await trx
-        .insertInto('transfer_checklist_done')
-        .values({ case_id: reminder.case_id, rule_id: reminder.rule_id, done_by: request.asker.userId, done_at: request.receivedAt })
-        .onConflict((conflict) => conflict.columns(['case_id', 'rule_id']).doNothing())
-        .executeTakeFirst();
-      if ((ticked.numInsertedOrUpdatedRows ?? 0n) > 0n) {
-        await appendAudit(trx, {
-          tenantId: request.asker.tenantId,
-          actorId: request.asker.userId,
-          action: 'transfer-checklist.done',
-          caseReference: reminder.reference,
-          detail: { ruleId: reminder.rule_id },
-          at: request.receivedAt,
-        });
-      }
-    });
+    await context.transferChecklist.tick({ caseId: reminder.case_id, caseReference: reminder.reference, ruleId: reminder.rule_id }, request.asker, request.receivedAt);
     return { messages: [], invokeMessage: `Done for ${reminder.reference}: ${rule?.requires ?? reminder.rule_id}. No more reminders of it.` };
   }
   const kind = rule?.kind === 'timescale' ? (rule.fulfilledBy[0] ?? '') : '';

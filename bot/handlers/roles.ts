@@ -36,7 +36,7 @@ export async function changeRole(match: RegExpExecArray, request: MessageRequest
   const assignment: RoleAssignment = { userId, role, team: role === 'admin' ? '' : team.trim() };
   if (remove) {
     const removed = await context.roles.withdraw(request.asker.tenantId, assignment, request.asker.userId, request.receivedAt);
-    return say(removed ? `Removed: ${describe(assignment)}.` : `They did not hold that role: ${describe(assignment)}.`);
+    return say(removed.ok ? `Removed: ${describe(assignment)}.` : `They did not hold that role: ${describe(assignment)}.`);
   }
   await context.roles.assign(request.asker.tenantId, assignment, request.asker.userId, request.receivedAt);
   return say(`Done: ${describe(assignment)}.`);

@@ -1,6 +1,5 @@
 import { compareLocalDates, formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
 import type { Reply } from '../ports.js';
-import { TimelinessStore } from '../store/timeliness.js';
 import { MOST_EXPORT_MONTHS } from '../timeliness/export-timeliness.js';
 import { teamFiguresFor, timelinessScopeFor, workerNameOf, type TeamFiguresRefusal } from '../timeliness/team-figures.js';
 import { monthsBetween } from '../../domain/timeliness/timeliness.js';
@@ -10,7 +9,6 @@ import { say } from '../replies/say.js';
 
 const KIND_WORDS = { assessment: 'assessment', 'initial-meeting': 'initial meeting', 'plan-circulation': 'plan circulation', review: 'review', visit: 'visit', transfer: 'transfer' } as const;
 
-const sourcesOf = (context: BotContext) => ({ ...context, timeliness: new TimelinessStore(context.db, context.policies) });
 
 function refusal(error: TeamFiguresRefusal): Reply {
   return say(
@@ -30,7 +28,7 @@ const rate = (value: number | null) => (value === null ? 'none yet' : `${value}%
  */
 export async function teamReport(request: MessageRequest, context: BotContext): Promise<Reply> {
   const today = londonDateOf(request.receivedAt);
-  const figures = await teamFiguresFor(request.asker, {}, today, sourcesOf(context));
+  const figures = await teamFiguresFor(request.asker, {}, today, context);
   if (!figures.ok) return refusal(figures.error);
   const { headline, workerNames, teams } = figures.value;
   const lines = [
@@ -51,7 +49,7 @@ export async function teamReport(request: MessageRequest, context: BotContext): 
  * for admins (every team) and managers (their teams).
  */
 export async function exportTimelinessLink(period: string, request: MessageRequest, context: BotContext): Promise<Reply> {
-  const scoped = await timelinessScopeFor(request.asker, {}, sourcesOf(context));
+  const scoped = await timelinessScopeFor(request.asker, {}, context);
   if (!scoped.ok) return refusal(scoped.error);
   const [from, to] = periodIn(period, londonDateOf(request.receivedAt));
   if (!from || !to || compareLocalDates(from, to) > 0) {

@@ -1,8 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { sql } from 'kysely';
-import { z } from 'zod';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
-import { compareLocalDates, formatLongDate, LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import { compareLocalDates, formatLongDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { escalationCard, escalationText, type EscalationView } from '../../cards/escalation-card.js';
 import { reminderDigestCard, reminderDigestText, type ReminderDigestView } from '../../cards/reminder-digest-card.js';
 import { workingDaysBetween } from '../../domain/calendar/working-days-between.js';
@@ -13,11 +11,13 @@ import type { Messenger, OutgoingMessage } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { RoleStore } from '../store/roles.js';
-import type { Db } from '../store/database.js';
+import type { ClaimedReminder, ReminderOutboxStore } from '../store/reminder-outbox.js';
+import type { TransferChecklistStore } from '../store/transfer-checklist.js';
 import { enqueueTodaysReminders } from './enqueue-reminders.js';
 import { londonDateTimeOf } from './london-time.js';
 import { reminderItemView, ruleOf } from './reminder-view.js';
 import { inParallel, sendPace } from './send-pace.js';
+import { conversationGone, failedSend, sendStatusOf, type RetryPolicy } from '../teams/send-retry.js';
 
 /** How long a claimed reminder is this instance's to send; after that another instance may take it over. */
 const LEASE_MS = 2 * 60 * 1000;
@@ -26,15 +26,13 @@ const BATCH = 200;
 const SENDS_AT_ONCE = 8;
 /** Just below Teams' 50 requests a second per app per tenant; botbuilder's client absorbs a rare 429. */
 export const DEFAULT_SENDS_PER_SECOND = 48;
-/** Teams answers these when it is busy or briefly down: try again later. */
-const RETRYABLE = new Set([412, 429, 500, 502, 503, 504]);
-/** The person blocked the bot, removed it, or left: this conversation is gone. */
-const GONE = new Set([403, 404]);
-const MOST_ATTEMPTS = 8;
+/** 10 s, 20 s, 40 s … after each failed attempt, eight in all. */
+const REMINDER_RETRIES: RetryPolicy = { firstWaitMs: 10_000, mostAttempts: 8 };
 const ONE_CONVERSATION_GAP_MS = 1000;
 
 export interface ReminderTickOptions {
-  readonly db: Db;
+  readonly outbox: ReminderOutboxStore;
+  readonly transferChecklist: TransferChecklistStore;
   readonly cases: CaseStore;
   readonly conversations: ConversationStore;
   readonly roles: RoleStore;
@@ -57,17 +55,7 @@ export interface TickOutcome {
   readonly failed: number;
 }
 
-const ClaimedSchema = z.object({
-  id: z.coerce.string(),
-  tenant_id: z.string(),
-  case_id: z.string(),
-  rule_id: z.string(),
-  due_on: LocalDateSchema,
-  kind: z.string(),
-  recipient_role: z.string(),
-  attempts: z.coerce.number(),
-});
-type Claimed = z.infer<typeof ClaimedSchema>;
+type Claimed = ClaimedReminder;
 
 /**
  * One pass of the reminder scheduler: outside working hours on a working day it does nothing; otherwise it
@@ -76,10 +64,10 @@ type Claimed = z.infer<typeof ClaimedSchema>;
  * and sends each person one message with all of theirs.
  */
 export async function runReminderTick(options: ReminderTickOptions): Promise<TickOutcome> {
-  const { db, now, calendar, hours = DEFAULT_WORKING_HOURS } = options;
+  const { outbox, now, calendar, hours = DEFAULT_WORKING_HOURS } = options;
   const london = londonDateTimeOf(now);
   if (!isWithinWorkingHours(london, calendar, hours)) return { outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0 };
-  const enqueued = await enqueueTodaysReminders({ db, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours });
+  const enqueued = await enqueueTodaysReminders({ outbox, transferChecklist: options.transferChecklist, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours });
   const pace = options.pace ?? sendPace(DEFAULT_SENDS_PER_SECOND);
   const startedAt = performance.now();
   // The clock moves on with the pass, so leases taken and renewed late in a long pass stay honest.
@@ -87,7 +75,7 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   // Everything due is claimed before anything is sent, so each person's reminders are in one group however many
   // are due: grouping batch by batch (200 rows by id) sent half the people two digests on a busy day.
   const claimed: Claimed[] = [];
-  for (let batch = await claim(db, passClock(), now); batch.length > 0; batch = await claim(db, passClock(), now)) claimed.push(...batch);
+  for (let batch = await claim(outbox, passClock(), now); batch.length > 0; batch = await claim(outbox, passClock(), now)) claimed.push(...batch);
   const addressed: Addressed[] = [];
   for (let start = 0; start < claimed.length; start += BATCH) addressed.push(...(await withRecipients(claimed.slice(start, start + BATCH), options)));
   const counts = { claimed: claimed.length, sent: 0, retrying: 0, failed: 0 };
@@ -108,21 +96,8 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
  * pass's start, `passStartedAt`: else a pass that waited out Teams' Retry-After would claim it again and again
  * and spend all its attempts within the one throttling spell.
  */
-async function claim(db: Db, now: Date, passStartedAt: Date): Promise<Claimed[]> {
-  const leaseUntil = new Date(now.getTime() + LEASE_MS);
-  const { rows } = await sql<Record<string, unknown>>`
-    UPDATE reminder_outbox SET status = 'sending', lease_until = ${leaseUntil}::timestamptz, attempts = attempts + 1
-    WHERE id IN (
-      SELECT id FROM reminder_outbox
-      WHERE send_after <= ${now}::timestamptz
-        AND (status = 'pending' OR (status = 'sending' AND lease_until < ${now}::timestamptz))
-        AND (next_attempt_at IS NULL OR next_attempt_at <= ${passStartedAt}::timestamptz)
-      ORDER BY send_after, id
-      LIMIT ${BATCH}
-      FOR UPDATE SKIP LOCKED
-    )
-    RETURNING id, tenant_id, case_id, rule_id, due_on, kind, recipient_role, attempts`.execute(db);
-  return rows.map((row) => ClaimedSchema.parse(row));
+async function claim(outbox: ReminderOutboxStore, now: Date, passStartedAt: Date): Promise<Claimed[]> {
+  return outbox.claimDue(now, passStartedAt, new Date(now.getTime() + LEASE_MS), BATCH);
 }
 
 interface Addressed extends Claimed {
@@ -130,69 +105,39 @@ interface Addressed extends Claimed {
   readonly caseReference: string;
   /** The case's allocated worker, whom an escalation names. */
   readonly workerId: string;
+  readonly team: string;
+  readonly caseManagerId: string | null;
 }
 
 /** Who gets each reminder is decided now, not when it was planned, so a case that moved goes to its new worker. */
 async function withRecipients(claimed: readonly Claimed[], options: ReminderTickOptions): Promise<Addressed[]> {
-  if (claimed.length === 0) return [];
   // One query for the whole batch: each reminder's case and the obligation as it stands now.
-  const rows = await options.db
-    .selectFrom('reminder_outbox')
-    .innerJoin('cases', 'cases.id', 'reminder_outbox.case_id')
-    .leftJoin('obligations', (join) => join.onRef('obligations.case_id', '=', 'reminder_outbox.case_id').onRef('obligations.rule_id', '=', 'reminder_outbox.rule_id'))
-    .select(['reminder_outbox.id', 'cases.reference', 'cases.worker_id', 'cases.manager_id', 'cases.team', 'cases.status', 'obligations.done_on', 'obligations.due_on'])
-    .where('reminder_outbox.id', 'in', claimed.map((reminder) => reminder.id))
-    .execute();
-  const byId = new Map(rows.map((row) => [String(row.id), row]));
+  const standing = await options.outbox.standingOf(claimed);
   const addressed: Addressed[] = [];
   for (const reminder of claimed) {
-    const row = byId.get(reminder.id);
+    const current = standing.get(reminder.id);
     // Done since it was planned, or the case closed: nothing to remind anyone of.
     const stillOwed =
-      reminder.kind === 'transfer-out' ? !(await transferItemDone(options.db, reminder)) : row?.done_on === null && row.due_on === reminder.due_on;
-    if (!row || row.status !== 'open' || !stillOwed) {
-      await finish(options.db, reminder, 'cancelled', options.now, 'no longer owed');
+      reminder.kind === 'transfer-out'
+        ? !(await options.transferChecklist.isDone(reminder.case_id, reminder.rule_id))
+        : current?.obligation?.doneOn === null && current.obligation.dueOn === reminder.due_on;
+    if (!current || current.caseStatus !== 'open' || !stillOwed) {
+      await options.outbox.finish(reminder, 'cancelled', options.now, 'no longer owed');
       continue;
     }
-    if (reminder.kind === 'escalation' && (await acknowledgedByWorker(options.db, reminder))) {
-      await finish(options.db, reminder, 'cancelled', options.now, 'acknowledged by the worker');
+    if (reminder.kind === 'escalation' && (await options.outbox.acknowledged(reminder))) {
+      await options.outbox.finish(reminder, 'cancelled', options.now, 'acknowledged by the worker');
       continue;
     }
-    const recipientId = reminder.recipient_role === 'worker' ? row.worker_id : ((await managerOf(options.db, reminder.tenant_id, row.team, row.manager_id)) ?? row.worker_id);
-    addressed.push({ ...reminder, recipientId, caseReference: row.reference, workerId: row.worker_id });
+    const recipientId = reminder.recipient_role === 'worker' ? current.workerId : ((await managerOf(reminder.tenant_id, current.team, current.managerId, options)) ?? current.workerId);
+    addressed.push({ ...reminder, recipientId, caseReference: current.caseReference, workerId: current.workerId, team: current.team, caseManagerId: current.managerId });
   }
   return addressed;
 }
 
-async function transferItemDone(db: Db, reminder: Claimed): Promise<boolean> {
-  const done = await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', reminder.case_id).where('rule_id', '=', reminder.rule_id).executeTakeFirst();
-  return done !== undefined;
-}
-
-/** An overdue item escalates only if the worker has not acknowledged any reminder of it. */
-async function acknowledgedByWorker(db: Db, reminder: Claimed): Promise<boolean> {
-  const acknowledged = await db
-    .selectFrom('reminder_outbox')
-    .select('id')
-    .where('case_id', '=', reminder.case_id)
-    .where('rule_id', '=', reminder.rule_id)
-    .where('due_on', '=', reminder.due_on)
-    .where('acknowledged_at', 'is not', null)
-    .executeTakeFirst();
-  return acknowledged !== undefined;
-}
-
-async function managerOf(db: Db, tenantId: string, team: string, caseManager: string | null): Promise<string | undefined> {
-  if (caseManager) return caseManager;
-  const manager = await db
-    .selectFrom('role_assignments')
-    .select('user_id')
-    .where('tenant_id', '=', tenantId)
-    .where('team', '=', team)
-    .where('role', '=', 'manager')
-    .orderBy('user_id')
-    .executeTakeFirst();
-  return manager?.user_id;
+/** The case's own manager, else the first of its team's. */
+async function managerOf(tenantId: string, team: string, caseManager: string | null, options: ReminderTickOptions): Promise<string | undefined> {
+  return caseManager ?? (await options.roles.firstManagerOf(tenantId, team));
 }
 
 function groupedByRecipient(reminders: readonly Addressed[]): Map<string, Addressed[]> {
@@ -208,14 +153,14 @@ function groupedByRecipient(reminders: readonly Addressed[]): Map<string, Addres
 type Delivery = { readonly sent: number; readonly retrying: number; readonly failed: number };
 
 async function deliver(tenantId: string, recipientId: string, claimed: readonly Addressed[], passClock: () => Date, options: ReminderTickOptions): Promise<Delivery> {
-  const { db, messenger, conversations, now } = options;
+  const { outbox, messenger, conversations, now } = options;
   let reminders = claimed;
   try {
     const address = await conversations.personalChatOrNew(tenantId, recipientId, messenger, now);
     // This instance may have been slow (Teams throttling, a long pass) and another taken the rows over when the
     // lease ran out: only what is still ours is sent, or the person would get it twice; what is, is ours for a
     // whole lease from now.
-    reminders = await renewedClaims(db, claimed, passClock());
+    reminders = await outbox.renewedClaims(claimed, new Date(passClock().getTime() + LEASE_MS));
     if (reminders.length === 0) return { sent: 0, retrying: 0, failed: 0 };
     const workerNames = new Map<string, string>();
     for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
@@ -226,28 +171,21 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
       // At most one message a second into one conversation, as Teams asks of bots.
       if (index > 0) await sleep(ONE_CONVERSATION_GAP_MS);
       const { activityId } = await messenger.send(address, message);
-      await markSent(db, covers, recipientId, activityId, now);
+      await outbox.markSent(covers, recipientId, activityId, now);
     }
     return { sent: reminders.length, retrying: 0, failed: 0 };
   } catch (error) {
-    const status = statusOf(error);
-    const gone = status !== undefined && GONE.has(status);
-    const retryable = !gone && (status === undefined || RETRYABLE.has(status));
+    const status = sendStatusOf(error);
+    const gone = conversationGone(error);
     let retrying = 0;
     for (const reminder of reminders) {
-      await attempt(db, reminder.id, now, gone ? 'gone' : 'error', status ?? null);
-      if (retryable && reminder.attempts < MOST_ATTEMPTS) {
+      await outbox.recordFailedAttempt(reminder, gone ? 'gone' : 'error', now, status ?? null);
+      const verdict = failedSend(error, reminder.attempts, REMINDER_RETRIES);
+      if (verdict.kind === 'retry') {
         retrying += 1;
-        const wait = retryAfterMs(error) ?? backoffMs(reminder.attempts);
-        await db
-          .updateTable('reminder_outbox')
-          .set({ status: 'pending', lease_until: null, next_attempt_at: new Date(now.getTime() + wait), last_outcome: `retry after ${status ?? 'error'}` })
-          .where('id', '=', reminder.id)
-          .where('status', '=', 'sending')
-          .where('attempts', '=', reminder.attempts)
-          .execute();
+        await outbox.retryLater(reminder, new Date(now.getTime() + verdict.waitMs), `retry after ${status ?? 'error'}`);
       } else {
-        await finish(db, reminder, 'failed', now, gone ? `gone (${status})` : `failed (${status ?? 'error'})`);
+        await outbox.finish(reminder, 'failed', now, gone ? `gone (${status})` : `failed (${status ?? 'error'})`);
       }
     }
     if (gone) {
@@ -269,8 +207,7 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
  * admins are told, once, with case references and the person's id only.
  */
 async function tellManagersAndAdmins(tenantId: string, recipientId: string, reminders: readonly Addressed[], status: number, options: ReminderTickOptions): Promise<void> {
-  const teams = await options.db.selectFrom('cases').select(['team', 'manager_id']).where('id', 'in', reminders.map((reminder) => reminder.case_id)).execute();
-  const managers = await Promise.all(teams.map((row) => managerOf(options.db, tenantId, row.team, row.manager_id)));
+  const managers = await Promise.all(reminders.map((reminder) => managerOf(tenantId, reminder.team, reminder.caseManagerId, options)));
   const people = new Set([...managers, ...(await options.roles.adminsOf(tenantId))].filter((id): id is string => id !== undefined && id !== recipientId));
   const references = [...new Set(reminders.map((reminder) => reminder.caseReference))].join(', ');
   const text =
@@ -282,54 +219,9 @@ async function tellManagersAndAdmins(tenantId: string, recipientId: string, remi
     try {
       await options.messenger.send(address, { text });
     } catch (error) {
-      options.log.warn('reminder-notice-failed', { status: statusOf(error) ?? 0 });
+      options.log.warn('reminder-notice-failed', { status: sendStatusOf(error) ?? 0 });
     }
   }
-}
-
-/** Ends a claimed reminder unsent, unless another instance has claimed it since (its claim counted one more attempt). */
-async function finish(db: Db, reminder: Claimed, status: 'failed' | 'cancelled', now: Date, outcome: string): Promise<void> {
-  await db
-    .updateTable('reminder_outbox')
-    .set({ status, lease_until: null, last_outcome: outcome })
-    .where('id', '=', reminder.id)
-    .where('status', '=', 'sending')
-    .where('attempts', '=', reminder.attempts)
-    .execute();
-  await attempt(db, reminder.id, now, status, null);
-}
-
-/**
- * The reminders this pass still holds (each still being sent, and no later claim has counted an attempt since
- * ours), their leases renewed from `at` in the same statement.
- */
-async function renewedClaims<T extends Claimed>(db: Db, reminders: readonly T[], at: Date): Promise<T[]> {
-  const { rows } = await sql<{ id: string; attempts: number }>`
-    UPDATE reminder_outbox SET lease_until = ${new Date(at.getTime() + LEASE_MS)}::timestamptz
-    WHERE id IN (${sql.join(reminders.map((reminder) => reminder.id))}) AND status = 'sending'
-    RETURNING id::text AS id, attempts`.execute(db);
-  const held = new Set(rows.map((row) => `${row.id}|${Number(row.attempts)}`));
-  return reminders.filter((reminder) => held.has(`${reminder.id}|${reminder.attempts}`));
-}
-
-/**
- * Marks a message's reminders sent, with their attempts, in one statement the moment the Connector has taken it:
- * a crash (kill -9) between the two repeats that one message at the next pass, and this keeps that window to one
- * round trip to the database.
- */
-async function markSent(db: Db, reminders: readonly Claimed[], recipientId: string, activityId: string | undefined, at: Date): Promise<void> {
-  await sql`
-    WITH sent AS (
-      UPDATE reminder_outbox
-      SET status = 'sent', sent_at = ${at}::timestamptz, recipient_id = ${recipientId}, activity_id = ${activityId ?? null}, lease_until = NULL, last_outcome = 'sent'
-      WHERE id IN (${sql.join(reminders.map((reminder) => reminder.id))})
-      RETURNING id
-    )
-    INSERT INTO reminder_attempts (outbox_id, at, outcome, status_code) SELECT id, ${at}::timestamptz, 'sent', 200 FROM sent`.execute(db);
-}
-
-async function attempt(db: Db, outboxId: string, at: Date, outcome: string, statusCode: number | null): Promise<void> {
-  await db.insertInto('reminder_attempts').values({ outbox_id: outboxId, at, outcome, status_code: statusCode }).execute();
 }
 
 /**
@@ -376,22 +268,4 @@ function messagesFor(
     messages.push({ message: { text: escalationText(view), card: escalationCard(view) }, covers: [escalation] });
   }
   return messages;
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { statusCode?: unknown } | null)?.statusCode;
-  return typeof status === 'number' ? status : undefined;
-}
-
-function retryAfterMs(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get?: (name: string) => string | undefined } } } | null)?.response?.headers;
-  const value = headers?.get?.('retry-after');
-  const seconds = value === undefined ? Number.NaN : Number(value);
-  return Number.isFinite(seconds) && seconds >= 0 ? Math.min(seconds, 3600) * 1000 : undefined;
-}
-
-/** 10 s, 20 s, 40 s … up to an hour, with up to a fifth more at random so instances do not retry in step. */
-function backoffMs(attempts: number): number {
-  const base = Math.min(10_000 * 2 ** Math.max(0, attempts - 1), 3_600_000);
-  return base + Math.floor(Math.random() * base * 0.2);
 }

@@ -1,24 +1,24 @@
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../../domain/calendar/add-calendar-days.js';
 import { addWorkingDays } from '../../domain/calendar/add-working-days.js';
-import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import type { LocalDate } from '../../domain/dates/local-date.js';
 import { planReminders, REMINDER_DEFAULTS, remindersToSendOn, type ReminderIntent, type ReminderSettings } from '../../domain/reminders/plan-reminders.js';
 import { reminderKeyFor } from '../../domain/reminders/reminder-key.js';
 import { transferOutChecklistFor, transferOutRemindersFor } from '../../domain/reminders/transfer-checklist.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { policyFor } from '../../domain/policy/registry.js';
 import { deliveryTimeFor, DEFAULT_WORKING_HOURS, type WorkingHours } from '../../domain/reminders/working-hours.js';
-import type { Insertable } from 'kysely';
 import type { CaseRecord, CaseStore } from '../store/cases.js';
-import type { Tables } from '../store/tables.js';
-import type { Db } from '../store/database.js';
+import type { NewReminder, ReminderOutboxStore } from '../store/reminder-outbox.js';
+import type { TransferChecklistStore } from '../store/transfer-checklist.js';
 import { instantOf } from './london-time.js';
 
 /** The furthest a reminder is sent before its due date, in calendar days: 5 working days, a weekend and a bank holiday or two. */
 const LOOK_AHEAD_DAYS = 14;
 
 export interface EnqueueOptions {
-  readonly db: Db;
+  readonly outbox: ReminderOutboxStore;
+  readonly transferChecklist: TransferChecklistStore;
   readonly policies: readonly Policy[];
   readonly cases: CaseStore;
   readonly calendar: HolidayCalendar;
@@ -35,30 +35,18 @@ export interface EnqueueOptions {
  * running this again, or on another instance, adds nothing. Returns how many were new.
  */
 export async function enqueueTodaysReminders(options: EnqueueOptions): Promise<number> {
-  const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS, hours = DEFAULT_WORKING_HOURS } = options;
+  const { cases, calendar, today, at, settings = REMINDER_DEFAULTS, hours = DEFAULT_WORKING_HOURS } = options;
   const owing = await cases.casesOwingBy(addCalendarDays(today, LOOK_AHEAD_DAYS), earlyNoticeOn(options.policies, today, calendar));
   const obligations = await cases.obligationsOfMany(owing, today);
   const sendAfter = instantOf(deliveryTimeFor(today, calendar, hours));
-  const rows: OutboxRow[] = owing.flatMap((record) =>
+  const rows: NewReminder[] = owing.flatMap((record) =>
     remindersToSendOn(planReminders(obligations.get(record.id) ?? [], today, calendar, settings), today, calendar).map((intent) =>
       outboxRowOf(record, intent, sendAfter, at),
     ),
   );
   rows.push(...(await transferOutRows(options, sendAfter)));
-  let added = 0;
-  for (let start = 0; start < rows.length; start += 500) {
-    const inserted = await db
-      .insertInto('reminder_outbox')
-      .values(rows.slice(start, start + 500))
-      .onConflict((conflict) => conflict.column('idempotency_key').doNothing())
-      .returning('id')
-      .execute();
-    added += inserted.length;
-  }
-  return added;
+  return options.outbox.add(rows);
 }
-
-type OutboxRow = Insertable<Tables['reminder_outbox']>;
 
 /**
  * The rules whose reminders start further ahead than the usual look-ahead (Brighton and Hove's network meeting
@@ -74,7 +62,7 @@ function earlyNoticeOn(policies: readonly Policy[], today: LocalDate, calendar: 
   return { ruleIds: early.map((rule) => rule.id), dueBy: addCalendarDays(addWorkingDays(today, furthest, calendar).date, LOOK_AHEAD_DAYS) };
 }
 
-function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date, at: Date): OutboxRow {
+function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date, at: Date): NewReminder {
   return {
     idempotency_key: reminderKeyFor(record.id, intent),
     tenant_id: record.tenantId,
@@ -84,7 +72,6 @@ function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date
     kind: intent.kind,
     recipient_role: intent.recipient,
     send_after: sendAfter,
-    status: 'pending',
     created_at: at,
   };
 }
@@ -93,24 +80,15 @@ function outboxRowOf(record: CaseRecord, intent: ReminderIntent, sendAfter: Date
  * A family that moved out: the authority's transfer checklist (tell the receiving authority, share the
  * assessment, plan and minutes, consent) is reminded weekly from the move until each item is marked done.
  */
-async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promise<OutboxRow[]> {
-  const { db, cases, calendar, today, at, settings = REMINDER_DEFAULTS } = options;
-  const moves = await db
-    .selectFrom('case_events')
-    .innerJoin('cases', 'cases.id', 'case_events.case_id')
-    .select(['cases.tenant_id', 'cases.reference', 'case_events.happened_on'])
-    .where('case_events.kind', '=', 'moved-out')
-    .where('case_events.withdrawn_at', 'is', null)
-    .where('cases.status', '=', 'open')
-    .execute();
-  const rows: OutboxRow[] = [];
-  for (const move of moves) {
-    const record = await cases.caseByReference(move.tenant_id, move.reference);
-    const policy = record ? policyFor(record.authorityId, options.policies) : undefined;
-    if (!record || !policy?.ok) continue;
-    const done = new Set((await db.selectFrom('transfer_checklist_done').select('rule_id').where('case_id', '=', record.id).execute()).map((row) => row.rule_id));
+async function transferOutRows(options: EnqueueOptions, sendAfter: Date): Promise<NewReminder[]> {
+  const { cases, calendar, today, at, settings = REMINDER_DEFAULTS } = options;
+  const rows: NewReminder[] = [];
+  for (const { record, movedOutOn } of await cases.openCasesMovedOut()) {
+    const policy = policyFor(record.authorityId, options.policies);
+    if (!policy.ok) continue;
+    const done = await options.transferChecklist.doneOf(record.id);
     const outstanding = transferOutChecklistFor(policy.value, record.pathways).filter((item) => !done.has(item.ruleId));
-    const planned = transferOutRemindersFor(LocalDateSchema.parse(move.happened_on), outstanding, today, calendar, settings);
+    const planned = transferOutRemindersFor(movedOutOn, outstanding, today, calendar, settings);
     rows.push(...remindersToSendOn(planned, today, calendar).map((intent) => outboxRowOf(record, intent, sendAfter, at)));
   }
   return rows;

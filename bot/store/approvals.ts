@@ -5,6 +5,7 @@ import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.j
 import { appendAudit } from './audit.js';
 import type { Actor, CaseRecord, CaseStore } from './cases.js';
 import type { Db } from './database.js';
+import { err, ok, type Result } from '../../domain/result.js';
 
 export const ApprovalStatusSchema = z.enum(['draft', 'requested', 'approved', 'returned']);
 export type ApprovalStatus = z.infer<typeof ApprovalStatusSchema>;
@@ -60,10 +61,18 @@ export interface Approval {
   readonly comment?: string;
 }
 
-export type DecideOutcome =
-  | { readonly kind: 'decided'; readonly approval: Approval }
-  /** Someone decided first, or the card showed an older version: the request as it now stands. */
-  | { readonly kind: 'too-late'; readonly approval: Approval };
+/** The case has a request awaiting a decision already: nothing is saved or sent. */
+export interface AlreadySent {
+  readonly kind: 'already-sent';
+}
+
+/** Someone decided first, or the card showed an older version: the request as it now stands. */
+export interface TooLate {
+  readonly kind: 'too-late';
+  readonly approval: Approval;
+}
+
+const ALREADY_SENT: AlreadySent = { kind: 'already-sent' };
 
 /**
  * Closure and step-down requests and the notices they queue. The decision is a conditional UPDATE on status and
@@ -75,6 +84,21 @@ export class ApprovalStore {
     private readonly db: Db,
     private readonly cases: CaseStore,
   ) {}
+
+  /** The ids of the tenant's cases in `teams` with a request awaiting a decision, the oldest request first. */
+  async casesAwaitingDecision(tenantId: string, teams: readonly string[]): Promise<string[]> {
+    if (teams.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('approvals')
+      .innerJoin('cases', 'cases.id', 'approvals.case_id')
+      .select('cases.id')
+      .where('approvals.tenant_id', '=', tenantId)
+      .where('approvals.status', '=', 'requested')
+      .where('cases.team', 'in', teams)
+      .orderBy('approvals.requested_at')
+      .execute();
+    return rows.map((row) => row.id);
+  }
 
   async approvalById(tenantId: string, id: string): Promise<Approval | undefined> {
     const row = await this.db.selectFrom('approvals').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
@@ -100,11 +124,11 @@ export class ApprovalStore {
   }
 
   /** Keeps the worker's ticks in the case's open draft, starting one if there is none. */
-  async saveDraft(record: CaseRecord, kind: ClosureKind, confirmed: readonly string[], actor: Actor, at: Date): Promise<Approval | 'already-sent'> {
+  async saveDraft(record: CaseRecord, kind: ClosureKind, confirmed: readonly string[], actor: Actor, at: Date): Promise<Result<Approval, AlreadySent>> {
     return this.db.transaction().execute(async (trx) => {
       const open = await trx.selectFrom('approvals').selectAll().where('case_id', '=', record.id).where('status', 'in', ['draft', 'requested']).forUpdate().executeTakeFirst();
       const checklist = JSON.stringify({ confirmed });
-      if (open && open.status === 'requested') return 'already-sent';
+      if (open && open.status === 'requested') return err(ALREADY_SENT);
       const row = open
         ? await trx
             .updateTable('approvals')
@@ -118,13 +142,13 @@ export class ApprovalStore {
             .returningAll()
             .executeTakeFirstOrThrow();
       await appendAudit(trx, { tenantId: actor.tenantId, actorId: actor.userId, action: `${kind}.saved`, caseReference: record.reference, detail: { approvalId: row.id, confirmed }, at });
-      return approvalOf(row);
+      return ok(approvalOf(row));
     });
   }
 
   /**
    * Sends the request: the draft becomes `requested` with the checklist as it stands, and a card is queued for
-   * each approver, for the requester and, given `channelTeamId`, for the team's channel. Refused ('already-sent') when the case has a request awaiting a decision.
+   * each approver, for the requester and, given `channelTeamId`, for the team's channel. Refused (`already-sent`) when the case has a request awaiting a decision.
    */
   async send(
     record: CaseRecord,
@@ -134,11 +158,12 @@ export class ApprovalStore {
     actor: Actor,
     at: Date,
     channelTeamId?: string,
-  ): Promise<Approval | 'already-sent'> {
-    const draft = await this.saveDraft(record, checklist.kind, confirmed, actor, at);
-    if (draft === 'already-sent') return draft;
+  ): Promise<Result<Approval, AlreadySent>> {
+    const saved = await this.saveDraft(record, checklist.kind, confirmed, actor, at);
+    if (!saved.ok) return saved;
+    const draft = saved.value;
     const sent = checklist.items.map(snapshotOf);
-    return this.db.transaction().execute(async (trx) => {
+    return this.db.transaction().execute(async (trx): Promise<Result<Approval, AlreadySent>> => {
       const row = await trx
         .updateTable('approvals')
         .set((eb) => ({ status: 'requested', version: eb('version', '+', 1), checklist: JSON.stringify({ confirmed, sent }), requested_at: at }))
@@ -146,14 +171,14 @@ export class ApprovalStore {
         .where('status', '=', 'draft')
         .returningAll()
         .executeTakeFirst();
-      if (!row) return 'already-sent';
+      if (!row) return err(ALREADY_SENT);
       const recipients = [...new Set([...approverIds, actor.userId])];
       await trx
         .insertInto('approval_notices')
         .values([
-          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card', recipient_id: recipientId, status: 'pending', created_at: at })),
+          ...recipients.map((recipientId) => ({ approval_id: row.id, tenant_id: record.tenantId, kind: 'card' as const, recipient_id: recipientId, status: 'pending' as const, created_at: at })),
           // The team's channel, where the bot is in one: its recipient is the Teams team's id.
-          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel', recipient_id: channelTeamId, status: 'pending', created_at: at }]),
+          ...(channelTeamId === undefined ? [] : [{ approval_id: row.id, tenant_id: record.tenantId, kind: 'channel' as const, recipient_id: channelTeamId, status: 'pending' as const, created_at: at }]),
         ])
         .execute();
       await appendAudit(trx, {
@@ -164,7 +189,7 @@ export class ApprovalStore {
         detail: { approvalId: row.id, version: row.version, approverIds: [...approverIds], checklist: sent },
         at,
       });
-      return approvalOf(row);
+      return ok(approvalOf(row));
     });
   }
 
@@ -182,8 +207,8 @@ export class ApprovalStore {
     actor: Actor,
     closedOn: LocalDate,
     at: Date,
-  ): Promise<DecideOutcome> {
-    const outcome = await this.db.transaction().execute(async (trx): Promise<DecideOutcome | undefined> => {
+  ): Promise<Result<Approval, TooLate>> {
+    const decided = await this.db.transaction().execute(async (trx): Promise<Approval | undefined> => {
       const row = await trx
         .updateTable('approvals')
         .set((eb) => ({ status: decision, version: eb('version', '+', 1), decided_by: actor.userId, decided_at: at, comment: comment ?? null }))
@@ -217,12 +242,12 @@ export class ApprovalStore {
         },
         at,
       });
-      return { kind: 'decided', approval };
+      return approval;
     });
-    if (outcome) return outcome;
+    if (decided) return ok(decided);
     const current = await this.approvalById(actor.tenantId, approvalId);
     if (!current) throw new Error(`Approval ${approvalId} vanished while being decided`);
-    return { kind: 'too-late', approval: current };
+    return err({ kind: 'too-late', approval: current });
   }
 }
 

@@ -27,3 +27,26 @@ export async function appendAudit(db: Kysely<Tables>, entry: AuditEntry): Promis
     })
     .execute();
 }
+
+/** The audit log for those outside bot/store/: appended to, and counted where a limit needs it. */
+export class AuditStore {
+  constructor(private readonly db: Kysely<Tables>) {}
+
+  async append(entry: AuditEntry): Promise<void> {
+    await appendAudit(this.db, entry);
+  }
+
+  /** How many of `actions` the actor has on the case's audit since `since` (refusals audited in the last hour). */
+  async countSince(filter: { readonly tenantId: string; readonly caseReference: string; readonly actorId: string; readonly actions: readonly string[] }, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('tenant_id', '=', filter.tenantId)
+      .where('case_reference', '=', filter.caseReference)
+      .where('actor_id', '=', filter.actorId)
+      .where('action', 'in', [...filter.actions])
+      .where('at', '>', since)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
+}

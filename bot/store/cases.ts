@@ -12,6 +12,7 @@ import { PathwaySchema, type Pathway, type Policy } from '../../domain/policy/sc
 import { policyFor } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { appendAudit } from './audit.js';
+import { removeCase, type NoSuchCase, type RemovedCase } from './retention.js';
 import type { Db } from './database.js';
 
 const CaseRowSchema = z.object({
@@ -168,6 +169,25 @@ export class CaseStore {
   async caseById(id: string): Promise<CaseRecord | undefined> {
     const row = await this.db.selectFrom('cases').selectAll().where('id', '=', id).executeTakeFirst();
     return row ? caseOf(row) : undefined;
+  }
+
+  /** An admin removes the case and everything held about it at once, audited (bot/store/retention.ts). */
+  async remove(tenantId: string, reference: string, actorId: string, at: Date): Promise<Result<RemovedCase, NoSuchCase>> {
+    return removeCase(this.db, tenantId, reference, actorId, at);
+  }
+
+  /** Every open case whose family moved out (an event not withdrawn), with the day they moved: its transfer checklist is owed. */
+  async openCasesMovedOut(): Promise<{ readonly record: CaseRecord; readonly movedOutOn: LocalDate }[]> {
+    const rows = await this.db
+      .selectFrom('case_events')
+      .innerJoin('cases', 'cases.id', 'case_events.case_id')
+      .selectAll('cases')
+      .select('case_events.happened_on as moved_out_on')
+      .where('case_events.kind', '=', 'moved-out')
+      .where('case_events.withdrawn_at', 'is', null)
+      .where('cases.status', '=', 'open')
+      .execute();
+    return rows.map((row) => ({ record: caseOf(row), movedOutOn: LocalDateSchema.parse(row.moved_out_on) }));
   }
 
   async casesOf(tenantId: string, filter: { readonly workerId?: string; readonly teams?: readonly string[] }): Promise<CaseRecord[]> {

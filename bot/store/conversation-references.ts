@@ -155,6 +155,17 @@ export class ConversationStore {
       .executeTakeFirst();
     return (inserted.numInsertedOrUpdatedRows ?? 0n) > 0n;
   }
+
+  /** How many of the tenant's chats the bot can no longer write to (blocked, removed, left). */
+  async deadChatCount(tenantId: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('conversation_references')
+      .select((eb) => eb.fn.countAll<string>().as('count'))
+      .where('tenant_id', '=', tenantId)
+      .where('dead_at', 'is not', null)
+      .executeTakeFirst();
+    return Number(row?.count ?? 0);
+  }
 }
 
 function conversationKey(tenantId: string, conversationId: string): string {

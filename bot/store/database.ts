@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, Migrator, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { Kysely, Migrator, PostgresDialect, sql, type KyselyPlugin } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { Logger } from '../log.js';
@@ -10,6 +10,13 @@ import { pgliteChanges, postgresChanges, type StoreChanges } from './store-chang
 import type { Tables } from './tables.js';
 
 export type Db = Kysely<Tables>;
+
+/** Whether the database answers a trivial query within two seconds (the readiness probe). */
+export async function databaseAnswers(db: Db): Promise<boolean> {
+  const timeout = new Promise<false>((resolve) => setTimeout(() => resolve(false), 2_000).unref());
+  const answered = sql`SELECT 1`.execute(db).then(() => true, () => false);
+  return Promise.race([answered, timeout]);
+}
 
 export interface DatabaseOptions {
   /** A PostgreSQL server; when absent the embedded PGlite database is used. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { appendAudit } from './audit.js';
 import type { Db } from './database.js';
+import { err, ok, type Result } from '../../domain/result.js';
 
 export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
@@ -61,6 +62,19 @@ export class RoleStore {
     return rows.map((row) => z.string().parse(row.user_id));
   }
 
+  /** The first of the team's managers by id (whom a case with no manager of its own escalates to); undefined if none. */
+  async firstManagerOf(tenantId: string, team: string): Promise<string | undefined> {
+    const manager = await this.db
+      .selectFrom('role_assignments')
+      .select('user_id')
+      .where('tenant_id', '=', tenantId)
+      .where('team', '=', team)
+      .where('role', '=', 'manager')
+      .orderBy('user_id')
+      .executeTakeFirst();
+    return manager?.user_id;
+  }
+
   /** The tenant's admins: BOT_ADMINS and anyone given the role in chat. */
   async adminsOf(tenantId: string): Promise<string[]> {
     const stored = (await this.everyAssignment(tenantId)).filter((assignment) => assignment.role === 'admin').map((assignment) => assignment.userId);
@@ -78,8 +92,9 @@ export class RoleStore {
     });
   }
 
-  async withdraw(tenantId: string, assignment: RoleAssignment, withdrawnBy: string, at: Date): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+  /** Withdraws a role, audited; refused (`not-held`) when they did not hold it. */
+  async withdraw(tenantId: string, assignment: RoleAssignment, withdrawnBy: string, at: Date): Promise<Result<RoleAssignment, { readonly kind: 'not-held' }>> {
+    return this.db.transaction().execute(async (trx): Promise<Result<RoleAssignment, { readonly kind: 'not-held' }>> => {
       const removed = await trx
         .deleteFrom('role_assignments')
         .where('tenant_id', '=', tenantId)
@@ -87,9 +102,9 @@ export class RoleStore {
         .where('role', '=', assignment.role)
         .where('team', '=', assignment.team)
         .executeTakeFirst();
-      if (removed.numDeletedRows === 0n) return false;
+      if (removed.numDeletedRows === 0n) return err({ kind: 'not-held' });
       await appendAudit(trx, { tenantId, actorId: withdrawnBy, action: 'role.withdrawn', detail: { ...assignment }, at });
-      return true;
+      return ok(assignment);
     });
   }
 }

@@ -1,7 +1,25 @@
 import type { ColumnType, Generated } from 'kysely';
+import type { EventKind } from '../../domain/cases/event-kinds.js';
+import type { ClosureKind } from '../../domain/closures/closure-checklist.js';
+import type { ReviewDecision } from '../../domain/plans/review.js';
+import type { Responsible } from '../../domain/policy/schema.js';
+import type { RecipientRole, ReminderKind } from '../../domain/reminders/plan-reminders.js';
+import type { ConversationKind } from '../ports.js';
+import type { Role } from './roles.js';
 
 /** A timestamp column: written as a Date, read back as a Date (both drivers parse timestamptz). */
 type Timestamp = ColumnType<Date, Date, Date>;
+
+/** Every kind of reminder the domain plans, as the outbox stores it (parsed on the way out, so a kind the domain adds must be added here). */
+export const REMINDER_KINDS = ['before-due', 'due-today', 'overdue', 'escalation', 'transfer-out'] as const satisfies readonly ReminderKind[];
+export const RECIPIENT_ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'chair'] as const satisfies readonly RecipientRole[];
+
+/** pending → sending (claimed under a lease) → sent, failed, or cancelled (no longer owed); sending → pending to retry. */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'cancelled';
+export type ApprovalStatus = 'draft' | 'requested' | 'approved' | 'returned';
+/** A closure request's messages: each approver's card, the team channel's, updating them once decided, telling the requester. */
+export type ApprovalNoticeKind = 'card' | 'update-cards' | 'tell-requester' | 'channel';
+export type ApprovalNoticeStatus = 'pending' | 'sent' | 'failed';
 
 /** The tables as Kysely sees them. Rows read back are checked with zod in the repositories (bot/store/*). */
 export interface Tables {
@@ -27,7 +45,7 @@ export interface Tables {
   role_assignments: {
     tenant_id: string;
     user_id: string;
-    role: string;
+    role: Role;
     team: string;
     assigned_by: string;
     assigned_at: Timestamp;
@@ -43,7 +61,7 @@ export interface Tables {
     manager_id: string | null;
     /** JSON array of pathway ids. */
     pathways: unknown;
-    status: string;
+    status: 'open' | 'closed';
     /** `YYYY-MM-DD`: the date type is read as text (bot/store/database.ts). */
     opened_on: string;
     closed_on: string | null;
@@ -53,7 +71,7 @@ export interface Tables {
   case_events: {
     id: Generated<string>;
     case_id: string;
-    kind: string;
+    kind: EventKind;
     happened_on: string;
     /** The booked review's date or the order's expiry, for the two kinds that count from a second date. */
     counts_from: string | null;
@@ -68,7 +86,7 @@ export interface Tables {
     tenant_id: string;
     worker_id: string;
     team: string;
-    responsible_role: string;
+    responsible_role: Responsible['role'];
     due_on: string;
     done_on: string | null;
   };
@@ -91,7 +109,7 @@ export interface Tables {
   conversation_references: {
     tenant_id: string;
     conversation_id: string;
-    kind: string;
+    kind: ConversationKind;
     user_id: string | null;
     user_name: Generated<string | null>;
     address: unknown;
@@ -106,10 +124,10 @@ export interface Tables {
     case_id: string;
     rule_id: string;
     due_on: string;
-    kind: string;
-    recipient_role: string;
+    kind: ReminderKind;
+    recipient_role: RecipientRole;
     send_after: Timestamp;
-    status: string;
+    status: OutboxStatus;
     attempts: Generated<number>;
     lease_until: Timestamp | null;
     next_attempt_at: Timestamp | null;
@@ -131,8 +149,8 @@ export interface Tables {
     id: string;
     tenant_id: string;
     case_id: string;
-    kind: string;
-    status: string;
+    kind: ClosureKind;
+    status: ApprovalStatus;
     /** Bumped on every change; a card carries the version it shows, so a stale card is told apart. */
     version: number;
     /** The worker's ticks and the checklist as it stood when sent (JSON). */
@@ -148,9 +166,9 @@ export interface Tables {
     id: Generated<string>;
     approval_id: string;
     tenant_id: string;
-    kind: string;
+    kind: ApprovalNoticeKind;
     recipient_id: string;
-    status: string;
+    status: ApprovalNoticeStatus;
     attempts: Generated<number>;
     lease_until: Timestamp | null;
     address: unknown;
@@ -162,7 +180,7 @@ export interface Tables {
   plan_versions: {
     case_id: string;
     version: number;
-    status: string;
+    status: 'draft' | 'agreed';
     /** The plan as written (JSON): sections, action rows, review date. */
     plan: unknown;
     saved_by: string;
@@ -178,7 +196,7 @@ export interface Tables {
     case_id: string;
     plan_version: number;
     held_on: string;
-    decision: string;
+    decision: ReviewDecision;
     /** Progress per action, the child's and family's views, agreement (JSON). */
     review: unknown;
     recorded_by: string;

@@ -39,8 +39,8 @@ describe.each(DATABASE_ENGINES)('what the attack found in chat, on $name', ({ op
     const opened = await cases.openCase({ tenantId: COUNCIL, reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', workerId: SAM.userId, pathways: [], openedOn: '2026-03-02' as never }, SAM, AT);
     if (!opened.ok) throw new Error(opened.error.kind);
     const draft = await new ApprovalStore(database.db, cases).saveDraft(opened.value, 'closure', [], SAM, AT);
-    if (draft === 'already-sent') throw new Error('draft not saved');
-    approvalId = draft.id;
+    if (!draft.ok) throw new Error('draft not saved');
+    approvalId = draft.value.id;
   });
   afterAll(async () => {
     await bot.close();

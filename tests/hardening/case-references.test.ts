@@ -2,6 +2,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseCensusCsv } from '../../bot/cases/census-csv.js';
 import { importCases } from '../../bot/cases/import-cases.js';
+import { AuditStore } from '../../bot/store/audit.js';
 import { CaseStore } from '../../bot/store/cases.js';
 import type { Database } from '../../bot/store/database.js';
 import { RoleStore } from '../../bot/store/roles.js';
@@ -29,7 +30,7 @@ describe.each(DATABASE_ENGINES)('a case reference is one case whatever its lette
   const importNorthsFile = async () => {
     const parsed = parseCensusCsv(`${HEADER}\nab77,2026-03-02,,,,,,A.B.,Redbridge,North,${SAM.userId},\n`, TODAY);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    return importCases(parsed.value.rows, { db: database.db, cases, roles: new RoleStore(database.db, []), tenantId: COUNCIL, actorId: ADMIN.userId, today: TODAY, at: AT });
+    return importCases(parsed.value.rows, { audit: new AuditStore(database.db), cases, roles: new RoleStore(database.db, []), tenantId: COUNCIL, actorId: ADMIN.userId, today: TODAY, at: AT });
   };
   const caseRows = () => database.db.selectFrom('cases').select(['reference', 'team', 'worker_id', 'initials']).execute();
 

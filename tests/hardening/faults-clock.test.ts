@@ -15,6 +15,8 @@ import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
+import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // The reminder scheduler driven by a clock that leaps: over nights, weekends, a bank holiday and both clock
 // changes, sometimes backwards. Whatever the ticks' times, each reminder goes exactly once, within working hours
@@ -134,7 +136,7 @@ describe.each(DATABASE_ENGINES)('reminders under a leaping clock on $name', ({ o
     database = await open();
     const conversations = new ConversationStore(database.db);
     const roles = new RoleStore(database.db, []);
-    options = { db: database.db, cases: new CaseStore(database.db, POLICIES, calendar), conversations, roles, policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases: new CaseStore(database.db, POLICIES, calendar), conversations, roles, policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
     await roles.assign(TENANT, { userId: MANAGER, role: 'manager', team: 'North' }, 'admin', new Date('2026-01-05T09:00:00Z'));
     for (const userId of [SAM, MANAGER]) {
       const conversationId = `a:chat-${userId}`;

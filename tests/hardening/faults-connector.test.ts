@@ -13,6 +13,8 @@ import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
+import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // The Bot Connector in a storm of 5xx or 429 answers while reminders are due: each tick asks it a bounded number
 // of times, every reminder waits in the outbox, and once the storm passes each is delivered exactly once.
@@ -72,7 +74,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
         at,
       );
     }
-    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
   });
   afterEach(async () => {
     nock.cleanAll();

@@ -62,7 +62,7 @@ describe.each(DATABASE_ENGINES)('hostile card submissions, on $name', ({ open })
       .insertInto('reminder_outbox')
       .values({
         idempotency_key: 'hostile-card-submissions', tenant_id: COUNCIL.tenantId, case_id: councilCase.id, rule_id: obligation.rule_id, due_on: obligation.due_on,
-        kind: 'due-soon', recipient_role: 'worker', send_after: new Date('2026-03-10T08:00:00Z'), status: 'sent', recipient_id: COUNCIL.userId, created_at: new Date('2026-03-10T08:00:00Z'),
+        kind: 'before-due', recipient_role: 'worker', send_after: new Date('2026-03-10T08:00:00Z'), status: 'sent', recipient_id: COUNCIL.userId, created_at: new Date('2026-03-10T08:00:00Z'),
       })
       .returning('id')
       .executeTakeFirstOrThrow();

@@ -2,7 +2,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCensusCsv } from '../../../bot/cases/census-csv.js';
 import { exportCensus } from '../../../bot/cases/export-census.js';
 import { importCases } from '../../../bot/cases/import-cases.js';
+import { AuditStore } from '../../../bot/store/audit.js';
 import { CaseStore } from '../../../bot/store/cases.js';
+import { CensusStore } from '../../../bot/store/census.js';
 import type { Database } from '../../../bot/store/database.js';
 import { RoleStore } from '../../../bot/store/roles.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
@@ -28,7 +30,7 @@ describe.each(DATABASE_ENGINES)('exportCensus on $name', ({ open }) => {
   const load = async (tenantId: string, ...rows: string[]) => {
     const parsed = parseCensusCsv([HEADER, ...rows].join('\n'), TODAY);
     if (!parsed.ok) throw new Error(parsed.error.message);
-    const summary = await importCases(parsed.value.rows, { db: database.db, cases, roles: new RoleStore(database.db, []), tenantId, actorId: 'admin-1', today: TODAY, at: AT });
+    const summary = await importCases(parsed.value.rows, { audit: new AuditStore(database.db), cases, roles: new RoleStore(database.db, []), tenantId, actorId: 'admin-1', today: TODAY, at: AT });
     expect(summary.rejected).toEqual([]);
   };
   const caseOf = async (reference: string) => {
@@ -58,7 +60,7 @@ describe.each(DATABASE_ENGINES)('exportCensus on $name', ({ open }) => {
     if (!again.ok || !mistaken.ok) throw new Error('Could not record');
     await cases.withdrawEvent(open1, mistaken.value.id, ADMIN, TODAY, AT);
 
-    expect(await exportCensus(database.db, 'tenant-a', on('2026-04-01'), on('2026-04-30'))).toBe(
+    expect(await exportCensus(new CensusStore(database.db), 'tenant-a', on('2026-04-01'), on('2026-04-30'))).toBe(
       [
         HEADER,
         'OPEN1,2026-04-06,2026-04-14,,,,,O.P.,redbridge,North,w-1,m-1',
@@ -72,10 +74,10 @@ describe.each(DATABASE_ENGINES)('exportCensus on $name', ({ open }) => {
   it('reads back as the rows that were imported', async () => {
     const rows = ['AB12,2026-02-03,2026-02-05,2026-03-16,2026-03-30,,,A.B.,redbridge,North,w-1,m-1', 'CD34,2026-05-20,,,,,,C.D.,camden,South,w-2,'];
     await load('tenant-a', ...rows);
-    expect(await exportCensus(database.db, 'tenant-a', on('2026-04-01'), on('2027-03-31'))).toBe([HEADER, ...rows, ''].join('\n'));
+    expect(await exportCensus(new CensusStore(database.db), 'tenant-a', on('2026-04-01'), on('2027-03-31'))).toBe([HEADER, ...rows, ''].join('\n'));
   });
 
   it('writes only the header when the tenant has no cases in the period', async () => {
-    expect(await exportCensus(database.db, 'tenant-a', on('2026-04-01'), on('2027-03-31'))).toBe(`${HEADER}\n`);
+    expect(await exportCensus(new CensusStore(database.db), 'tenant-a', on('2026-04-01'), on('2027-03-31'))).toBe(`${HEADER}\n`);
   });
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseCensusCsv, type CensusCsv } from '../../../bot/cases/census-csv.js';
 import { importCases, type ImportOptions } from '../../../bot/cases/import-cases.js';
+import { AuditStore } from '../../../bot/store/audit.js';
 import { CaseStore } from '../../../bot/store/cases.js';
 import type { Database } from '../../../bot/store/database.js';
 import { RoleStore } from '../../../bot/store/roles.js';
@@ -29,7 +30,7 @@ describe.each(DATABASE_ENGINES)('importCases on $name', ({ open }) => {
   beforeEach(async () => {
     database = await open();
     cases = new CaseStore(database.db, POLICIES, calendar);
-    options = { db: database.db, cases, roles: new RoleStore(database.db, []), tenantId: 'tenant-a', actorId: 'admin-1', today: TODAY, at: AT };
+    options = { audit: new AuditStore(database.db), cases, roles: new RoleStore(database.db, []), tenantId: 'tenant-a', actorId: 'admin-1', today: TODAY, at: AT };
   });
   afterEach(() => database.close());
 

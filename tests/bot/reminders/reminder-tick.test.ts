@@ -18,6 +18,8 @@ import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
+import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
+import { TransferChecklistStore } from '../../../bot/store/transfer-checklist.js';
 
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
@@ -76,7 +78,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       },
       new Date('2026-03-09T09:00:00Z'),
     );
-    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(() => database.close());
@@ -106,7 +108,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     if (!opened.ok) throw new Error('case not opened');
     await cases.recordEvent(opened.value, { kind: 'supervision-order-made', on: on('2026-03-02'), expiresOn: on('2026-12-25') }, { tenantId: TENANT, userId: SAM }, on('2026-03-02'), new Date('2026-03-02T09:00:00Z'));
     const early = async (day: string) => {
-      await enqueueTodaysReminders({ db: database.db, policies: POLICIES, cases, calendar, today: on(day), at: new Date(`${day}T09:00:00Z`) });
+      await enqueueTodaysReminders({ outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), policies: POLICIES, cases, calendar, today: on(day), at: new Date(`${day}T09:00:00Z`) });
       return (await outbox()).filter((row) => row.rule_id === 'brighton-and-hove.supervision-order.meeting-before-expiry').map((row) => [row.kind, row.due_on]);
     };
     expect(await early('2026-10-28')).toEqual([]);

@@ -42,8 +42,8 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
     const events = (await cases.eventsOf(record.id)).map((recorded) => recorded.event);
     const checklist = closureChecklistOn({ authorityId: record.authorityId, pathways: [], events, reviews: [] }, 'closure', new Set(), TODAY, policy, calendar);
     const request = await approvals.send(record, checklist, [], [ALEX.userId, KIM.userId], SAM, AT);
-    if (request === 'already-sent') throw new Error('already sent');
-    return request;
+    if (!request.ok) throw new Error(request.error.kind);
+    return request.value;
   };
 
   it('lets exactly one of two managers deciding at once win, and closes the case once', async () => {
@@ -52,9 +52,9 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
       approvals.decide(request.id, request.version, 'approved', undefined, record, ALEX, TODAY, LATER),
       approvals.decide(request.id, request.version, 'returned', 'Not yet', record, KIM, TODAY, LATER),
     ]);
-    expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['decided', 'too-late']);
-    const winner = outcomes.find((outcome) => outcome.kind === 'decided')?.approval;
-    const loser = outcomes.find((outcome) => outcome.kind === 'too-late')?.approval;
+    expect(outcomes.map((outcome) => (outcome.ok ? 'decided' : outcome.error.kind)).sort()).toEqual(['decided', 'too-late']);
+    const winner = outcomes.find((outcome) => outcome.ok)?.value;
+    const loser = outcomes.find((outcome) => !outcome.ok)?.error.approval;
     expect(loser?.status).toBe(winner?.status);
     expect(loser?.decidedBy).toBe(winner?.decidedBy);
     const closedEvents = (await cases.eventsOf(record.id)).filter((recorded) => recorded.event.kind === 'plan-closed');
@@ -72,7 +72,7 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
       .values(
         owedBefore.map((obligation, index) => ({
           idempotency_key: `closing-${index}`, tenant_id: 'tenant-a', case_id: record.id, rule_id: obligation.rule_id, due_on: obligation.due_on,
-          kind: 'due', recipient_role: 'worker', send_after: LATER, status: 'pending', created_at: AT,
+          kind: 'due-today' as const, recipient_role: 'worker' as const, send_after: LATER, status: 'pending' as const, created_at: AT,
         })),
       )
       .execute();
@@ -87,7 +87,7 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
   it('closes the case on the day of approval, ends its obligations, and queues the card updates and the worker\u2019s message', async () => {
     const request = await sent();
     const outcome = await approvals.decide(request.id, request.version, 'approved', undefined, record, ALEX, TODAY, LATER);
-    expect(outcome.kind).toBe('decided');
+    expect(outcome.ok).toBe(true);
     expect(await cases.caseById(record.id)).toMatchObject({ status: 'closed', closedOn: '2026-03-10' });
     const owed = await database.db.selectFrom('obligations').select('rule_id').where('case_id', '=', record.id).where('done_on', 'is', null).execute();
     expect(owed).toEqual([]);
@@ -103,15 +103,17 @@ describe.each(DATABASE_ENGINES)('closure approvals on $name', ({ open }) => {
 
   it('refuses a decision from a card showing an older version, and a second request while one waits', async () => {
     const request = await sent();
-    expect((await approvals.decide(request.id, request.version - 1, 'approved', undefined, record, ALEX, TODAY, LATER)).kind).toBe('too-late');
-    expect(await approvals.saveDraft(record, 'step-down', [], SAM, LATER)).toBe('already-sent');
+    const stale = await approvals.decide(request.id, request.version - 1, 'approved', undefined, record, ALEX, TODAY, LATER);
+    expect(stale.ok ? 'decided' : stale.error.kind).toBe('too-late');
+    expect(await approvals.saveDraft(record, 'step-down', [], SAM, LATER)).toEqual({ ok: false, error: { kind: 'already-sent' } });
     expect((await cases.caseById(record.id))?.status).toBe('open');
   });
 
   it('keeps one open request a case, updating the draft on each save', async () => {
-    const first = await approvals.saveDraft(record, 'closure', ['a'], SAM, AT);
-    const second = await approvals.saveDraft(record, 'closure', ['a', 'b'], SAM, LATER);
-    if (first === 'already-sent' || second === 'already-sent') throw new Error('sent');
+    const firstSaved = await approvals.saveDraft(record, 'closure', ['a'], SAM, AT);
+    const secondSaved = await approvals.saveDraft(record, 'closure', ['a', 'b'], SAM, LATER);
+    if (!firstSaved.ok || !secondSaved.ok) throw new Error('sent');
+    const [first, second] = [firstSaved.value, secondSaved.value];
     expect(second.id).toBe(first.id);
     expect(second.version).toBe(first.version + 1);
     expect(second.confirmed).toEqual(['a', 'b']);

@@ -144,7 +144,7 @@ describe.each(DATABASE_ENGINES)('cases on $name', ({ open }) => {
     expect(await roles.rolesOf('tenant-a', 'sam-object-id')).toEqual([{ userId: 'sam-object-id', role: 'worker', team: 'north' }]);
     expect(await roles.rolesOf('tenant-b', 'sam-object-id')).toEqual([]);
     expect(await roles.rolesOf('tenant-a', 'admin-object-id')).toEqual([{ userId: 'admin-object-id', role: 'admin', team: '' }]);
-    expect(await roles.withdraw('tenant-a', { userId: 'sam-object-id', role: 'worker', team: 'north' }, 'admin-object-id', AT)).toBe(true);
+    expect(await roles.withdraw('tenant-a', { userId: 'sam-object-id', role: 'worker', team: 'north' }, 'admin-object-id', AT)).toEqual({ ok: true, value: { userId: 'sam-object-id', role: 'worker', team: 'north' } });
     expect(await roles.rolesOf('tenant-a', 'sam-object-id')).toEqual([]);
     expect((await auditActions()).filter((line) => line.startsWith('role.'))).toEqual([
       'role.assigned  by admin-object-id',

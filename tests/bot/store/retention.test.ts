@@ -114,7 +114,7 @@ describe.each(DATABASE_ENGINES)('retention on $name', ({ open }) => {
           worker_id: 'sam-object-id',
           manager_id: null,
           pathways: '[]',
-          status: 'closed',
+          status: 'closed' as const,
           opened_on: '2020-01-01',
           closed_on: closedOn,
           created_at: AT,

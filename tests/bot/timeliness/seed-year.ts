@@ -1,5 +1,6 @@
 import type { Db } from '../../../bot/store/database.js';
 import { addCalendarDays } from '../../../domain/calendar/add-calendar-days.js';
+import type { EventKind } from '../../../domain/cases/event-kinds.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { monthsEndingWith } from '../../../domain/timeliness/timeliness.js';
 
@@ -34,7 +35,7 @@ export const teamOf = (index: number) => TEAMS[index % 3] ?? 'north';
 export async function seedYear(db: Db, tenantId: string, today: LocalDate = TODAY): Promise<void> {
   const months = monthsEndingWith(today);
   const cases = [];
-  const events: { case_id: string; kind: string; happened_on: string; counts_from: null; recorded_by: string; recorded_at: Date; withdrawn_at: Date | null; withdrawn_by: string | null }[] = [];
+  const events: { case_id: string; kind: EventKind; happened_on: string; counts_from: null; recorded_by: string; recorded_at: Date; withdrawn_at: Date | null; withdrawn_by: string | null }[] = [];
   const obligations = [];
   for (let index = 0; index < CASE_COUNT; index += 1) {
     const id = `case-${index}`;
@@ -51,13 +52,13 @@ export async function seedYear(db: Db, tenantId: string, today: LocalDate = TODA
       worker_id: workerId,
       manager_id: MANAGER,
       pathways: JSON.stringify([]),
-      status: closed ? 'closed' : 'open',
+      status: closed ? ('closed' as const) : ('open' as const),
       opened_on: '2025-11-01',
       closed_on: closed ? '2026-08-31' : null,
       created_at: AT,
       updated_at: AT,
     });
-    const event = (kind: string, on: string, withdrawn = false) =>
+    const event = (kind: EventKind, on: string, withdrawn = false) =>
       events.push({ case_id: id, kind, happened_on: on, counts_from: null, recorded_by: workerId, recorded_at: AT, withdrawn_at: withdrawn ? AT : null, withdrawn_by: withdrawn ? workerId : null });
     event('case-opened', '2025-11-01');
     if (index % 4 === 0) {
@@ -70,7 +71,7 @@ export async function seedYear(db: Db, tenantId: string, today: LocalDate = TODA
     const visitDue = `${months[index % 12] ?? ''}-10`;
     const round = Math.floor(index / 12) % 5;
     const visitDone = round === 0 ? `${months[index % 12] ?? ''}-11` : round === 1 ? null : visitDue;
-    const obligation = { case_id: id, tenant_id: tenantId, worker_id: workerId, team, responsible_role: 'worker' };
+    const obligation = { case_id: id, tenant_id: tenantId, worker_id: workerId, team, responsible_role: 'worker' as const };
     obligations.push({ ...obligation, rule_id: VISIT_RULE, due_on: visitDue, done_on: visitDone });
     if (index < 80) obligations.push({ ...obligation, rule_id: REVIEW_RULE, due_on: addCalendarDays(today, (index % 10) * 7), done_on: null });
   }

@@ -20,6 +20,8 @@ import { activityFixture, RecordingTurnHandler, recordingLogger, startBot, APP_I
 import { messageFrom } from './bot-under-attack.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
+import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // Issue 13, items 2, 3 and 8: forged tokens while Microsoft's OpenID metadata or keys cannot be had were answered
 // 500 with "request to https://login.botframework.com/... failed" in the body, and a key endpoint that took the
@@ -233,7 +235,7 @@ describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never a
     const loaded = loadConfig({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
     if (!loaded.ok) throw new Error(loaded.error.message);
     const messenger = createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-    const options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger() };
+    const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(async () => {

@@ -3,8 +3,8 @@ import { LOCAL_TENANT_ID } from './cases/identifiers.js';
 import { askQuestion } from './handlers/ask-question.js';
 import { welcomeFor } from './handlers/commands.js';
 import type { BotContext } from './handlers/context.js';
-import { recordFromText } from './handlers/record-event.js';
-import { CARD_ROUTES, MESSAGE_ROUTES } from './routes.js';
+import { resolveRoute, type CardRoute } from './route-access.js';
+import { CARD_ROUTES, MESSAGE_ROUTES, RECORD_REQUEST_ROUTE } from './routes.js';
 import type { Asker, Turn, TurnHandler } from './ports.js';
 import { recordRequestIn } from './understanding/recorded-event.js';
 
@@ -43,20 +43,20 @@ export function createTurnHandler(context: BotContext, options: TurnHandlerOptio
       switch (turn.kind) {
         case 'message': {
           const request = { text: turn.text, receivedAt: turn.receivedAt, asker, mentionedUserIds: turn.mentionedUserIds, files: turn.files };
-          for (const route of MESSAGE_ROUTES) {
-            const match = route.pattern.exec(turn.text);
-            if (match) return route.handle(match, request, context);
+          for (const { pattern, groups, route } of MESSAGE_ROUTES) {
+            const match = pattern.exec(turn.text);
+            if (match) return resolveRoute(route, namedArguments(match, groups), request, context);
           }
           const recordRequest = recordRequestIn(turn.text, londonDateOf(turn.receivedAt), context.policies);
-          if (recordRequest) return recordFromText(recordRequest, request, context);
+          if (recordRequest) return resolveRoute(RECORD_REQUEST_ROUTE, recordRequest, request, context);
           return askQuestion(turn.text, turn.receivedAt, asker, context);
         }
         case 'card-action': {
-          const route = Object.hasOwn(CARD_ROUTES, turn.verb) ? CARD_ROUTES[turn.verb] : undefined;
-          if (!route) return { messages: [], invokeMessage: 'That button is from a card this version of the bot no longer knows.' };
-          const data = route.schema.safeParse(turn.data);
+          const cardRoute = Object.hasOwn(CARD_ROUTES, turn.verb) ? (CARD_ROUTES as Readonly<Record<string, CardRoute>>)[turn.verb] : undefined;
+          if (!cardRoute) return { messages: [], invokeMessage: 'That button is from a card this version of the bot no longer knows.' };
+          const data = cardRoute.schema.safeParse(turn.data);
           if (!data.success) return { messages: [], invokeMessage: 'That card sent something I could not read. Please ask again.' };
-          return route.handle(data.data, { receivedAt: turn.receivedAt, asker }, context);
+          return resolveRoute(cardRoute.route, data.data as never, { receivedAt: turn.receivedAt, asker }, context);
         }
         case 'installed':
           if (turn.team?.name !== undefined) {
@@ -76,4 +76,9 @@ function askerOf(turn: Turn, oneLocalTenant: boolean): Asker {
     userId: turn.user.aadObjectId ?? turn.user.id,
     conversationId: turn.conversation.id,
   };
+}
+
+/** A command's named groups, each as matched or '' where its part of the pattern was not. */
+function namedArguments(match: RegExpExecArray, groups: readonly string[]): Readonly<Record<string, string>> {
+  return Object.fromEntries(groups.map((name) => [name, match.groups?.[name] ?? '']));
 }

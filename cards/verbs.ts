@@ -26,3 +26,5 @@ export const VERBS = {
   returnClosure: 'closure.return',
   refreshClosure: 'closure.refresh',
 } as const;
+
+export type CardVerb = (typeof VERBS)[keyof typeof VERBS];

@@ -1,9 +1,9 @@
 import { closureRequestCard } from '../../cards/closure-request-card.js';
 import type { ClosureKind } from '../../domain/closures/closure-checklist.js';
 import { policyOf } from '../cases/case-policy.js';
-import { workableCase } from '../cases/workable-case.js';
 import type { BotContext, CardRequest } from '../handlers/context.js';
 import type { Reply } from '../ports.js';
+import type { CaseRecord } from '../store/cases.js';
 import { say } from '../replies/say.js';
 import { approvalMessageFor } from './approval-message.js';
 import { checklistOf, keptTicks } from './closure-request-checklist.js';
@@ -14,10 +14,7 @@ import { KIND_WORDS, requestViewOf } from './closure-views.js';
  * authority's checklist for the case, sent as a new message (the card pressed, if any, stays as it was). A
  * saved draft's ticks come back; a request already sent shows where it stands.
  */
-export async function openClosureRequest(caseReference: string, kind: ClosureKind, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function openClosureRequest(record: CaseRecord, kind: ClosureKind, request: CardRequest, context: BotContext): Promise<Reply> {
   if (record.status === 'closed') return say(`${record.reference} is already closed.`);
   const { approvals } = context;
   const open = await approvals.openRequestOf(record.id);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { closureRequestCard } from '../../cards/closure-request-card.js';
 import { policyOf } from '../cases/case-policy.js';
-import { workableCase } from '../cases/workable-case.js';
 import { approvalMessageFor, approversOf } from '../closures/approval-message.js';
 import { checklistOf, keptTicks } from '../closures/closure-request-checklist.js';
 import { KIND_WORDS, missingWords, requestViewOf } from '../closures/closure-views.js';
 import { startDelivery } from '../closures/start-delivery.js';
 import type { Reply } from '../ports.js';
+import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 
 export const ClosureKindSchema = z.enum(['closure', 'step-down']);
@@ -20,10 +20,7 @@ export const ClosureRequestSubmissionSchema = z.object({
 export type ClosureRequestSubmission = z.infer<typeof ClosureRequestSubmissionSchema>;
 
 /** Save: the worker's ticks are kept as a draft; nothing is sent. */
-export async function saveClosureRequest(data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(data.caseReference, request, context);
-  if (!found.ok) return { messages: [], invokeMessage: found.error.messages[0]?.text ?? '' };
-  const record = found.value;
+export async function saveClosureRequest(record: CaseRecord, data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
   const checklist = await checklistOf(record, data.kind, ticksIn(data.confirmed), request, context);
   const confirmed = keptTicks(checklist, ticksIn(data.confirmed));
   const saved = await context.approvals.saveDraft(record, data.kind, confirmed, request.asker, request.receivedAt);
@@ -38,10 +35,7 @@ export async function saveClosureRequest(data: ClosureRequestSubmission, request
  * not met (the ticks are saved all the same). Otherwise the request goes to every approver of the case's team,
  * and the worker's card shows its status from then on.
  */
-export async function sendClosureRequest(data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(data.caseReference, request, context);
-  if (!found.ok) return { messages: [], invokeMessage: found.error.messages[0]?.text ?? '' };
-  const record = found.value;
+export async function sendClosureRequest(record: CaseRecord, data: ClosureRequestSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
   if (record.status === 'closed') return { messages: [], invokeMessage: `${record.reference} is already closed.` };
   const policy = policyOf(record, context.policies);
   const { approvals } = context;

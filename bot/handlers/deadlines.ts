@@ -3,7 +3,6 @@ import { deadlineListCard, type DeadlineListView } from '../../cards/deadline-li
 import { teamsManagedBy } from '../cases/access.js';
 import { casesAwaitingDecision, pendingRequestsFor } from '../closures/pending-requests.js';
 import type { Reply } from '../ports.js';
-import { say } from '../replies/say.js';
 import type { Deadline } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 
@@ -17,7 +16,6 @@ export async function myDeadlines(request: CardRequest, context: BotContext): Pr
 export async function teamDeadlines(request: CardRequest, context: BotContext): Promise<Reply> {
   const roles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
   const teams = teamsManagedBy(roles);
-  if (teams.length === 0) return say('Team deadlines are for managers and senior practitioners, and you manage no team. An admin can give you the role.');
   const deadlines = await context.cases.deadlines(request.asker.tenantId, { teams });
   const list = listReply(`Deadlines of ${teams.length === 1 ? `team ${teams[0]}` : `teams ${teams.join(', ')}`}`, 'Nothing is due in your teams.', deadlines, request, context);
   // Requests waiting for this manager come after the list, each on its own card with Approve and Return.

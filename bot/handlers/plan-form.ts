@@ -6,7 +6,6 @@ import { planFindingsOn } from '../../domain/plans/plan-checks.js';
 import { EMPTY_ACTION, isBlankAction, MEETING_KINDS, type Plan } from '../../domain/plans/plan.js';
 import { planTemplateFor, type PlanTemplate } from '../../domain/plans/plan-template.js';
 import { policyOf } from '../cases/case-policy.js';
-import { workableCase } from '../cases/workable-case.js';
 import { agreedPlanReply } from '../plans/agreed-plan-reply.js';
 import { MOST_ACTION_ROWS, planFormView, planOfSubmission, type FormState, type PlanSubmission } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
@@ -20,10 +19,7 @@ export const OpenPlanSchema = z.object({ caseReference: CaseReferenceSchema });
  * `plan <ref>`: the plan form, resuming the draft if there is one, else starting from the version in force,
  * else a new plan with one empty action row.
  */
-export async function openPlan(reference: string, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(reference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function openPlan(record: CaseRecord, request: CardRequest, context: BotContext): Promise<Reply> {
   const template = templateOf(record, context);
   const draft = await context.plans.draftOf(record);
   if (draft) {
@@ -39,19 +35,14 @@ export async function openPlan(reference: string, request: CardRequest, context:
   return { messages: [{ text: current ? `${record.reference}'s CiN plan, version ${current.version}, to change.` : `A new CiN plan for ${record.reference}.`, card }] };
 }
 
-/** `plan.open` from a card: the form as a new message, leaving the card pressed as it was. */
-export function openPlanFromCard(data: z.infer<typeof OpenPlanSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
-  return openPlan(data.caseReference, request, context);
-}
-
 /** `plan.save-draft`: saves what was typed, whatever state it is in. */
-export function savePlanDraft(submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  return savingFirst(submission, request, context, (plan, reference) => ({ plan, notice: `Draft saved. "plan ${reference}" opens it again, in this chat or any other.` }));
+export function savePlanDraft(record: CaseRecord, submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  return savingFirst(record, submission, request, context, (plan, reference) => ({ plan, notice: `Draft saved. "plan ${reference}" opens it again, in this chat or any other.` }));
 }
 
 /** `plan.add-action`: saves, then shows one more empty action row. */
-export function addPlanAction(submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  return savingFirst(submission, request, context, (plan) =>
+export function addPlanAction(record: CaseRecord, submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  return savingFirst(record, submission, request, context, (plan) =>
     plan.actions.length >= MOST_ACTION_ROWS
       ? { plan, notice: `A plan holds at most ${MOST_ACTION_ROWS} actions on one card. Draft saved.` }
       : { plan: { ...plan, actions: [...plan.actions, EMPTY_ACTION] }, notice: 'Action added. Draft saved.' },
@@ -59,8 +50,8 @@ export function addPlanAction(submission: PlanSubmission, request: CardRequest, 
 }
 
 /** `plan.remove-action`: saves the plan without the row whose Remove button was pressed. */
-export function removePlanAction(submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  return savingFirst(submission, request, context, (plan) => {
+export function removePlanAction(record: CaseRecord, submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  return savingFirst(record, submission, request, context, (plan) => {
     const row = submission.row;
     if (row === undefined || row >= plan.actions.length) return { plan, notice: 'Draft saved.' };
     return { plan: { ...plan, actions: plan.actions.filter((_action, index) => index !== row) }, notice: `Action ${row + 1} removed. Draft saved.` };
@@ -73,10 +64,7 @@ export function removePlanAction(submission: PlanSubmission, request: CardReques
  * and the draft as the newest agreed version. Otherwise the same card comes back with the input kept and the
  * problem beside each field.
  */
-export async function agreePlan(submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(submission.caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function agreePlan(record: CaseRecord, submission: PlanSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
   const policy = policyOf(record, context.policies);
   const template = planTemplateFor(policy);
   const plan = planOfSubmission(submission, template);
@@ -113,14 +101,12 @@ export async function agreePlan(submission: PlanSubmission, request: CardRequest
 }
 
 async function savingFirst(
+  record: CaseRecord,
   submission: PlanSubmission,
   request: CardRequest,
   context: BotContext,
   change: (plan: Plan, reference: string) => { readonly plan: Plan; readonly notice: string },
 ): Promise<Reply> {
-  const found = await workableCase(submission.caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
   const template = templateOf(record, context);
   const { plan, notice } = change(planOfSubmission(submission, template), record.reference);
   const version = await context.plans.saveDraft(record, plan, request.asker, request.receivedAt);

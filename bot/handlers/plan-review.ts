@@ -7,7 +7,6 @@ import { assertNever } from '../../domain/result.js';
 import { planTemplateFor } from '../../domain/plans/plan-template.js';
 import { policyOf } from '../cases/case-policy.js';
 import { timelineReply } from '../cases/timeline-reply.js';
-import { workableCase } from '../cases/workable-case.js';
 import { openClosureRequest } from '../closures/open-closure-request.js';
 import { planFormView, PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import { tellManagersOfEscalation } from '../plans/tell-managers-of-escalation.js';
@@ -53,10 +52,7 @@ const DECISION_WORDS: Readonly<Record<ReviewDecision, string>> = {
 };
 
 /** `review <ref>`: the review card on the plan in force, the date set to today. */
-export async function openReview(reference: string, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(reference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function openReview(record: CaseRecord, request: CardRequest, context: BotContext): Promise<Reply> {
   const current = await context.plans.currentOf(record);
   if (!current) return say(`${record.reference} has no agreed plan to review yet. "plan ${record.reference}" writes one.`);
   const blank: PlanReview = {
@@ -76,10 +72,7 @@ export async function openReview(reference: string, request: CardRequest, contex
  * out again) and what it decided, then starts the next step: the plan form to change the plan, the closure or
  * step-down request, or the timeline. A refused review comes back as the same card with the input kept.
  */
-export async function recordReview(submission: PlanReviewSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(submission.caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function recordReview(record: CaseRecord, submission: PlanReviewSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
   const current = await context.plans.currentOf(record);
   if (!current || current.version !== submission.version) {
     return say(`${record.reference}'s plan has changed since this review card was made. "review ${record.reference}" opens one on the plan in force.`);
@@ -118,7 +111,7 @@ export async function recordReview(submission: PlanReviewSubmission, request: Ca
     case 'step-down':
     case 'close': {
       const timeline = replacing(await timelineReply(record, request, context, lead));
-      const next = await openClosureRequest(record.reference, decision === 'close' ? 'closure' : 'step-down', request, context);
+      const next = await openClosureRequest(record, decision === 'close' ? 'closure' : 'step-down', request, context);
       return { ...timeline, messages: [...timeline.messages, ...next.messages] };
     }
     case 'escalate': {

@@ -4,11 +4,11 @@ import { formatLongDate } from '../../domain/dates/local-date.js';
 import { planDifferences } from '../../domain/plans/plan-differences.js';
 import { planTemplateFor } from '../../domain/plans/plan-template.js';
 import { policyOf } from '../cases/case-policy.js';
-import { workableCase } from '../cases/workable-case.js';
 import { agreedPlanReply, datedWords } from '../plans/agreed-plan-reply.js';
 import { PlanVersionNumberSchema } from '../plans/plan-form-view.js';
 import type { Reply } from '../ports.js';
 import { say } from '../replies/say.js';
+import type { CaseRecord } from '../store/cases.js';
 import type { BotContext, CardRequest } from './context.js';
 import { CaseReferenceSchema } from '../cases/identifiers.js';
 
@@ -22,17 +22,12 @@ export const ComparePlanVersionsSchema = z.object({
 const CHANGE_WORDS = { added: 'added', removed: 'removed', changed: 'changed' } as const;
 
 /** `plan.show-version`: one agreed version, as it was agreed. */
-export async function showPlanVersion(data: z.infer<typeof ShowPlanVersionSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(data.caseReference, request, context);
-  if (!found.ok) return found.error;
-  return agreedPlanReply(found.value, data.version, request, context, { justAgreed: false });
+export function showPlanVersion(record: CaseRecord, data: z.infer<typeof ShowPlanVersionSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
+  return agreedPlanReply(record, data.version, request, context, { justAgreed: false });
 }
 
 /** `plan.compare`: what changed between two agreed versions, older first whichever order they were chosen in. */
-export async function comparePlanVersions(data: z.infer<typeof ComparePlanVersionsSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(data.caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function comparePlanVersions(record: CaseRecord, data: z.infer<typeof ComparePlanVersionsSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
   const versions = await context.plans.agreedVersionsOf(record);
   const [fromNumber, toNumber] = data.from <= data.to ? [data.from, data.to] : [data.to, data.from];
   const older = versions.find((version) => version.version === fromNumber);

@@ -7,7 +7,6 @@ import { assertNever } from '../../domain/result.js';
 import { recordEventCard, type RecordEventField } from '../../cards/record-event-card.js';
 import { EVENT_LABELS } from '../cases/event-labels.js';
 import { timelineReply } from '../cases/timeline-reply.js';
-import { workableCase } from '../cases/workable-case.js';
 import type { Reply } from '../ports.js';
 import type { CaseRecord } from '../store/cases.js';
 import type { RecordRequest } from '../understanding/recorded-event.js';
@@ -30,10 +29,7 @@ export const OpenRecordFormSchema = z.object({ reference: CaseReferenceSchema })
 const TWO_DATE_KINDS = new Set<EventKind>(['review-booked', 'supervision-order-made']);
 
 /** "record assessment completed 2 March for AB12": records it, or opens the card with what was understood. */
-export async function recordFromText(recordRequest: RecordRequest, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(recordRequest.caseReference, request, context);
-  if (!found.ok) return found.error;
-  const record = found.value;
+export async function recordFromText(record: CaseRecord, recordRequest: RecordRequest, request: CardRequest, context: BotContext): Promise<Reply> {
   const today = londonDateOf(request.receivedAt);
   const kind = movedKind(recordRequest, record);
   const [first, second] = recordRequest.dates;
@@ -50,18 +46,14 @@ export async function recordFromText(recordRequest: RecordRequest, request: Card
 }
 
 /** `event.open-form`: a blank record card for the case. */
-export async function openRecordForm(data: z.infer<typeof OpenRecordFormSchema>, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(data.reference, request, context);
-  if (!found.ok) return found.error;
-  const submission = { reference: found.value.reference, kind: '', on: londonDateOf(request.receivedAt), countsFrom: '' };
+export function openRecordForm(record: CaseRecord, request: CardRequest): Reply {
+  const submission = { reference: record.reference, kind: '', on: londonDateOf(request.receivedAt), countsFrom: '' };
   return formReply(submission, {}, 'message');
 }
 
 /** `event.record`: records what the card says, or returns it with the input kept and the problem beside the field. */
-export async function recordFromCard(submission: RecordEventSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(submission.reference, request, context);
-  if (!found.ok) return found.error;
-  return recordChecked(found.value, submission, request, context, 'card');
+export function recordFromCard(record: CaseRecord, submission: RecordEventSubmission, request: CardRequest, context: BotContext): Promise<Reply> {
+  return recordChecked(record, submission, request, context, 'card');
 }
 
 async function recordChecked(record: CaseRecord, submission: RecordEventSubmission, request: CardRequest, context: BotContext, from: 'message' | 'card'): Promise<Reply> {
@@ -127,13 +119,11 @@ function formReply(submission: RecordEventSubmission, errors: Partial<Record<Rec
 }
 
 /** `withdraw 12 for AB12`: takes back a wrongly recorded event, as an audited correction. */
-export async function withdrawEvent(eventId: string, reference: string, request: CardRequest, context: BotContext): Promise<Reply> {
-  const found = await workableCase(reference, request, context);
-  if (!found.ok) return found.error;
-  const withdrawn = await context.cases.withdrawEvent(found.value, eventId, request.asker, londonDateOf(request.receivedAt), request.receivedAt);
+export async function withdrawEvent(record: CaseRecord, eventId: string, request: CardRequest, context: BotContext): Promise<Reply> {
+  const withdrawn = await context.cases.withdrawEvent(record, eventId, request.asker, londonDateOf(request.receivedAt), request.receivedAt);
   if (!withdrawn.ok) {
-    return { messages: [{ text: `${found.value.reference} has no entry #${eventId.slice(0, 20)} to withdraw. "case ${found.value.reference}" lists its entries with their numbers.` }] };
+    return { messages: [{ text: `${record.reference} has no entry #${eventId.slice(0, 20)} to withdraw. "case ${record.reference}" lists its entries with their numbers.` }] };
   }
   const what = `${EVENT_LABELS[withdrawn.value.event.kind].replace(/ \(give the .*\)$/, '')}, ${formatLongDate(withdrawn.value.event.on)}`;
-  return timelineReply(found.value, request, context, `Withdrawn from ${found.value.reference}: entry #${eventId} (${what}). The audit log keeps it.`);
+  return timelineReply(record, request, context, `Withdrawn from ${record.reference}: entry #${eventId} (${what}). The audit log keeps it.`);
 }

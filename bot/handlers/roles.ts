@@ -18,14 +18,19 @@ const ROLE_WORDS: Readonly<Record<string, RoleAssignment['role']>> = {
   admin: 'admin',
 };
 
+/** A role change as typed: who (an object id or an @mention), the role's words, its team ('' for admin). */
+export interface RoleChange {
+  readonly remove: boolean;
+  readonly who: string;
+  readonly role: string;
+  readonly team: string;
+}
+
 /**
- * `role <object id or @mention> manager of North` / `role <who> admin` / `remove role <who> worker of North`:
- * admins only. A mention is resolved to the person's Entra object id by the Teams layer.
+ * `role <object id or @mention> manager of North` / `role <who> admin` / `remove role <who> worker of North`.
+ * A mention is resolved to the person's Entra object id by the Teams layer.
  */
-export async function changeRole(match: RegExpExecArray, request: MessageRequest & { readonly mentionedUserIds: readonly string[] }, context: BotContext): Promise<Reply> {
-  const actorRoles = await context.roles.rolesOf(request.asker.tenantId, request.asker.userId);
-  if (!isAdmin(actorRoles)) return say('Only an admin can give or remove roles. The first admins are set by BOT_ADMINS.');
-  const [, remove, who = '', roleWords = '', team = ''] = match;
+export async function changeRole({ remove, who, role: roleWords, team }: RoleChange, request: MessageRequest & { readonly mentionedUserIds: readonly string[] }, context: BotContext): Promise<Reply> {
   const userId = who.startsWith('<at>') ? request.mentionedUserIds[0] : who.trim();
   if (!userId || !PERSON_ID.test(userId)) return say('I could not tell who you mean. Mention them, or give their Entra object id.');
   const role = ROLE_WORDS[roleWords.trim().toLowerCase()];

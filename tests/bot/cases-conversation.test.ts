@@ -171,8 +171,8 @@ describe('cases through chat and cards', () => {
     // Review Monday 2 March 2026: + 3 months = Tuesday 2 June 2026 (followed); the disabled children's 6-monthly
     // minimum gives Wednesday 2 September 2026 (named). Plan started 2 March: earliest closure from Tuesday 2 June.
     // The message text is one line naming the soonest item; the list lives on the card (issue 14, item 6).
-    expect(reviewed.texts.join('\n')).toContain('Upcoming Tuesday 2 June 2026: Review the CIN Plan (every three months). The card lists 2 more.');
-    expect(reviewed.texts.every((text) => !text.includes('\n'))).toBe(true);
+    expect(reviewed.text).toContain('Upcoming Tuesday 2 June 2026: Review the CIN Plan (every three months). The card lists 2 more.');
+    expect(reviewed.replies.every((reply) => !String(reply['text']).includes('\n'))).toBe(true);
     const card = cardText(reviewed.cards[0]);
     expect(card).toContain('Review the CIN Plan (every three months). The document also gives Wednesday 2 September 2026 (Children with Disabilities); the stricter date is followed.');
     expect(card).toContain('from Tuesday 2 June 2026');

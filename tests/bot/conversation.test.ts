@@ -4,7 +4,8 @@ import { createTurnHandler } from '../../bot/turn-handler.js';
 import { loadConfig } from '../../bot/config.js';
 import { botContextOn } from '../../bot/start-bot.js';
 import { openDatabase, type Database } from '../../bot/store/database.js';
-import { activityFixture, CONNECTOR, replyPath, startBot, type BotUnderTest } from './teams/bot-framework-double.js';
+import { activityFixture, startBot, type BotUnderTest } from './teams/bot-framework-double.js';
+import { chatWith, type Exchange } from '../helpers/chat-driver.js';
 import { replyText } from '../../scripts/eval/expectations.js';
 
 // A conversation with the real bot: real handlers, a real (embedded) database, nock as the Bot Connector.
@@ -25,6 +26,9 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
+const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+const chat = chatWith(() => bot, TENANT);
+
 interface Sent {
   readonly text: string;
   readonly cards: readonly Record<string, unknown>[];
@@ -32,42 +36,18 @@ interface Sent {
   readonly everything: string;
 }
 
-let nextActivity = 0;
-
-/** Posts `text` as a personal-chat message from `user` at `timestamp`, and returns what the bot sent back. */
-async function say(text: string, { user = 'sam', timestamp = '2026-03-10T09:00:00Z' } = {}): Promise<Sent[]> {
-  const base = activityFixture('personal-message');
-  const conversationId = `a:chat-with-${user}`;
-  const activityId = `msg-${nextActivity++}`;
-  const activity = {
-    ...base,
-    id: activityId,
-    text,
-    attachments: [],
-    timestamp,
-    localTimestamp: timestamp,
-    from: { id: `29:${user}`, aadObjectId: `aad-${user}` },
-    conversation: { ...(base.conversation as object), id: conversationId },
-  };
-  return exchange(activity, conversationId, activityId);
-}
-
-async function exchange(activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Sent[]> {
-  const sent: Record<string, unknown>[] = [];
-  nock(CONNECTOR)
-    .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
-    .times(5)
-    .reply(200, { id: 'reply' });
-  const response = await bot.post(activity);
-  expect(response.status).toBe(200);
-  expect(sent.length, "the bot replied").toBeGreaterThan(0);
-  nock.cleanAll();
-  return sent.map((reply) => ({
-    text: String(reply.text ?? ''),
-    cards: ((reply.attachments as { content: Record<string, unknown> }[] | undefined) ?? []).map((attachment) => attachment.content),
+/** Each message the bot sent back, on its own. */
+function sentIn(exchange: Exchange): Sent[] {
+  expect(exchange.replies.length, 'the bot replied').toBeGreaterThan(0);
+  return exchange.replies.map((reply) => ({
+    text: String(reply['text'] ?? ''),
+    cards: ((reply['attachments'] as { content: Record<string, unknown> }[] | undefined) ?? []).map((attachment) => attachment.content),
     everything: replyText([reply]),
   }));
 }
+
+/** Posts `text` as a personal-chat message from `user` at `timestamp`, and returns what the bot sent back. */
+const say = async (text: string, { user = 'sam', timestamp = '2026-03-10T09:00:00Z' } = {}): Promise<Sent[]> => sentIn(await chat.say(user, text, timestamp));
 
 const allText = (replies: readonly Sent[]) => replies.map((reply) => reply.everything).join('\n');
 
@@ -180,32 +160,19 @@ describe('asking CiN Assistant a question', () => {
 
   it('strips the @mention in a channel before reading the question', async () => {
     const base = activityFixture('channel-message-with-mention');
-    const activity = { ...base, id: 'channel-1', text: '<at>CiN Assistant</at> Slough: how many points should a CIN plan have?' };
-    const conversationId = String((base.conversation as { id: string }).id);
-    const replies = await exchange(activity, conversationId, 'channel-1');
+    const replies = sentIn(await chat.post({ ...base, id: 'channel-1', text: '<at>CiN Assistant</at> Slough: how many points should a CIN plan have?' }));
     expect(allText(replies)).toMatch(/6\u20138|6-8|6 to 8/);
   });
 
   it('welcomes a new user with the commands when the app is installed', async () => {
-    const base = activityFixture('conversation-update-bot-added');
-    const conversationId = String((base.conversation as { id: string }).id);
-    const replies = await exchange(base, conversationId, String(base.id));
+    const replies = sentIn(await chat.post(activityFixture('conversation-update-bot-added')));
     expect(allText(replies)).toMatch(/set authority/);
     expect(replies[0]?.cards).toHaveLength(1);
   });
 
   it('answers the "choose authority" card button with the question it was asked', async () => {
     await say('When is the initial CiN meeting due if we decided on 3 March?', { user: 'presses', timestamp: '2026-03-04T09:00:00Z' });
-    const base = activityFixture('adaptive-card-action-invoke');
-    const invoke = {
-      ...base,
-      id: 'press-1',
-      timestamp: '2026-03-04T09:01:00Z',
-      from: { id: '29:presses', aadObjectId: 'aad-presses' },
-      conversation: { ...(base.conversation as object), id: 'a:chat-with-presses' },
-      value: { action: { type: 'Action.Execute', verb: 'authority.choose', data: { authorityId: 'redbridge' } }, trigger: 'manual' },
-    };
-    const replies = await exchange(invoke, 'a:chat-with-presses', 'press-1');
+    const replies = sentIn(await chat.press('presses', 'authority.choose', { authorityId: 'redbridge' }, '2026-03-04T09:01:00Z'));
     expect(allText(replies)).toContain('Tuesday 24 March 2026');
   });
 });

@@ -9,9 +9,9 @@ import { createAdapter } from '../../bot/teams/adapter.js';
 import { createMessenger } from '../../bot/teams/messenger.js';
 import { VERBS } from '../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../cards/card-queries.js';
-import { submissionOf } from '../helpers/chat-driver.js';
+import { chatWith, standInConnector, submissionOf } from '../helpers/chat-driver.js';
 import { agreePlanAndReview } from '../helpers/reviewed-plan.js';
-import { activityFixture, cardActionInvoke, CONNECTOR, personalMessage, recordingLogger } from './teams/bot-framework-double.js';
+import { activityFixture, recordingLogger } from './teams/bot-framework-double.js';
 
 // A new team's first day, as it went in Microsoft 365 Agents Playground (issue 14), through activities as a
 // client sends them. The bot runs without MicrosoftAppId, as locally; the stand-in Connector answers every send
@@ -24,12 +24,7 @@ const ALEX = 'alex-object-id';
 const MONDAY = '2026-12-07T09:00:00Z';
 const TUESDAY = '2026-12-08T09:00:00Z';
 
-interface Sent {
-  readonly method: 'POST' | 'PUT';
-  readonly uri: string;
-  readonly body: Json;
-}
-const traffic: Sent[] = [];
+const connector = standInConnector({ givesIds: false, refusesNewChats: true });
 let dataDir: string;
 let bot: StartedBot;
 let nextId = 0;
@@ -37,15 +32,6 @@ let nextId = 0;
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  nock(CONNECTOR)
-    .persist()
-    // Creating a chat with someone who never opened the bot: refused, as Teams refuses without the app installed.
-    .post(/^\/teams\/v3\/conversations$/)
-    .reply(403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user' } })
-    .post(/^\/uk\/v3\/conversations\//)
-    .reply((uri, body) => (traffic.push({ method: 'POST', uri, body: body as Json }), [200, {}]))
-    .put(/^\/uk\/v3\/conversations\//)
-    .reply((uri, body) => (traffic.push({ method: 'PUT', uri, body: body as Json }), [200, {}]));
   dataDir = mkdtempSync(join(tmpdir(), 'cin-first-day-'));
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
@@ -56,47 +42,26 @@ afterAll(async () => {
   nock.enableNetConnect();
 });
 
-interface Exchange {
-  readonly said: string;
-  readonly cards: readonly Json[];
-  readonly updatedCard?: Json;
-}
-
-async function post(activity: Json): Promise<Exchange> {
-  const before = traffic.length;
-  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  expect(response.status).toBe(200);
-  const text = await response.text();
-  const invoke = text === '' ? undefined : (JSON.parse(text) as { type?: string; value?: unknown });
-  const replies = traffic.slice(before).filter((entry) => entry.method === 'POST' && entry.uri.includes(encodeURIComponent(String(activity['id']))));
-  return {
-    said: replies.map((reply) => String(reply.body['text'] ?? '')).join('\n'),
-    cards: replies.flatMap((reply) => ((reply.body['attachments'] as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
-    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
-  };
-}
-
-function activityFrom(userId: string, timestamp: string, tenantId = PLAYGROUND_TENANT): Json {
-  return personalMessage(userId, tenantId, `activity-${nextId++}`, timestamp, { name: `Name of ${userId}` }).activity;
-}
-const say = (userId: string, text: string, timestamp = MONDAY, tenantId = PLAYGROUND_TENANT) => post({ ...activityFrom(userId, timestamp, tenantId), text });
-const press = (userId: string, verb: string, data: Json, timestamp = MONDAY) => post(cardActionInvoke(activityFrom(userId, timestamp), verb, data));
-const talker = { say: (userId: string, text: string, timestamp: string) => say(userId, text, timestamp), press: (userId: string, verb: string, data: Json, timestamp: string) => press(userId, verb, data, timestamp) };
+const chats = { [PLAYGROUND_TENANT]: chatWith(() => bot, PLAYGROUND_TENANT, { connector, named: true }), [OTHER_CLIENT_TENANT]: chatWith(() => bot, OTHER_CLIENT_TENANT, { connector, named: true }) };
+const { post } = chats[PLAYGROUND_TENANT];
+const say = (userId: string, text: string, timestamp = MONDAY, tenantId: keyof typeof chats = PLAYGROUND_TENANT) => chats[tenantId].say(userId, text, timestamp);
+const press = (userId: string, verb: string, data: Json, timestamp = MONDAY) => chats[PLAYGROUND_TENANT].press(userId, verb, data, timestamp);
+const talker = chats[PLAYGROUND_TENANT];
 const buttonsOf = (card: Json | undefined) => objectsOfType(card?.['body'], 'Action.Execute').map((action) => String(action['title']));
-const sentTo = (conversationId: string) => traffic.filter((entry) => entry.method === 'POST' && entry.uri.includes(`/conversations/${encodeURIComponent(conversationId)}/activities`));
+const { sentTo } = connector;
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
 
 /** What a client sends when the bot is added to a conversation: the bot among the members added. */
 function botAdded(userId: string, conversation: Json, channelData: Json, timestamp: string): Json {
   const fixture = activityFixture('conversation-update-bot-added');
-  return { ...fixture, id: `activity-${nextId++}`, timestamp, from: { id: `29:${userId}`, aadObjectId: userId }, conversation, channelData };
+  return { ...fixture, id: `install-${nextId++}`, timestamp, from: { id: `29:${userId}`, aadObjectId: userId }, conversation, channelData };
 }
 
 describe('a team\u2019s first day in the Agents Playground', () => {
   it('greets once on opening, though the client sends both an installationUpdate and a conversationUpdate (item 7)', async () => {
     const conversation = { conversationType: 'personal', tenantId: PLAYGROUND_TENANT, id: `a:chat-${SAM}` };
     const before = sentTo(`a:chat-${SAM}`).length;
-    await post({ ...activityFixture('installation-update-add'), id: `activity-${nextId++}`, timestamp: MONDAY, from: { id: `29:${SAM}`, aadObjectId: SAM }, conversation, channelData: { tenant: { id: PLAYGROUND_TENANT } } });
+    await post({ ...activityFixture('installation-update-add'), id: `install-${nextId++}`, timestamp: MONDAY, from: { id: `29:${SAM}`, aadObjectId: SAM }, conversation, channelData: { tenant: { id: PLAYGROUND_TENANT } } });
     await post(botAdded(SAM, conversation, { tenant: { id: PLAYGROUND_TENANT } }, MONDAY));
     const greetings = sentTo(`a:chat-${SAM}`).slice(before).filter((entry) => JSON.stringify(entry.body).includes('Procedures I know'));
     expect(greetings).toHaveLength(1);
@@ -122,7 +87,7 @@ describe('a team\u2019s first day in the Agents Playground', () => {
 
   it('keeps one local tenant whatever tenant a client sends, with authentication off (item 5)', async () => {
     const opened = await press(SAM, VERBS.createCase, { reference: 'DL01', initials: 'D.L.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-11-02', pathways: '' });
-    expect(opened.said).toMatch(/Opened DL01/);
+    expect(opened.text).toMatch(/Opened DL01/);
     expect((await say(SAM, 'case DL01', MONDAY, OTHER_CLIENT_TENANT)).cards.map(textsIn).flat()).toContain('DL01');
     const tenants = await bot.database.db.selectFrom('cases').select('tenant_id').execute();
     expect(tenants).toEqual([{ tenant_id: 'local' }]);
@@ -148,15 +113,15 @@ describe('a team\u2019s first day in the Agents Playground', () => {
   it('tells the worker at once who could not be reached and what to do, and posts the request in the team\u2019s channel (item 3)', async () => {
     const card = (await say(SAM, 'review DL01', TUESDAY)).cards[0];
     const reviewed = await press(SAM, VERBS.recordPlanReview, submissionOf(card, VERBS.recordPlanReview, { 'progress-0': 'achieved', childViews: 'Happy', familyViews: 'Ready to close', decision: 'close' }), TUESDAY);
-    expect(reviewed.said).toContain('recorded for DL01');
+    expect(reviewed.text).toContain('recorded for DL01');
     const request = (await say(SAM, 'close DL01', TUESDAY)).cards[0];
     expect(textsIn(request)).toContain('Decided at the review of Tuesday 8 December 2026: to close');
     const sent = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'DL01', kind: 'closure', confirmed: 'camden.closure.network-notified' }, TUESDAY);
-    expect(sent.said).toContain('DL01: your closure request is with 1 person who may decide it.');
-    expect(sent.said).toContain(
+    expect(sent.text).toContain('DL01: your closure request is with 1 person who may decide it.');
+    expect(sent.text).toContain(
       `${ALEX} has never opened a chat with CiN Assistant, so the card may not reach them. Ask them to open CiN Assistant in Teams once (or your Teams admin to install it for everyone through the app set-up policy); until then they can decide it from "case DL01" or "team deadlines".`,
     );
-    expect(sent.said).toContain("It is posted in team North's channel too.");
+    expect(sent.text).toContain("It is posted in team North's channel too.");
     await waitFor(async () => expect(await bot.database.db.selectFrom('approval_notices').select(['kind', 'status', 'last_outcome']).where('kind', '=', 'channel').execute()).toEqual([{ kind: 'channel', status: 'sent', last_outcome: 'sent without an id' }]));
     // The channel had the welcome when the bot joined the team; then the request.
     const posted = sentTo('19:north-general@thread.tacv2').at(-1)?.body;
@@ -166,7 +131,7 @@ describe('a team\u2019s first day in the Agents Playground', () => {
 
   it('shows the manager the request with Approve and Return in team deadlines and in case <ref>; approving from there closes the case', async () => {
     const deadlines = await say(ALEX, 'team deadlines', TUESDAY);
-    expect(deadlines.said).toContain('1 request waits for your decision:');
+    expect(deadlines.text).toContain('1 request waits for your decision:');
     const approval = deadlines.cards.find((card) => buttonsOf(card).includes('Approve'));
     expect(buttonsOf(approval)).toEqual(['Approve', 'Return']);
     const fromCase = await say(ALEX, 'case DL01', TUESDAY);
@@ -178,13 +143,13 @@ describe('a team\u2019s first day in the Agents Playground', () => {
 
   it('leaves the closed case no deadline, in case <ref> and in team deadlines (item 1)', async () => {
     const shown = await say(SAM, 'case DL01', TUESDAY);
-    expect(shown.said).toContain('closed Tuesday 8 December 2026');
-    expect(shown.said).toContain('Nothing is due.');
+    expect(shown.text).toContain('closed Tuesday 8 December 2026');
+    expect(shown.text).toContain('Nothing is due.');
     const texts = shown.cards.map(textsIn).flat();
     for (const status of ['Upcoming', 'Overdue', 'Due today']) expect(texts).not.toContain(status);
     const team = await say(ALEX, 'team deadlines', TUESDAY);
-    expect(team.said).not.toContain('DL01');
-    expect(team.said).not.toContain('waits for your decision');
+    expect(team.text).not.toContain('DL01');
+    expect(team.text).not.toContain('waits for your decision');
   });
 
   it('counts a send answered 2xx without an activity id as delivered, sends it once, and says so in the log once (item 4)', async () => {
@@ -198,6 +163,6 @@ describe('a team\u2019s first day in the Agents Playground', () => {
     expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:05:00Z') })).toMatchObject({ sent: 0 });
     expect(sentTo(`a:chat-${SAM}`).slice(before).filter((entry) => String(entry.body['text']).includes('RB7'))).toHaveLength(1);
     expect(log.events.filter((event) => event.event === 'connector-sent-without-activity-id')).toHaveLength(1);
-    expect((await say(ADMIN, 'delivery status', '2026-03-23T10:00:00Z')).said).toContain('- sent: 1');
+    expect((await say(ADMIN, 'delivery status', '2026-03-23T10:00:00Z')).text).toContain('- sent: 1');
   });
 });

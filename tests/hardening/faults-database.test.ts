@@ -3,7 +3,7 @@ import nock from 'nock';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
-import { chatWith } from './faults-conversation.js';
+import { chatWith, type Exchange } from '../helpers/chat-driver.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 
 // The bot on a real PostgreSQL server, reached through a TCP proxy the test can cut and restore: the machine's
@@ -12,13 +12,16 @@ const serverUrl = process.env.TEST_DATABASE_URL;
 const ADMIN = 'admin-object-id';
 const SAM = 'sam-object-id';
 const TUESDAY_10_MARCH = '2026-03-10T09:00:00Z';
+const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
+/** Everything the bot answered: what it posted, and the invoke response's message or card. */
+const heard = (exchange: Exchange) => [exchange.said, exchange.invokeMessage ?? '', JSON.stringify(exchange.updatedCard ?? '')].join('\n');
 
 describe.runIf(serverUrl)('the bot when its PostgreSQL database goes away and comes back', () => {
   let server: pg.Client;
   let proxy: TcpProxy;
   let databaseName: string;
   let bot: StartedBot | undefined;
-  const chat = chatWith(() => bot?.url ?? '');
+  const chat = chatWith(() => bot, TENANT, { anyStatus: true });
   const botEnv = () => {
     const url = new URL(serverUrl ?? '');
     url.host = `127.0.0.1:${proxy.port}`;
@@ -72,7 +75,7 @@ describe.runIf(serverUrl)('the bot when its PostgreSQL database goes away and co
     bot = await startBot(botEnv(), { host: '127.0.0.1' });
     await chat.say(ADMIN, `role ${SAM} worker of North`, TUESDAY_10_MARCH);
     const opened = await chat.press(SAM, 'case.create', { reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' }, TUESDAY_10_MARCH);
-    expect(opened.said).toMatch(/Opened AB12/);
+    expect(heard(opened)).toMatch(/Opened AB12/);
     expect(await status('/readyz')).toBe(200);
 
     await proxy.cut();
@@ -80,13 +83,13 @@ describe.runIf(serverUrl)('the bot when its PostgreSQL database goes away and co
     expect(await status('/healthz')).toBe(200);
     const written = await chat.say(SAM, 'record visit yesterday for AB12', TUESDAY_10_MARCH);
     expect(written.status).toBe(200);
-    expect(written.said).toMatch(/cannot reach my database just now, so nothing was saved from that step\. Please try again in a few minutes\. \(Reference: [0-9a-f-]{36}\)/);
+    expect(heard(written)).toMatch(/cannot reach my database just now, so nothing was saved from that step\. Please try again in a few minutes\. \(Reference: [0-9a-f-]{36}\)/);
     const pressed = await chat.press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09', countsFrom: '' }, TUESDAY_10_MARCH);
-    expect(pressed.said).toMatch(/cannot reach my database just now/);
+    expect(heard(pressed)).toMatch(/cannot reach my database just now/);
 
     await proxy.restore();
     expect(await readyAgain()).toBe(true);
-    expect((await chat.say(SAM, 'record visit yesterday for AB12', TUESDAY_10_MARCH)).said).toMatch(/Recorded for AB12/);
+    expect(heard(await chat.say(SAM, 'record visit yesterday for AB12', TUESDAY_10_MARCH))).toMatch(/Recorded for AB12/);
     expect(await visitsRecorded()).toBe(1);
   });
 
@@ -95,10 +98,10 @@ describe.runIf(serverUrl)('the bot when its PostgreSQL database goes away and co
     bot = await startBot(botEnv(), { host: '127.0.0.1' });
     expect(await status('/healthz')).toBe(200);
     expect(await status('/readyz')).toBe(503);
-    expect((await chat.say(ADMIN, 'roles', TUESDAY_10_MARCH)).said).toMatch(/cannot reach my database just now/);
+    expect(heard(await chat.say(ADMIN, 'roles', TUESDAY_10_MARCH))).toMatch(/cannot reach my database just now/);
 
     await proxy.restore();
     expect(await readyAgain()).toBe(true);
-    expect((await chat.say(ADMIN, `role ${SAM} worker of North`, TUESDAY_10_MARCH)).said).toContain(`${SAM} is worker of team North`);
+    expect(heard(await chat.say(ADMIN, `role ${SAM} worker of North`, TUESDAY_10_MARCH))).toContain(`${SAM} is worker of team North`);
   });
 });

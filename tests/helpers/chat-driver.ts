@@ -1,55 +1,139 @@
 import nock from 'nock';
 import { expect } from 'vitest';
-import type { StartedBot } from '../../bot/start-bot.js';
 import { replyText } from '../../scripts/eval/expectations.js';
 import { objectsIn, type Json } from '../cards/card-queries.js';
 import { cardActionInvoke, CONNECTOR, personalMessage, replyPath } from '../bot/teams/bot-framework-double.js';
 
-/** One exchange with the real bot over HTTP, as Teams makes it, nock standing in for the Bot Connector. */
+/** Everything the stand-in Connector was sent: a post to a conversation (a reply or a proactive send) or an update. */
+export interface Traffic {
+  readonly method: 'POST' | 'PUT';
+  readonly conversationId: string;
+  /** The activity replied to (a reply, or botbuilder's made-up one for a proactive send) or updated (PUT). */
+  readonly activityId?: string;
+  readonly body: Json;
+  /** The id the stand-in gave a posted message, when it gives ids. */
+  readonly sentId: string;
+}
+
+/**
+ * A stand-in Bot Connector for a whole file (nock, persistent): it takes every post and update the bot makes,
+ * replies and proactive sends alike, and records them. `givesIds: false` answers as the Agents Playground does,
+ * with no activity id; `refusesNewChats` refuses to create a chat, as Teams does without the app installed.
+ * Updates to a conversation can be held back to play a Connector slow to take them.
+ */
+export function standInConnector(options: { readonly givesIds?: boolean; readonly refusesNewChats?: boolean } = {}) {
+  const traffic: Traffic[] = [];
+  let held: { readonly conversationId: string; readonly until: Promise<void> } | undefined;
+  const record = (method: Traffic['method'], uri: string, body: unknown) => {
+    const [, conversation, activity] = /^\/uk\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(uri) ?? [];
+    const sentId = `sent-${traffic.length}`;
+    traffic.push({ method, conversationId: decodeURIComponent(conversation ?? ''), ...(activity ? { activityId: decodeURIComponent(activity) } : {}), body: body as Json, sentId });
+    return options.givesIds === false ? {} : { id: sentId };
+  };
+  const scope = nock(CONNECTOR).persist();
+  if (options.refusesNewChats) scope.post(/^\/teams\/v3\/conversations$/).reply(403, { error: { code: 'Forbidden', message: 'The bot is not installed for the user' } });
+  scope
+    .post(/^\/uk\/v3\/conversations\//)
+    .reply(200, (uri, body) => record('POST', uri, body))
+    .put(/^\/uk\/v3\/conversations\//)
+    .reply(async (uri, body) => {
+      if (held && uri.includes(encodeURIComponent(held.conversationId))) await held.until;
+      return [200, record('PUT', uri, body)];
+    });
+  return {
+    traffic,
+    /** Until `until` settles, updates to `conversationId` wait; `undefined` lets them through again. */
+    holdUpdates: (hold: { readonly conversationId: string; readonly until: Promise<void> } | undefined) => void (held = hold),
+    sentTo: (conversationId: string) => traffic.filter((entry) => entry.method === 'POST' && entry.conversationId === conversationId),
+    updatesTo: (conversationId: string) => traffic.filter((entry) => entry.method === 'PUT' && entry.conversationId === conversationId),
+  };
+}
+export type StandInConnector = ReturnType<typeof standInConnector>;
+
+/** One exchange with the real bot over HTTP, as Teams makes it. */
 export interface Exchange {
-  /** Everything the bot posted to the chat: texts and card strings. */
+  /** The HTTP status the bot answered the activity with. */
+  readonly status: number;
+  /** Everything the bot posted in reply: texts and card strings, as a person (and the evaluation) reads it. */
   readonly said: string;
-  /** The message texts alone, one per message (what notifications and clients without cards show). */
-  readonly texts: readonly string[];
+  /** The texts of the messages posted in reply only, one a line. */
+  readonly text: string;
+  /** The messages posted in reply, as sent. */
+  readonly replies: readonly Json[];
   readonly cards: readonly Json[];
   /** The card that replaced the pressed one (Action.Execute's invoke response), if any. */
   readonly updatedCard?: Json;
+  /** A message Teams shows beside the pressed card, when no card replaces it. */
+  readonly invokeMessage?: string;
 }
 
-/** Talks to a running bot as people of one tenant, each in their own one-to-one chat. */
-export function chatWith(bot: () => StartedBot, tenantId: string) {
-  let nextId = 0;
-  const post = async (activity: Record<string, unknown>, conversationId: string, activityId: string): Promise<Exchange> => {
-    const sent: Record<string, unknown>[] = [];
-    nock(CONNECTOR)
-      .post(replyPath(conversationId, activityId), (body: Record<string, unknown>) => (sent.push(body), true))
-      .times(6)
-      .reply(200, { id: 'reply' });
-    const response = await fetch(`${bot().url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-    expect(response.status).toBe(200);
+export interface ChatOptions {
+  /** Where replies are read from; without one, each exchange puts a stand-in Connector in place for its own replies. */
+  readonly connector?: StandInConnector;
+  /** Whether each sender carries a display name ("Name of <id>"), as Teams gives one. */
+  readonly named?: boolean;
+  /** Whether an answer other than 200 is what the test looks at, rather than a failure. */
+  readonly anyStatus?: boolean;
+}
+
+/** Activity ids unique across every chat of a file, so a reply is never taken for another's. */
+let nextActivityId = 0;
+
+/**
+ * Talks to a running bot as people of one tenant, each in their own one-to-one chat (`a:chat-<id>`), over HTTP
+ * as Teams does. Each activity is stamped `timestamp`, the moment the bot reads "today" from.
+ */
+export function chatWith(bot: () => { readonly url: string } | undefined, tenantId: string, options: ChatOptions = {}) {
+  const post = async (activity: Json): Promise<Exchange> => {
+    const activityId = String(activity['id']);
+    const conversationId = String((activity['conversation'] as Json | undefined)?.['id']);
+    const sentHere: Json[] = [];
+    if (!options.connector) {
+      nock(CONNECTOR)
+        .post(replyPath(conversationId, activityId), (body: Json) => (sentHere.push(body), true))
+        .times(6)
+        .reply(200, { id: 'reply' });
+    }
+    const response = await fetch(`${bot()?.url ?? ''}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+    if (!options.anyStatus) expect(response.status).toBe(200);
     const body = await response.text();
-    nock.cleanAll();
-    const invoke = body === '' ? undefined : (JSON.parse(body) as { value?: unknown; type?: string });
+    if (!options.connector) nock.cleanAll();
+    const replies = options.connector
+      ? options.connector.traffic.filter((entry) => entry.method === 'POST' && entry.conversationId === conversationId && entry.activityId === activityId).map((entry) => entry.body)
+      : sentHere;
+    const invoke = invokeResponseIn(body);
     return {
-      said: replyText(sent),
-      texts: sent.flatMap((reply) => (typeof reply.text === 'string' ? [reply.text] : [])),
-      cards: sent.flatMap((reply) => ((reply.attachments as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
+      status: response.status,
+      said: replyText(replies),
+      text: replies.map((reply) => String(reply['text'] ?? '')).join('\n'),
+      replies,
+      cards: replies.flatMap((reply) => ((reply['attachments'] as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
       ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
+      ...(invoke?.type === 'application/vnd.microsoft.activity.message' ? { invokeMessage: String(invoke.value) } : {}),
     };
   };
-  const nextActivityId = () => `activity-${nextId++}`;
+  const from = (userId: string, timestamp: string): Json =>
+    personalMessage(userId, tenantId, `activity-${nextActivityId++}`, timestamp, options.named ? { name: `Name of ${userId}` } : {}).activity;
   return {
-    say: (userId: string, text: string, timestamp: string, extra: Record<string, unknown> = {}): Promise<Exchange> => {
-      const id = nextActivityId();
-      const { conversationId, activity } = personalMessage(userId, tenantId, id, timestamp);
-      return post({ ...activity, text, ...extra }, conversationId, id);
-    },
-    press: (userId: string, verb: string, data: Record<string, unknown>, timestamp: string): Promise<Exchange> => {
-      const id = nextActivityId();
-      const { conversationId, activity } = personalMessage(userId, tenantId, id, timestamp);
-      return post(cardActionInvoke(activity, verb, data), conversationId, id);
-    },
+    /** Posts an activity as it stands (an install, a channel message): its own id and conversation say where replies go. */
+    post,
+    say: (userId: string, text: string, timestamp: string, extra: Json = {}): Promise<Exchange> => post({ ...from(userId, timestamp), text, ...extra }),
+    /** Action.Execute: an adaptiveCard/action invoke. */
+    press: (userId: string, verb: string, data: Json, timestamp: string): Promise<Exchange> => post(cardActionInvoke(from(userId, timestamp), verb, data)),
+    /** The Action.Submit fallback: a message whose value is the card's data with the verb, naming the card's message. */
+    submit: (userId: string, cardMessageId: string, data: Json, timestamp: string): Promise<Exchange> =>
+      post({ ...from(userId, timestamp), text: undefined, replyToId: cardMessageId, value: data }),
   };
+}
+
+/** The invoke response's body, for a card action; nothing for a message. */
+function invokeResponseIn(body: string): { readonly type?: string; readonly value?: unknown } | undefined {
+  if (body === '') return undefined;
+  try {
+    return JSON.parse(body) as { type?: string; value?: unknown };
+  } catch {
+    return { value: body };
+  }
 }
 
 /**

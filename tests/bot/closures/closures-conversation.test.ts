@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { VERBS } from '../../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
+import { chatWith, standInConnector, type Traffic } from '../../helpers/chat-driver.js';
 import { agreePlanAndReview } from '../../helpers/reviewed-plan.js';
-import { cardActionInvoke, CONNECTOR, personalMessage } from '../teams/bot-framework-double.js';
 
 // Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
 // nock as the Bot Connector, recording every message the bot posts (replies, cards sent to managers) and every
@@ -21,51 +21,14 @@ const PRIYA = 'priya-object-id';
 const RUTH = 'ruth-object-id';
 const TODAY = '2026-03-10T09:00:00Z';
 
-interface Traffic {
-  readonly method: 'POST' | 'PUT';
-  readonly conversationId: string;
-  /** The activity replied to (a reply, or botbuilder's made-up one for a proactive send) or updated (PUT). */
-  readonly activityId?: string;
-  readonly body: Json;
-  /** The id the stand-in Connector gave a posted message. */
-  readonly sentId: string;
-}
-
-const traffic: Traffic[] = [];
-/** Card updates to this conversation wait until `until` settles: a Connector that is slow to take them. */
-let heldUpdates: { readonly conversationId: string; readonly until: Promise<void> } | undefined;
+const connector = standInConnector();
 let dataDir: string;
 let bot: StartedBot;
-let nextId = 0;
-
-function recordTraffic(method: 'POST' | 'PUT') {
-  return (uri: string, body: unknown) => {
-    const [, conversation, activity] = /^\/uk\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(uri) ?? [];
-    const sentId = `sent-${traffic.length}`;
-    traffic.push({
-      method,
-      conversationId: decodeURIComponent(conversation ?? ''),
-      ...(activity ? { activityId: decodeURIComponent(activity) } : {}),
-      body: body as Json,
-      sentId,
-    });
-    return { id: sentId };
-  };
-}
+const chat = chatWith(() => bot, TENANT, { connector, named: true });
 
 beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
-  const recordPut = recordTraffic('PUT');
-  nock(CONNECTOR)
-    .persist()
-    .post(/^\/uk\/v3\/conversations\//)
-    .reply(200, recordTraffic('POST'))
-    .put(/^\/uk\/v3\/conversations\//)
-    .reply(async (uri, body) => {
-      if (heldUpdates && uri.includes(encodeURIComponent(heldUpdates.conversationId))) await heldUpdates.until;
-      return [200, recordPut(uri, body)];
-    });
   dataDir = mkdtempSync(join(tmpdir(), 'cin-closures-'));
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
@@ -81,57 +44,14 @@ const chatOf = (userId: string) => `a:chat-${userId}`;
 /** Cards and messages go out just after the turn; on a loaded machine that can take a few seconds. */
 const waitForDelivery = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
 
-interface Exchange {
-  readonly said: string;
-  readonly cards: readonly Json[];
-  /** The card that replaced the pressed one (Action.Execute's invoke response). */
-  readonly updatedCard?: Json;
-  /** A message Teams shows beside the pressed card, when no card replaces it. */
-  readonly invokeMessage?: string;
-}
-
-function activityFrom(userId: string, timestamp: string): { readonly id: string; readonly activity: Json } {
-  const id = `activity-${nextId++}`;
-  return { id, activity: personalMessage(userId, TENANT, id, timestamp, { name: `Name of ${userId}` }).activity };
-}
-
-async function exchange(id: string, activity: Json): Promise<Exchange> {
-  const response = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
-  expect(response.status).toBe(200);
-  const text = await response.text();
-  const invoke = text === '' ? undefined : (JSON.parse(text) as { type?: string; value?: unknown });
-  const replies = traffic.filter((entry) => entry.method === 'POST' && entry.activityId === id).map((entry) => entry.body);
-  return {
-    said: replies.map((reply) => String(reply['text'] ?? '')).join('\n'),
-    cards: replies.flatMap((reply) => ((reply['attachments'] as { content: Json }[] | undefined) ?? []).map((attachment) => attachment.content)),
-    ...(invoke?.type === 'application/vnd.microsoft.card.adaptive' ? { updatedCard: invoke.value as Json } : {}),
-    ...(invoke?.type === 'application/vnd.microsoft.activity.message' ? { invokeMessage: String(invoke.value) } : {}),
-  };
-}
-
-function say(userId: string, text: string, timestamp = TODAY): Promise<Exchange> {
-  const { id, activity } = activityFrom(userId, timestamp);
-  return exchange(id, { ...activity, text });
-}
-
-/** Action.Execute: an adaptiveCard/action invoke. */
-function press(userId: string, verb: string, data: Json, timestamp = TODAY): Promise<Exchange> {
-  const { id, activity } = activityFrom(userId, timestamp);
-  return exchange(id, cardActionInvoke(activity, verb, data));
-}
-
-/** The Action.Submit fallback: a message whose value is the card's data with the verb, naming the card's message. */
-function submit(userId: string, cardMessageId: string, data: Json, timestamp = TODAY): Promise<Exchange> {
-  const { id, activity } = activityFrom(userId, timestamp);
-  return exchange(id, { ...activity, text: undefined, replyToId: cardMessageId, value: data });
-}
-
-const talker = { say: (userId: string, text: string, timestamp: string) => say(userId, text, timestamp), press: (userId: string, verb: string, data: Json, timestamp: string) => press(userId, verb, data, timestamp) };
+const say = (userId: string, text: string, timestamp = TODAY) => chat.say(userId, text, timestamp);
+const press = (userId: string, verb: string, data: Json, timestamp = TODAY) => chat.press(userId, verb, data, timestamp);
+const submit = (userId: string, cardMessageId: string, data: Json, timestamp = TODAY) => chat.submit(userId, cardMessageId, data, timestamp);
+const talker = chat;
 
 /** A proactive send: botbuilder posts it against the new activity id continueConversation makes up, never one of ours. */
-const proactiveTo = (userId: string) =>
-  traffic.filter((entry) => entry.method === 'POST' && entry.conversationId === chatOf(userId) && !/^activity-\d+$/.test(entry.activityId ?? ''));
-const updatesTo = (userId: string) => traffic.filter((entry) => entry.method === 'PUT' && entry.conversationId === chatOf(userId));
+const proactiveTo = (userId: string) => connector.sentTo(chatOf(userId)).filter((entry) => !/^activity-\d+$/.test(entry.activityId ?? ''));
+const updatesTo = (userId: string) => connector.updatesTo(chatOf(userId));
 const cardOf = (entry: Traffic | undefined): Json => ((entry?.body['attachments'] as { content: Json }[] | undefined) ?? [])[0]?.content ?? {};
 const buttonsOf = (card: Json | undefined) => objectsOfType(card?.['body'], 'Action.Execute').map((action) => String(action['title']));
 const dataOf = (card: Json | undefined, title: string) => objectsOfType(card?.['body'], 'Action.Execute').find((action) => action['title'] === title)?.['data'] as Json;
@@ -156,11 +76,11 @@ describe('closure requests through chat and cards', () => {
       [PRIYA, 'worker of South'],
       [RUTH, 'senior practitioner of South'],
     ] as const) {
-      expect((await say(ADMIN, `role ${who} ${role}`)).said).toContain(who);
+      expect((await say(ADMIN, `role ${who} ${role}`)).text).toContain(who);
     }
     for (const who of [SAM, ALEX, KIM, PRIYA, RUTH]) await say(who, 'help');
     const opened = await press(SAM, VERBS.createCase, { reference: 'AB12', initials: 'A.B.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-01-05', pathways: '' });
-    expect(opened.said).toMatch(/Opened AB12/);
+    expect(opened.text).toMatch(/Opened AB12/);
     await agreePlanAndReview(talker, SAM, { authorityId: 'redbridge', reference: 'AB12', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'close' }, TODAY);
   });
 
@@ -190,7 +110,7 @@ describe('closure requests through chat and cards', () => {
 
   it('sends the request: an approval card to each manager in their chat, a status card to the worker, each refreshing for all three', async () => {
     const sent = await press(SAM, VERBS.sendClosureRequest, { caseReference: 'AB12', kind: 'closure', confirmed: 'redbridge.closure.absent-agency-views' });
-    expect(sent.said).toContain('AB12: your closure request is with 2 people who may decide it');
+    expect(sent.text).toContain('AB12: your closure request is with 2 people who may decide it');
     expect(buttonsOf(sent.updatedCard)).toEqual(['Refresh']);
     await waitForDelivery(() => expect([proactiveTo(ALEX), proactiveTo(KIM), proactiveTo(SAM).filter((entry) => cardOf(entry)['refresh'])].map((sends) => sends.length)).toEqual([1, 1, 1]));
     approval = cardOf(proactiveTo(ALEX)[0]);
@@ -271,25 +191,25 @@ describe('closure requests through chat and cards', () => {
     const [approved] = await auditOf('closure.approved');
     expect(approved?.case_reference).toBe('AB12');
     expect(approved?.detail).toMatchObject({ requestedBy: SAM, closedOn: '2026-03-10', checklist: [{ ruleId: 'redbridge.closure.review-decision', met: true }, { ruleId: 'redbridge.closure.absent-agency-views', met: true }] });
-    expect((await say(SAM, 'close AB12')).said).toBe('AB12 is already closed.');
+    expect((await say(SAM, 'close AB12')).text).toBe('AB12 is already closed.');
   });
 
   it('takes the Action.Submit fallback the same way: a senior practitioner in Camden returns a step-down, and the pressed card is replaced', async () => {
     await say(ADMIN, `role ${PRIYA} worker of South`);
     const opened = await press(PRIYA, VERBS.createCase, { reference: 'CD34', initials: 'C.D.', authorityId: 'camden', team: 'South', worker: 'me', openedOn: '2026-01-05', pathways: '' });
-    expect(opened.said).toMatch(/Opened CD34/);
+    expect(opened.text).toMatch(/Opened CD34/);
     await agreePlanAndReview(talker, PRIYA, { authorityId: 'camden', reference: 'CD34', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'step-down' }, TODAY);
     const request = await say(PRIYA, 'step down CD34');
     expect(tickable(request.cards[0])).toEqual([]);
     const sent = await submit(PRIYA, 'request-card-message', { verb: VERBS.sendClosureRequest, caseReference: 'CD34', kind: 'step-down' });
-    expect(sent.said).toContain('CD34: your step-down request is with 1 person who may decide it');
+    expect(sent.text).toContain('CD34: your step-down request is with 1 person who may decide it');
     expect(updatesTo(PRIYA).find((entry) => entry.activityId === 'request-card-message')).toBeDefined();
     await waitForDelivery(() => expect(proactiveTo(RUTH).filter((entry) => cardOf(entry)['refresh'])).toHaveLength(1));
     const card = cardOf(proactiveTo(RUTH).find((entry) => cardOf(entry)['refresh']));
     expect(textsIn(card)).toContain('Met by the decision on this request');
     const refused = await submit(RUTH, 'ruths-card', { verb: VERBS.returnClosure, ...dataOf(card, 'Return') });
     expect(textsIn(cardOf(updatesTo(RUTH).find((entry) => entry.activityId === 'ruths-card')))).toContain('Say why you are returning it, so the worker knows what to put right.');
-    expect(refused.said).toBe('');
+    expect(refused.text).toBe('');
     await submit(RUTH, 'ruths-card', { verb: VERBS.returnClosure, ...dataOf(card, 'Return'), comment: 'The early help service has not yet agreed to be lead professional.' });
     const returnedCard = cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1));
     expect(textsIn(returnedCard).some((text) => text.startsWith('Returned by Name of ruth-object-id on Tuesday 10 March 2026'))).toBe(true);
@@ -298,7 +218,7 @@ describe('closure requests through chat and cards', () => {
     expect((await caseStatus('CD34')).status).toBe('open');
     const again = await submit(RUTH, 'ruths-card', { verb: VERBS.approveClosure, ...dataOf(card, 'Approve') });
     expect(textsIn(cardOf(updatesTo(RUTH).filter((entry) => entry.activityId === 'ruths-card').at(-1))).some((text) => text.startsWith('Already decided: Returned by'))).toBe(true);
-    expect(again.said).toBe('');
+    expect(again.text).toBe('');
     expect((await caseStatus('CD34')).status).toBe('open');
     expect((await say(PRIYA, 'step down CD34')).cards.map(textsIn).flat()).toContain('Your last request was returned: the reason is on its card. Put it right, then send again.');
   });
@@ -331,7 +251,7 @@ describe.each([
     await say(manager, 'help');
     for (const ref of [reference, `${reference}S`]) {
       await press(worker, VERBS.createCase, { reference: ref, initials: 'E.F.', authorityId, team, worker: 'me', openedOn: '2025-08-04', pathways: '' });
-      expect((await say(worker, `record plan started 1 September 2025 for ${ref}`)).said).toContain(`Recorded for ${ref}`);
+      expect((await say(worker, `record plan started 1 September 2025 for ${ref}`)).text).toContain(`Recorded for ${ref}`);
       const decision = ref === reference ? 'close' : 'step-down';
       await agreePlanAndReview(talker, worker, { authorityId, reference: ref, meeting: 'review', agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision }, TODAY);
     }
@@ -340,7 +260,7 @@ describe.each([
   it('returns a closure with a reason, tells the worker, leaves the case open; a second request is then approved and closes it', async () => {
     const ticks = await everyTick('close', reference);
     const sent = await press(worker, VERBS.sendClosureRequest, { caseReference: reference, kind: 'closure', confirmed: ticks });
-    expect(sent.said).toContain(`${reference}: your closure request is with 1 person`);
+    expect(sent.text).toContain(`${reference}: your closure request is with 1 person`);
     const first = await approvalCardFor(manager, 1);
     const returned = await press(manager, VERBS.returnClosure, { ...dataOf(first, 'Return'), comment: 'Chronology not up to date.' });
     expect(textsIn(returned.updatedCard).some((text) => text.startsWith(`Returned by Name of ${manager}`))).toBe(true);
@@ -348,7 +268,7 @@ describe.each([
     expect((await caseStatus(reference)).status).toBe('open');
 
     const again = await press(worker, VERBS.sendClosureRequest, { caseReference: reference, kind: 'closure', confirmed: await everyTick('close', reference) });
-    expect(again.said).toContain('is with 1 person');
+    expect(again.text).toContain('is with 1 person');
     const second = await approvalCardFor(manager, 2);
     const approved = await press(manager, VERBS.approveClosure, dataOf(second, 'Approve'));
     expect(textsIn(approved.updatedCard).some((text) => text.startsWith(`Approved by Name of ${manager}`))).toBe(true);
@@ -361,7 +281,7 @@ describe.each([
   it('approves a step-down on its own checklist, and the case closes', async () => {
     const ref = `${reference}S`;
     const sent = await press(worker, VERBS.sendClosureRequest, { caseReference: ref, kind: 'step-down', confirmed: await everyTick('step down', ref) });
-    expect(sent.said).toContain(`${ref}: your step-down request is with 1 person`);
+    expect(sent.text).toContain(`${ref}: your step-down request is with 1 person`);
     const card = await approvalCardFor(manager, 3);
     expect(textsIn(card)[0]).toBe('Step-down requested:');
     await press(manager, VERBS.approveClosure, dataOf(card, 'Approve'));
@@ -382,13 +302,13 @@ describe('a slow Bot Connector', () => {
     const card = cardOf(proactiveTo('slow-manager').find((entry) => cardOf(entry)['refresh']));
     // Updates of the manager's card are held back until the test lets them go.
     let release = () => {};
-    heldUpdates = { conversationId: chatOf('slow-manager'), until: new Promise<void>((resolve) => (release = resolve)) };
+    connector.holdUpdates({ conversationId: chatOf('slow-manager'), until: new Promise<void>((resolve) => (release = resolve)) });
     const approved = await press('slow-manager', VERBS.approveClosure, dataOf(card, 'Approve'));
     expect(textsIn(approved.updatedCard).some((text) => text.startsWith('Approved by'))).toBe(true);
     expect(updatesTo('slow-manager')).toEqual([]);
     release();
     await waitForDelivery(() => expect(updatesTo('slow-manager')).toHaveLength(1));
-    heldUpdates = undefined;
+    connector.holdUpdates(undefined);
     expect(textsIn(cardOf(updatesTo('slow-manager')[0])).some((text) => text.startsWith('Approved by'))).toBe(true);
   });
 });

@@ -1,9 +1,6 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
-import { deliveryStatus } from '../../../bot/handlers/admin.js';
-import { reassignCase } from '../../../bot/handlers/reassign-case.js';
-import { acknowledgeReminder, recordReminderDone, snoozeReminder } from '../../../bot/handlers/reminder-actions.js';
 import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
 import { enqueueTodaysReminders } from '../../../bot/reminders/enqueue-reminders.js';
 import { botContextOn } from '../../../bot/start-bot.js';
@@ -16,6 +13,7 @@ import { createMessenger } from '../../../bot/teams/messenger.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { textOf, turnsWith } from '../../helpers/in-process-turn.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
@@ -27,6 +25,7 @@ const SAMS_CHAT = 'a:sams-chat';
 const ADMIN = 'admin-object-id';
 const ADMINS_CHAT = 'a:admins-chat';
 const on = (date: string) => date as LocalDate;
+const chatOf = (userId: string) => (userId === SAM ? SAMS_CHAT : userId === ADMIN ? ADMINS_CHAT : `a:${userId}-chat`);
 // A Redbridge case whose plan was decided on Monday 9 March 2026: the initial meeting is due Monday 30 March
 // (15 working days), so the 5-working-days-before reminder goes on Monday 23 March.
 const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z'); // 09:00 GMT in London
@@ -155,11 +154,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     const consent = await database.db.selectFrom('reminder_outbox').select('id').where('rule_id', '=', 'redbridge.transfer-out.consent').executeTakeFirstOrThrow();
     const config = loadConfig({});
     if (!config.ok) throw new Error(config.error.message);
-    const pressed = await recordReminderDone(
-      { outboxId: String(consent.id) },
-      { receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: SAM, conversationId: SAMS_CHAT } },
-      botContextOn(database.db, config.value),
-    );
+    const pressed = await turnsWith(botContextOn(database.db, config.value), TENANT, chatOf).press(SAM, 'reminder.record-done', { outboxId: String(consent.id) }, '2026-03-24T10:00:00Z');
     expect(pressed.invokeMessage).toMatch(/Done for AB12: Seek the parent/);
     // A week later, Tuesday 31 March: only the item not yet done (beside the initial meeting, overdue since the 30th).
     const second = connectorReplies([200]);
@@ -262,11 +257,10 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
   });
 
   describe('the buttons on a reminder', () => {
-    const pressedBy = (userId: string, at = '2026-03-23T10:00:00Z') => ({ receivedAt: new Date(at), asker: { tenantId: TENANT, userId, conversationId: SAMS_CHAT } });
-    const context = () => {
+    const press = (userId: string, verb: string, data: Record<string, unknown>) => {
       const config = loadConfig({});
       if (!config.ok) throw new Error(config.error.message);
-      return botContextOn(database.db, config.value);
+      return turnsWith(botContextOn(database.db, config.value), TENANT, chatOf).press(userId, verb, data, '2026-03-23T10:00:00Z');
     };
     const sentReminderId = async () => {
       connectorReplies([200]);
@@ -277,14 +271,14 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
 
     it('records an acknowledgement only from the person it was sent to', async () => {
       const outboxId = await sentReminderId();
-      expect((await acknowledgeReminder({ outboxId }, pressedBy('priya-object-id'), context())).invokeMessage).toMatch(/not one sent to you/);
-      expect((await acknowledgeReminder({ outboxId }, pressedBy(SAM), context())).invokeMessage).toMatch(/Acknowledged: AB12/);
+      expect((await press('priya-object-id', 'reminder.acknowledge', { outboxId })).invokeMessage).toMatch(/not one sent to you/);
+      expect((await press(SAM, 'reminder.acknowledge', { outboxId })).invokeMessage).toMatch(/Acknowledged: AB12/);
       expect(await database.db.selectFrom('reminder_outbox').select('acknowledged_by').executeTakeFirst()).toEqual({ acknowledged_by: SAM });
     });
 
     it('snoozes to a working day before the due date, never past it, and sends it again that day', async () => {
       const outboxId = await sentReminderId();
-      const snooze = (date: string) => snoozeReminder({ outboxId, [`snooze-${outboxId}`]: date }, pressedBy(SAM), context());
+      const snooze = (date: string) => press(SAM, 'reminder.snooze', { outboxId, [`snooze-${outboxId}`]: date });
       expect((await snooze('2026-03-30')).invokeMessage).toMatch(/before it is due \(Monday 30 March 2026\); the latest is Friday 27 March 2026/);
       expect((await snooze('2026-03-28')).invokeMessage).toMatch(/not a working day/);
       expect((await snooze('2026-03-26')).invokeMessage).toMatch(/again on Thursday 26 March 2026/);
@@ -296,7 +290,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
 
     it('opens the record card filled in with what fulfils the rule', async () => {
       const outboxId = await sentReminderId();
-      const reply = await recordReminderDone({ outboxId }, pressedBy(SAM), context());
+      const reply = await press(SAM, 'reminder.record-done', { outboxId });
       expect(JSON.stringify(reply.messages[0]?.card)).toContain('"value":"initial-meeting-held"');
     });
   });
@@ -324,10 +318,9 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     nock(CONNECTOR)
       .put(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities/card-to-sam`, (body: Record<string, unknown>) => (updates.push(body), true))
       .reply(200, { id: 'card-to-sam' });
-    const asAdmin = { text: '', receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: ADMIN, conversationId: ADMINS_CHAT }, mentionedUserIds: [] };
-    const asSam = { ...asAdmin, asker: { ...asAdmin.asker, userId: SAM } };
-    expect((await reassignCase('AB12', PRIYA, asSam, context)).messages[0]?.text).toMatch(/Only a manager of the case's team or an admin can reassign a case/);
-    expect((await reassignCase('AB12', PRIYA, asAdmin, context)).messages[0]?.text).toMatch(/AB12 is now priya-object-id's.*1 reminder card/);
+    const turns = turnsWith(context, TENANT, chatOf);
+    expect(textOf(await turns.say(SAM, `reassign AB12 to ${PRIYA}`, '2026-03-24T10:00:00Z'))).toMatch(/Only a manager of the case's team or an admin can reassign a case/);
+    expect(textOf(await turns.say(ADMIN, `reassign AB12 to ${PRIYA}`, '2026-03-24T10:00:00Z'))).toMatch(/AB12 is now priya-object-id's.*1 reminder card/);
     expect(JSON.stringify(updates)).toContain('This case has moved to another worker');
 
     // Monday 30 March, the due day: the reminder goes to Priya now.
@@ -337,7 +330,8 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       .reply(200, { id: 'card-to-priya' });
     expect(await tick(new Date('2026-03-30T08:30:00Z'))).toMatchObject({ sent: 1 });
     expect(toPriya[0]?.text).toContain('AB12');
-    expect((await deliveryStatus(asAdmin, context)).messages[0]?.text).toMatch(/- sent: 2\n- pending: 0\n- retrying: 0\n- failed: 0/);
+    expect(textOf(await turns.say(SAM, 'delivery status', '2026-03-30T10:00:00Z'))).toBe('Only an admin can see the delivery status.');
+    expect(textOf(await turns.say(ADMIN, 'delivery status', '2026-03-30T10:00:00Z'))).toMatch(/- sent: 2\n- pending: 0\n- retrying: 0\n- failed: 0/);
   });
 
   it('still reassigns when a card sent before cannot be updated, and logs why without naming anyone', async () => {
@@ -348,9 +342,8 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
     const log = recordingLogger();
     const context = botContextOn(database.db, config.value, options.messenger, { log });
     nock(CONNECTOR).put(`/uk/v3/conversations/${encodeURIComponent(SAMS_CHAT)}/activities/card-to-sam`).reply(404, { error: { code: 'ActivityNotFoundInConversation' } });
-    const asAdmin = { text: '', receivedAt: new Date('2026-03-24T10:00:00Z'), asker: { tenantId: TENANT, userId: ADMIN, conversationId: ADMINS_CHAT }, mentionedUserIds: [] };
 
-    expect((await reassignCase('AB12', 'priya-object-id', asAdmin, context)).messages[0]?.text).toBe("AB12 is now priya-object-id's. Its deadlines and reminders follow them.");
+    expect(textOf(await turnsWith(context, TENANT, chatOf).say(ADMIN, 'reassign AB12 to priya-object-id', '2026-03-24T10:00:00Z'))).toBe("AB12 is now priya-object-id's. Its deadlines and reminders follow them.");
     expect(log.events).toEqual([{ level: 'warn', event: 'reassigned-card-not-updated', fields: { caseId: expect.any(String), errorName: expect.any(String) } }]);
     expect(JSON.stringify(log.events)).not.toMatch(/AB12|A\.B\.|sam-object-id|priya-object-id/);
   });
@@ -407,7 +400,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       const [overdue] = await database.db.selectFrom('reminder_outbox').select('id').execute();
       const config = loadConfig({});
       if (!config.ok) throw new Error(config.error.message);
-      await acknowledgeReminder({ outboxId: String(overdue?.id) }, { receivedAt: new Date('2026-03-31T09:00:00Z'), asker: { tenantId: TENANT, userId: SAM, conversationId: SAMS_CHAT } }, botContextOn(database.db, config.value));
+      await turnsWith(botContextOn(database.db, config.value), TENANT, chatOf).press(SAM, 'reminder.acknowledge', { outboxId: String(overdue?.id) }, '2026-03-31T09:00:00Z');
       const escalations = toManager();
       expect(await tick(WEDNESDAY_1_APRIL)).toMatchObject({ sent: 0 });
       expect(escalations).toEqual([]);

@@ -46,7 +46,8 @@ export function pathwayIn(normalisedText: string): Pathway | undefined {
   const named = normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
   if (/\bdirect payments?\b/.test(named)) return 'direct-payments';
   if (/supervision order/.test(named)) return 'supervision-order';
-  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure.
-  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b/.test(named)) return 'disabled-children';
+  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure. A child
+  // with special educational needs (an EHC plan) is one the documents place with their disabled children's services.
+  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b|\bsen\b|\behcp?\b|special educational needs|education,? health and care plan/.test(named)) return 'disabled-children';
   return undefined;
 }

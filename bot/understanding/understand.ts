@@ -1,7 +1,7 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Asked, Question } from '../../domain/questions/question.js';
 import { stemsOf } from '../../domain/questions/rank.js';
-import { phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
+import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, authoritiesIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
@@ -36,8 +36,11 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
     events.push('review-booked');
   }
   const pathway = pathwayIn(normalised);
-  const askTerms = termsIn(asking);
+  const askedAbout = termsIn(asking);
   const contextTerms = termsIn(context);
+  // "step down to early help - whats the process": an asking clause that names nothing asks about what the rest names.
+  const namesNothing = [...askedAbout].every((term) => CONTEXT_ONLY_TERMS.has(term));
+  const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
   return {
     authorityIds: applyingAuthorities(text, policies, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
@@ -88,12 +91,19 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
   ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
-  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\b(steps|requirements|conditions|checklist)\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
   ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
 ];
 
+/**
+ * "Who do the minutes go to", "who gets copies", "who should be at it": who receives or attends, which the rule on
+ * sending or holding it says, not a role; nor is it a date because "when" follows ("who gets letters when it closes").
+ */
+const WHO_RECEIVES = /\bwho(?:'?s)?\s+(?:(?:do|does|should|must|will|is|are|has|have|gets?|needs?)\s+)?(?:(?:they|it|the \w+|\w+)\s+)?(?:go|goes|get|gets|receives?|sent|send|copied|invited|attends?|be at|be there|come|comes|copies|a copy)\b/;
+
 function askedIn(asking: string): Asked | undefined {
+  if (WHO_RECEIVES.test(asking)) return undefined;
   return ASKED_PATTERNS.find(([, pattern]) => pattern.test(asking))?.[0];
 }
 

@@ -50,6 +50,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(pathway ? { pathway } : {}),
       asksFrequency: asked === 'frequency',
       ...(anchorDate === undefined && HOW_LONG.test(asking) ? { asksHowLong: true } : {}),
+      ...(FROM_WHEN.test(asking) ? { asksFrom: true } : {}),
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
@@ -79,6 +80,9 @@ const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one|
 
 /** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
 const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;
+
+/** The asking words want the date from which something applies ("from when must the review be chaired by a TM"). */
+const FROM_WHEN = /\bfrom (when|what (date|point|time|stage))\b|\bat what (point|stage)\b|\bafter how long\b|\bhow long (until|till|before) (it|this|that|the \w+) (applies|starts|kicks in)\b|\bwhen does (it|this|that|the \w+ )?(start to apply|kick in|apply|come in)\b/;
 
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;

@@ -208,10 +208,12 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>,
   let narrowed = 0;
   let unnamedQualifier = false;
   let sharedQualifier = onNamedPathway;
+  let askedQualifier = false;
   for (const term of QUALIFIERS) {
     const named = ask.has(term) || context.has(term);
     if (own.has(term) && !named) unnamedQualifier = true;
     else if (own.has(term) && named) sharedQualifier = true;
+    if (own.has(term) && ask.has(term)) askedQualifier = true;
     else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
   }
   // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
@@ -222,7 +224,8 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>,
   );
   // A rule of the narrow case the question named (its qualifier, its pathway) is narrowed only a little further by its
   // own conditions ("the Initial CIN Meeting … where there are complex issues", "by complexity" for disabled children).
-  return Math.min(shared, 3) + narrowed + (unnamedQualifier && !kindNamed ? (sharedQualifier ? -1 : -2.5) : 0);
+  // The narrow case named in the asking clause ("how often is the joint SEN review") is what sets the rule apart.
+  return Math.min(shared, 3) + (askedQualifier ? 1.5 : 0) + narrowed + (unnamedQualifier && !kindNamed ? (sharedQualifier ? -1 : -2.5) : 0);
 }
 
 /**
@@ -265,6 +268,8 @@ function askedFit(rule: Rule, question: Question): number {
   if (!asked) return 0;
   switch (rule.kind) {
     case 'timescale':
+      // "From when…" wants the date a rule starts to apply, which a trigger or an earliest date is.
+      if (question.asksFrom && rule.dateIs !== undefined && rule.dateIs !== 'due') return 6;
       if (asked === 'frequency') return rule.recurring ? 3 : -1;
       if (asked === 'notice') return rule.offset.direction === 'before' ? 3 : 0;
       // "When is it due?" with nothing done before it asks for a one-off step, not the next of a series.

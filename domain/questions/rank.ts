@@ -83,7 +83,14 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   // A question that names its pathway is not answered with the general rule while a rule of that pathway is near:
   // "is the assessment for a disabled child done jointly" may mean the disabled children's own assessment.
   const ownPathwayRival = best.rule.pathway === undefined ? ranking.find((ranked) => ranked.rule.pathway !== undefined && named.includes(ranked.rule.pathway) && ranked.score + OTHER_PATHWAY >= best.score) : undefined;
-  if (ownPathwayRival) return { kind: 'ask', choices: distinct([best, ownPathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
+  // The same answer on the question's own pathway (Slough's disabled children's reviews beside the three-monthly
+  // ones) is answered with that pathway's rule; another answer is asked back.
+  if (ownPathwayRival && !sameAnswer(best.rule, ownPathwayRival.rule)) return { kind: 'ask', choices: distinct([best, ownPathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
+  return decideOn(policy, ownPathwayRival ?? best, ranking, question);
+}
+
+/** Answer `best` when it beats every rule that would give a different answer by the margin, else ask back. */
+function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule[], question: Question): Decision {
   // "Who" wants a person: a rule that names no one's part is never the answer to it, only a choice.
   if (question.asked === 'who' && best.rule.kind !== 'role') return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
   const rules = answeredWith(policy, best.rule, question);
@@ -91,7 +98,7 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   // The rest of a listed topic is not a rival of the one item asked for ("how many points": the points rule).
   const list = listedTopicOf(best.rule, question);
   const sameList = (rule: Rule) => list !== undefined && rule.kind !== 'timescale' && topicsOf(rule).includes(list);
-  const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
+  const rival = ranking.find((ranked) => ranked.rule.id !== best.rule.id && !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
   if (!rival || best.score - rival.score >= MARGIN) {
     return { kind: 'answer', rules, alternatives: alternativesTo(rules, ranking) };
   }

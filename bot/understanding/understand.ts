@@ -5,7 +5,7 @@ import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questio
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, authoritiesIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
-import { eventsIn, pathwayIn } from './events.js';
+import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
 
 export interface Understanding {
@@ -28,14 +28,15 @@ export interface Understanding {
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
   const named = authoritiesIn(text, policies);
   const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
-  const { asking, context } = clausesOf(normalised);
+  const pathway = pathwayIn(normalised);
+  const meant = withoutNegatedPathways(normalised);
+  const { asking, context } = clausesOf(meant);
   const [anchorDate] = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
     events.push('review-booked');
   }
-  const pathway = pathwayIn(normalised);
   const askedAbout = termsIn(asking);
   const contextTerms = termsIn(context);
   // "step down to early help - whats the process": an asking clause that names nothing asks about what the rest names.
@@ -54,7 +55,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
-      stems: [...new Set(stemsOf(normalised))].slice(0, MOST_STEMS),
+      stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
       before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };

@@ -256,7 +256,7 @@ function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
  * rule that names one fits a question that does not only weakly, so "who chairs reviews" is not answered with
  * who chairs the initial meeting.
  */
-const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision', 'sen'];
+const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision', 'sen', 'maximum'];
 
 const RULE_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();
 

@@ -130,6 +130,15 @@ describe('understand', () => {
     expect(read('when is the next review due').asksFrom).toBeUndefined();
   });
 
+  it('does not count the words of a pathway named only to say it does not apply', () => {
+    const question = read('b&h ICDDS disabled child, not a direct payments case - how often do we visit');
+    expect([...(question.askTerms ?? []), ...(question.contextTerms ?? [])]).not.toContain('payments');
+  });
+
+  it('reads "the IIPM was the 9th" as the initial meeting held', () => {
+    expect(read('blackburn iipm was the 9th - when does the initial cin plan have to be reviewed by').events).toContain('initial-meeting-held');
+  });
+
   it('reads an agency that did not come to a review as absent', () => {
     expect(read('health visitor didnt make the review - can we still step down to early help').contextTerms).toEqual(expect.arrayContaining(['absent', 'professionals']));
   });

@@ -76,6 +76,11 @@ describe('ranking every rule of an authority on the parts of a question', () => 
     expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'redbridge.escalation.twelve-month-review-chair' }] });
   });
 
+  it('answers "at most" with the maximum, not the usual timescale (Slough\u2019s 45 working days)', () => {
+    const decision = decided('slough', { asked: 'date', asksHowLong: true, askTerms: ['assessment', 'maximum', 'duration'], stems: ['asses', 'long', 'most'] });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.assessment.maximum-forty-five-working-days' }] });
+  });
+
   it('answers the rule pressed on "Which did you mean?", whatever the ranking', () => {
     const decision = decided('camden', { ruleId: 'camden.review-report.two-working-days-before', events: ['review-booked'], anchorDate: '2026-12-08' as never });
     expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'camden.review-report.two-working-days-before' }] });

@@ -87,6 +87,8 @@ describe('understand', () => {
     ['what should a cin plan include in camden', 'contents'],
     ['is a child with 2 moderate needs eligible for CYPDS', 'threshold'],
     ['redbridge: what has to happen before we can close the case', 'whether'],
+    ['what needs doing on closure of a slough cin case', 'whether'],
+    ['anything i need to check before starting a cin plan at redbridge?', 'whether'],
   ])('%j asks for a %s', (text, asked) => {
     expect(read(text).asked).toBe(asked);
   });

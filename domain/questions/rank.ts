@@ -147,6 +147,30 @@ function topicsOf(rule: Rule): readonly Topic[] {
 
 const RULE_TOPICS = new WeakMap<Rule, readonly Topic[]>();
 
+/** The signatures of every topic a rule answers for, worked out once per rule. */
+function signaturesOf(rule: Rule): readonly (readonly Term[])[] {
+  let known = RULE_SIGNATURES.get(rule);
+  if (!known) {
+    known = topicsOf(rule).flatMap((topic) => TOPIC_SIGNATURES[topic]);
+    RULE_SIGNATURES.set(rule, known);
+  }
+  return known;
+}
+
+const RULE_SIGNATURES = new WeakMap<Rule, readonly (readonly Term[])[]>();
+
+/** The terms a rule is about by its topics. */
+function aboutOf(rule: Rule): ReadonlySet<Term> {
+  let known = RULE_ABOUT.get(rule);
+  if (!known) {
+    known = new Set(signaturesOf(rule).flat());
+    RULE_ABOUT.set(rule, known);
+  }
+  return known;
+}
+
+const RULE_ABOUT = new WeakMap<Rule, ReadonlySet<Term>>();
+
 /** The next best rules, for "Not what you asked?". */
 function alternativesTo(answered: readonly Rule[], ranking: readonly RankedRule[]): Rule[] {
   const shown = new Set(answered.map((rule) => rule.id));
@@ -187,7 +211,7 @@ function scoreOf(rule: Rule, question: Question, ask: ReadonlySet<Term>, context
 
 /** How well the things the question names match what the rule is about, on the best signature of its topics. */
 function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
-  return signatureFit(topicsOf(rule).flatMap((topic) => TOPIC_SIGNATURES[topic]), ask, context);
+  return signatureFit(signaturesOf(rule), ask, context);
 }
 
 function signatureFit(signatures: readonly (readonly Term[])[], ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
@@ -211,7 +235,7 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>,
     if (CONTEXT_ONLY_TERMS.has(term)) continue;
     shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
   }
-  const about = new Set(topicsOf(rule).flatMap((topic) => TOPIC_SIGNATURES[topic].flat()));
+  const about = aboutOf(rule);
   let narrowed = 0;
   let unnamedQualifier = false;
   let sharedQualifier = onNamedPathway;
@@ -245,7 +269,7 @@ const UNMET_SUBJECT = -2;
 
 function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
   const own = termsOfRule(rule);
-  const about = new Set(topicsOf(rule).flatMap((topic) => TOPIC_SIGNATURES[topic].flat()));
+  const about = aboutOf(rule);
   let score = 0;
   for (const term of SUBJECTS) if (ask.has(term) && !own.has(term) && !about.has(term)) score += UNMET_SUBJECT;
   return score;

@@ -82,7 +82,7 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   if (pathwayRival) return { kind: 'ask', choices: distinct([best, pathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
   // A question that names its pathway is not answered with the general rule while a rule of that pathway is near:
   // "is the assessment for a disabled child done jointly" may mean the disabled children's own assessment.
-  const ownPathwayRival = best.rule.pathway === undefined ? ranking.find((ranked) => ranked.rule.pathway !== undefined && named.includes(ranked.rule.pathway) && ranked.score + OTHER_PATHWAY >= best.score) : undefined;
+  const ownPathwayRival = best.rule.pathway === undefined && !namesItsPathway(best.rule, question) ? ranking.find((ranked) => ranked.rule.pathway !== undefined && named.includes(ranked.rule.pathway) && ranked.score + OTHER_PATHWAY >= best.score) : undefined;
   // The same answer on the question's own pathway (Slough's disabled children's reviews beside the three-monthly
   // ones) is answered with that pathway's rule; another answer is asked back.
   if (ownPathwayRival && !sameAnswer(best.rule, ownPathwayRival.rule)) return { kind: 'ask', choices: distinct([best, ownPathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
@@ -408,6 +408,14 @@ export function fitsPathway(rule: Rule, question: Question): boolean {
  * direct payment"), so a direct payments case is a disabled child's too.
  */
 const WITHIN: Partial<Record<Pathway, readonly Pathway[]>> = { 'direct-payments': ['disabled-children'] };
+
+/** The term that names each pathway in a rule's own words. */
+const PATHWAY_TERMS: Readonly<Record<Pathway, Term>> = { 'disabled-children': 'disabled', 'direct-payments': 'payments', 'supervision-order': 'order' };
+
+/** A rule for every child that is about the question's pathway all the same ("before the Supervision Order expires"). */
+function namesItsPathway(rule: Rule, question: Question): boolean {
+  return question.pathway !== undefined && termsOfRule(rule).has(PATHWAY_TERMS[question.pathway]);
+}
 
 /** The question's pathway and the wider ones it lies within. */
 function pathwaysOf(question: Question): readonly Pathway[] {

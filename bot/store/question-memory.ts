@@ -21,6 +21,7 @@ const PendingQuestionSchema = z.strictObject({
     pathway: PathwaySchema.optional(),
     asksFrequency: z.boolean(),
     asksHowLong: z.boolean().optional(),
+    asksFrom: z.boolean().optional(),
     asked: z.enum(['date', 'frequency', 'who', 'contents', 'notice', 'duration', 'threshold', 'whether']).optional(),
     askTerms: z.array(TermSchema).optional(),
     contextTerms: z.array(TermSchema).optional(),

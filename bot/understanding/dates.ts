@@ -56,6 +56,7 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const reference = new Date(year, month - 1, day, 12, 0, 0);
   const prepared = withMonthImplied(text, today)
+    .replace(DOTTED_DATE, '$1/$2/$3')
     .replace(PART_OF_TODAY, 'today')
     .replace(WEEKDAY_BEFORE_DATE, '')
     .replace(COUNT_AFTER_MONTH, '$1; ')
@@ -74,6 +75,9 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
   }
   return found;
 }
+
+/** "9.12.26", "09.12.2026": a UK date written with dots, read as the same date with slashes. */
+const DOTTED_DATE = /\b(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b/g;
 
 /** "this morning", "this afternoon", "tonight": parts of today, which chrono reads as no certain day. */
 const PART_OF_TODAY = /\b(this (morning|afternoon|evening|am|pm)|tonight|earlier today)\b/gi;

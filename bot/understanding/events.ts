@@ -11,7 +11,7 @@ const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
   ['plan-started', /plan (was |has been )?(began|begun|started|start|starts|agreed|established|made|commenced|put in place)\b|\b(started|agreed|established) (the |a )?(initial )?(cin )?plan|plan start/],
   ['cp-plan-ended', /child protection plan (was |has )?(ended|closed|finished|stopped|came to an end)|\b(ended|came off) (the |a |their )?child protection plan|step(ped)? down from child protection|\bstep(ped|ping|s)? down (to|into) (a )?cin\b/],
   ['returned-from-care', /\breturn\w* home\b|\bc(a|o)me (back )?home\b|\bhome from care\b|returned from care|discharged from care|\bleft care\b|ceased to be looked after|no longer looked after/],
-  ['initial-meeting-held', /\b(initial|first)\b[\w ]{0,40}\bmeeting (was |took place |happened )?(held|on|took place|happened)\b|intervention planning meeting (was |took place )?(on|held)/],
+  ['initial-meeting-held', /\b(initial|first)\b[\w ]{0,40}\bmeeting (was |took place |happened )?(held|on|took place|happened)\b|\b(initial|first)\b[\w ]{0,40}\bmeeting was\b|intervention planning meeting (was |took place )?(on|held)/],
   ['review-held', /\b(review|meeting)s? (was |were )?(held|took place|happened)\b|\blast (cin |network )?(review|meeting)\b|\b(reviewed|met) on\b/],
   ['review-booked', /\bbooked\b|\bscheduled\b|\barranged for\b|\bplanned for\b|\bdue to be held\b|\bwill be (held )?on\b/],
   ['review-cancelled', /\bcancel/],
@@ -41,12 +41,18 @@ export function eventsIn(normalisedText: string, dateIsAhead: boolean): EventKin
 /** "Not a direct payments case", "no supervision order": a pathway named only to say it does not apply. */
 const NOT_ON_A_PATHWAY = /\b(not|no|isn'?t|is not|never|without)( on| under| in)?( an?| the)? (direct payments?|supervision order|disabled)( case| procedure| pathway)?\b/g;
 
+/** The message without a pathway it names only to say it does not apply, so its words count for nothing. */
+export function withoutNegatedPathways(normalisedText: string): string {
+  return normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
+}
+
 /** A pathway the message names, which changes which rules apply. */
 export function pathwayIn(normalisedText: string): Pathway | undefined {
-  const named = normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
+  const named = withoutNegatedPathways(normalisedText);
   if (/\bdirect payments?\b/.test(named)) return 'direct-payments';
   if (/supervision order/.test(named)) return 'supervision-order';
-  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure.
-  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b/.test(named)) return 'disabled-children';
+  // ICDDS is a disabled children's service; only some of its cases are under the Direct Payments procedure. A child
+  // with special educational needs (an EHC plan) is one the documents place with their disabled children's services.
+  if (/\bdisabled\b|\bdisabilit(y|ies)\b(?! service)|\bcwd\b|apple ?trees|\bicdds\b|\bsen\b|\behcp?\b|special educational needs|education,? health and care plan/.test(named)) return 'disabled-children';
   return undefined;
 }

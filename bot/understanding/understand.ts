@@ -1,11 +1,11 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Asked, Question } from '../../domain/questions/question.js';
 import { stemsOf } from '../../domain/questions/rank.js';
-import { phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
+import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, authoritiesIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
-import { eventsIn, pathwayIn } from './events.js';
+import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
 
 export interface Understanding {
@@ -28,16 +28,20 @@ export interface Understanding {
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
   const named = authoritiesIn(text, policies);
   const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
-  const { asking, context } = clausesOf(normalised);
+  const pathway = pathwayIn(normalised);
+  const meant = withoutNegatedPathways(normalised);
+  const { asking, context } = clausesOf(meant);
   const [anchorDate] = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
     events.push('review-booked');
   }
-  const pathway = pathwayIn(normalised);
-  const askTerms = termsIn(asking);
+  const askedAbout = termsIn(asking);
   const contextTerms = termsIn(context);
+  // "step down to early help - whats the process": an asking clause that names nothing asks about what the rest names.
+  const namesNothing = [...askedAbout].every((term) => CONTEXT_ONLY_TERMS.has(term));
+  const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
   return {
     authorityIds: applyingAuthorities(text, policies, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
@@ -47,10 +51,11 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       ...(pathway ? { pathway } : {}),
       asksFrequency: asked === 'frequency',
       ...(anchorDate === undefined && HOW_LONG.test(asking) ? { asksHowLong: true } : {}),
+      ...(FROM_WHEN.test(asking) ? { asksFrom: true } : {}),
       ...(asked ? { asked } : {}),
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
-      stems: [...new Set(stemsOf(normalised))].slice(0, MOST_STEMS),
+      stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
       before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
@@ -77,6 +82,9 @@ const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one|
 /** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
 const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;
 
+/** The asking words want the date from which something applies ("from when must the review be chaired by a TM"). */
+const FROM_WHEN = /\bfrom (when|what (date|point|time|stage))\b|\bat what (point|stage)\b|\bafter how long\b|\bhow long (until|till|before) (it|this|that|the \w+) (applies|starts|kicks in)\b|\bwhen does (it|this|that|the \w+ )?(start to apply|kick in|apply|come in)\b/;
+
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;
 
@@ -88,12 +96,19 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
   ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
-  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\b(steps|requirements|conditions|checklist)\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
   ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
 ];
 
+/**
+ * "Who do the minutes go to", "who gets copies", "who should be at it": who receives or attends, which the rule on
+ * sending or holding it says, not a role; nor is it a date because "when" follows ("who gets letters when it closes").
+ */
+const WHO_RECEIVES = /\bwho(?:'?s)?\s+(?:(?:do|does|should|must|will|is|are|has|have|gets?|needs?)\s+)?(?:(?:they|it|the \w+|\w+)\s+)?(?:go|goes|get|gets|receives?|sent|send|copied|invited|attends?|be at|be there|come|comes|copies|a copy)\b/;
+
 function askedIn(asking: string): Asked | undefined {
+  if (WHO_RECEIVES.test(asking)) return undefined;
   return ASKED_PATTERNS.find(([, pattern]) => pattern.test(asking))?.[0];
 }
 

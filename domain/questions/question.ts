@@ -28,6 +28,8 @@ export interface Question {
   readonly contextTerms?: readonly Term[];
   /** The question's content words, cut to stems, to tell apart rules about the same thing. */
   readonly stems?: readonly string[];
+  /** "From when…", "at what point…": the date from which a rule applies is wanted (a trigger, an earliest date). */
+  readonly asksFrom?: boolean;
   /** The asked date lies before an event ("invites before the review", "how much notice"). */
   readonly before?: boolean;
   /** The rule chosen by pressing a button of "Which did you mean?" or "Not what you asked?". */

@@ -1,5 +1,5 @@
 import type { EventKind } from '../cases/event-kinds.js';
-import type { Policy, Rule } from '../policy/schema.js';
+import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
 import type { Question } from './question.js';
 import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
@@ -77,13 +77,28 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
   // A rule of another pathway is only ever offered, never answered unasked; and when one would have won had the
   // question named its pathway ("the formal review" is Appletrees'), the question is asked back with it.
   if (!fitsPathway(best.rule, question)) return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
-  const pathwayRival = ranking.find((ranked) => ranked.rule.pathway !== undefined && ranked.rule.pathway !== question.pathway && ranked.score + OTHER_PATHWAY >= best.score);
+  const named = pathwaysOf(question);
+  const pathwayRival = ranking.find((ranked) => ranked.rule.pathway !== undefined && !named.includes(ranked.rule.pathway) && ranked.score + OTHER_PATHWAY >= best.score);
   if (pathwayRival) return { kind: 'ask', choices: distinct([best, pathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
+  // A question that names its pathway is not answered with the general rule while a rule of that pathway is near:
+  // "is the assessment for a disabled child done jointly" may mean the disabled children's own assessment.
+  const ownPathwayRival = best.rule.pathway === undefined && !namesItsPathway(best.rule, question) ? ranking.find((ranked) => ranked.rule.pathway !== undefined && named.includes(ranked.rule.pathway) && ranked.score + OTHER_PATHWAY >= best.score) : undefined;
+  // The same answer on the question's own pathway (Slough's disabled children's reviews beside the three-monthly
+  // ones) is answered with that pathway's rule; another answer is asked back.
+  if (ownPathwayRival && !sameAnswer(best.rule, ownPathwayRival.rule)) return { kind: 'ask', choices: distinct([best, ownPathwayRival, ...ranking.slice(1, MOST_CHOICES)]).slice(0, MOST_CHOICES) };
+  return decideOn(policy, ownPathwayRival ?? best, ranking, question);
+}
+
+/** Answer `best` when it beats every rule that would give a different answer by the margin, else ask back. */
+function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule[], question: Question): Decision {
+  // "Who" wants a person: a rule that names no one's part is never the answer to it, only a choice.
+  if (question.asked === 'who' && best.rule.kind !== 'role') return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
   const rules = answeredWith(policy, best.rule, question);
   const together = new Set(rules.map((rule) => rule.id));
   // The rest of a listed topic is not a rival of the one item asked for ("how many points": the points rule).
-  const sameList = (rule: Rule) => rule.kind !== 'timescale' && best.rule.kind !== 'timescale' && LISTED_TOPICS.has(rule.topic) && rule.topic === best.rule.topic;
-  const rival = ranking.find((ranked) => !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
+  const list = listedTopicOf(best.rule, question);
+  const sameList = (rule: Rule) => list !== undefined && rule.kind !== 'timescale' && topicsOf(rule).includes(list);
+  const rival = ranking.find((ranked) => ranked.rule.id !== best.rule.id && !together.has(ranked.rule.id) && !sameAnswer(best.rule, ranked.rule) && !sameList(ranked.rule));
   if (!rival || best.score - rival.score >= MARGIN) {
     return { kind: 'answer', rules, alternatives: alternativesTo(rules, ranking) };
   }
@@ -93,9 +108,68 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
 
 /** The rules one answer gives: a listed topic's whole list, else the rule alone. */
 function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
-  if (rule.kind === 'timescale' || !LISTED_TOPICS.has(rule.topic) || question.stems?.includes('point')) return [rule];
-  return policy.rules.filter((other) => other.topic === rule.topic && other.kind !== 'timescale' && fitsPathway(other, question));
+  const list = listedTopicOf(rule, question);
+  if (list === undefined || question.stems?.includes('point')) return [rule];
+  return policy.rules.filter((other) => other.kind !== 'timescale' && topicsOf(other).includes(list) && fitsPathway(other, question));
 }
+
+/**
+ * The list a non-dated rule is given in: of its topics (a closure condition checked before a step-down too), the
+ * listed one the question names best ("can we still step down" gives the step-down list, with that condition in it).
+ */
+function listedTopicOf(rule: Rule, question: Question): Topic | undefined {
+  if (rule.kind === 'timescale') return undefined;
+  const ask = new Set(question.askTerms ?? []);
+  const context = new Set(question.contextTerms ?? []);
+  let best: { topic: Topic; fit: number } | undefined;
+  for (const topic of topicsOf(rule)) {
+    if (!LISTED_TOPICS.has(topic)) continue;
+    const fit = signatureFit(TOPIC_SIGNATURES[topic], ask, context);
+    if (!best || fit > best.fit) best = { topic, fit };
+  }
+  return best?.topic;
+}
+
+/** The topics a rule answers for: its own and, for a condition, each step it is checked before. */
+function topicsOf(rule: Rule): readonly Topic[] {
+  if (rule.kind !== 'condition') return [rule.topic];
+  let known = RULE_TOPICS.get(rule);
+  if (!known) {
+    const steps = rule.appliesTo.flatMap((step) => {
+      const topic = TopicSchema.safeParse(step);
+      return topic.success && topic.data !== rule.topic ? [topic.data] : [];
+    });
+    known = [rule.topic, ...steps];
+    RULE_TOPICS.set(rule, known);
+  }
+  return known;
+}
+
+const RULE_TOPICS = new WeakMap<Rule, readonly Topic[]>();
+
+/** The signatures of every topic a rule answers for, worked out once per rule. */
+function signaturesOf(rule: Rule): readonly (readonly Term[])[] {
+  let known = RULE_SIGNATURES.get(rule);
+  if (!known) {
+    known = topicsOf(rule).flatMap((topic) => TOPIC_SIGNATURES[topic]);
+    RULE_SIGNATURES.set(rule, known);
+  }
+  return known;
+}
+
+const RULE_SIGNATURES = new WeakMap<Rule, readonly (readonly Term[])[]>();
+
+/** The terms a rule is about by its topics. */
+function aboutOf(rule: Rule): ReadonlySet<Term> {
+  let known = RULE_ABOUT.get(rule);
+  if (!known) {
+    known = new Set(signaturesOf(rule).flat());
+    RULE_ABOUT.set(rule, known);
+  }
+  return known;
+}
+
+const RULE_ABOUT = new WeakMap<Rule, ReadonlySet<Term>>();
 
 /** The next best rules, for "Not what you asked?". */
 function alternativesTo(answered: readonly Rule[], ranking: readonly RankedRule[]): Rule[] {
@@ -131,14 +205,18 @@ function sameAnswer(left: Rule, right: Rule): boolean {
 
 function scoreOf(rule: Rule, question: Question, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, stems: ReadonlySet<string>): number {
   return (
-    topicFit(rule, ask, context) + textFit(rule, ask, context) + subjectFit(rule, ask) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
+    topicFit(rule, ask, context) + textFit(rule, ask, context, rule.pathway !== undefined && pathwaysOf(question).includes(rule.pathway)) + subjectFit(rule, ask) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
   );
 }
 
-/** How well the things the question names match what the rule is about, on its best signature. */
+/** How well the things the question names match what the rule is about, on the best signature of its topics. */
 function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
+  return signatureFit(signaturesOf(rule), ask, context);
+}
+
+function signatureFit(signatures: readonly (readonly Term[])[], ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
   let best = Number.NEGATIVE_INFINITY;
-  for (const signature of TOPIC_SIGNATURES[rule.topic]) {
+  for (const signature of signatures) {
     let score = 0;
     for (const term of signature) {
       score += ask.has(term) ? IN_ASKING_CLAUSE : context.has(term) ? IN_CONTEXT : MISSING_TERM;
@@ -150,19 +228,23 @@ function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>
 }
 
 /** The things the question names that the rule's own words name too ("the first CIN meeting … after a CP Plan ended"). */
-function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
+function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, onNamedPathway: boolean): number {
   const own = termsOfRule(rule);
   let shared = 0;
   for (const term of own) {
     if (CONTEXT_ONLY_TERMS.has(term)) continue;
     shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
   }
-  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  const about = aboutOf(rule);
   let narrowed = 0;
   let unnamedQualifier = false;
+  let sharedQualifier = onNamedPathway;
+  let askedQualifier = false;
   for (const term of QUALIFIERS) {
     const named = ask.has(term) || context.has(term);
     if (own.has(term) && !named) unnamedQualifier = true;
+    else if (own.has(term) && named) sharedQualifier = true;
+    if (own.has(term) && ask.has(term)) askedQualifier = true;
     else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
   }
   // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
@@ -171,7 +253,10 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>)
   const kindNamed = TOPIC_SIGNATURES[rule.topic].some(
     ([first, ...rest]) => first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) && (ask.has(first) || context.has(first)),
   );
-  return Math.min(shared, 3) + narrowed + (unnamedQualifier && !kindNamed ? -2.5 : 0);
+  // A rule of the narrow case the question named (its qualifier, its pathway) is narrowed only a little further by its
+  // own conditions ("the Initial CIN Meeting … where there are complex issues", "by complexity" for disabled children).
+  // The narrow case named in the asking clause ("how often is the joint SEN review") is what sets the rule apart.
+  return Math.min(shared, 3) + (askedQualifier ? 1.5 : 0) + narrowed + (unnamedQualifier && !kindNamed ? (sharedQualifier ? -1 : -2.5) : 0);
 }
 
 /**
@@ -184,7 +269,7 @@ const UNMET_SUBJECT = -2;
 
 function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
   const own = termsOfRule(rule);
-  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  const about = aboutOf(rule);
   let score = 0;
   for (const term of SUBJECTS) if (ask.has(term) && !own.has(term) && !about.has(term)) score += UNMET_SUBJECT;
   return score;
@@ -195,7 +280,7 @@ function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
  * rule that names one fits a question that does not only weakly, so "who chairs reviews" is not answered with
  * who chairs the initial meeting.
  */
-const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision'];
+const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision', 'sen', 'maximum'];
 
 const RULE_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();
 
@@ -214,6 +299,8 @@ function askedFit(rule: Rule, question: Question): number {
   if (!asked) return 0;
   switch (rule.kind) {
     case 'timescale':
+      // "From when…" wants the date a rule starts to apply, which a trigger or an earliest date is.
+      if (question.asksFrom && rule.dateIs !== undefined && rule.dateIs !== 'due') return 6;
       if (asked === 'frequency') return rule.recurring ? 3 : -1;
       if (asked === 'notice') return rule.offset.direction === 'before' ? 3 : 0;
       // "When is it due?" with nothing done before it asks for a one-off step, not the next of a series.
@@ -259,9 +346,11 @@ function directionFit(rule: Rule, question: Question): number {
 }
 
 function pathwayFit(rule: Rule, question: Question): number {
-  if (rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway) return -6;
+  const named = pathwaysOf(question);
+  if (rule.exceptPathway !== undefined && named.includes(rule.exceptPathway)) return -6;
   if (rule.pathway === undefined) return 0;
-  return rule.pathway === question.pathway ? 3 : -OTHER_PATHWAY;
+  // The pathway named beats the wider one it lies within (a direct payments rule before a disabled children's one).
+  return rule.pathway === question.pathway ? 3 : named.includes(rule.pathway) ? 1 : -OTHER_PATHWAY;
 }
 
 /** The rule's own words that the question uses, to tell apart rules about the same thing. */
@@ -306,8 +395,29 @@ export function stemsOf(text: string): string[] {
     .map((word) => word.slice(0, 5));
 }
 
-/** Whether the rule applies on the question's pathway. */
+/** Whether the rule applies on the question's pathway (or a wider one it lies within). */
 export function fitsPathway(rule: Rule, question: Question): boolean {
-  if (rule.pathway !== undefined && rule.pathway !== question.pathway) return false;
-  return !(rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway);
+  const named = pathwaysOf(question);
+  if (rule.pathway !== undefined && !named.includes(rule.pathway)) return false;
+  return !(rule.exceptPathway !== undefined && named.includes(rule.exceptPathway));
+}
+
+/**
+ * Pathways that lie within a wider one: every document's Direct Payments procedure is for disabled children
+ * (Brighton and Hove's "held in ICDDS under the Direct Payments procedure", Slough's "a disabled child receiving a
+ * direct payment"), so a direct payments case is a disabled child's too.
+ */
+const WITHIN: Partial<Record<Pathway, readonly Pathway[]>> = { 'direct-payments': ['disabled-children'] };
+
+/** The term that names each pathway in a rule's own words. */
+const PATHWAY_TERMS: Readonly<Record<Pathway, Term>> = { 'disabled-children': 'disabled', 'direct-payments': 'payments', 'supervision-order': 'order' };
+
+/** A rule for every child that is about the question's pathway all the same ("before the Supervision Order expires"). */
+function namesItsPathway(rule: Rule, question: Question): boolean {
+  return question.pathway !== undefined && termsOfRule(rule).has(PATHWAY_TERMS[question.pathway]);
+}
+
+/** The question's pathway and the wider ones it lies within. */
+function pathwaysOf(question: Question): readonly Pathway[] {
+  return question.pathway === undefined ? [] : [question.pathway, ...(WITHIN[question.pathway] ?? [])];
 }

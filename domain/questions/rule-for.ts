@@ -1,6 +1,7 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import type { Policy, Rule, Topic } from '../policy/schema.js';
 import type { Question } from './question.js';
+import { fitsPathway } from './rank.js';
 
 /** Topics that answer for one another when the exact one is not in a document. */
 const NEAR_TOPICS: Partial<Record<Topic, readonly Topic[]>> = {
@@ -86,10 +87,4 @@ function changesTheChair(rule: Rule, question: Question): boolean {
 function anchorsOf(rule: Rule): readonly EventKind[] {
   if (rule.kind === 'timescale') return rule.anchors;
   return rule.kind === 'no-figure-set' ? (rule.outerLimit?.anchors ?? []) : [];
-}
-
-function fitsPathway(rule: Rule, question: Question): boolean {
-  if (rule.pathway !== undefined && rule.pathway !== question.pathway) return false;
-  if (rule.exceptPathway !== undefined && rule.exceptPathway === question.pathway) return false;
-  return true;
 }

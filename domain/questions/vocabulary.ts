@@ -51,16 +51,25 @@ export const COMMON_TERMS = {
   cp: ['child protection', 'cp plan', 'conference'],
   referral: ['referral', 'referred'],
   family: ['family', 'families', 'parents', 'parent', 'carers', 'child', 'the child'],
-  professionals: ['professionals', 'agencies', 'partners', 'network', 'everyone', 'all parties', 'attendees'],
+  professionals: [
+    'professionals', 'professional', 'agencies', 'agency', 'key agency', 'partners', 'network', 'everyone', 'all parties', 'attendees',
+    'health visitor', 'school', 'gp', 'police', 'health',
+  ],
   who: ['who'],
   iro: ['iro', 'independent reviewing officer', 'reviewing officer'],
   manager: ['manager', 'team manager', 'tm', 'senior', 'csw', 'consultant social worker', 'pod manager', 'senior practitioner', 'sp', 'group manager'],
   worker: ['social worker', 'sw', 'allocated worker', 'worker', 'i', 'me', 'my'],
   complex: ['complex', 'complexity', 'large', 'sibling'],
-  absent: ['absent', 'off sick', 'on leave', 'away', 'unavailable'],
+  absent: [
+    'absent', 'off sick', 'on leave', 'away', 'unavailable', 'not present', 'not there', "didn't make", 'didnt make', 'did not make',
+    "couldn't make", 'couldnt make', 'could not make', "didn't attend", 'didnt attend', 'did not attend', "couldn't attend", 'couldnt attend',
+    'could not attend', "can't attend", 'cant attend', 'cannot attend', "can't make", 'cant make', 'cannot make', "wasn't at", 'wasnt at',
+    "weren't at", 'werent at', 'missed the', 'no show', 'be off', 'going to be off', 'not available',
+  ],
   services: ['services', 'service', 'support', 'provide'],
   frequency: ['often', 'frequency', 'frequently', 'regularly', 'how many times', 'every'],
-  disabled: ['disabled', 'disability', 'disabilities', 'cwd', 'cypds', 'sen', 'ehcp'],
+  disabled: ['disabled', 'disability', 'disabilities', 'cwd', 'cypds'],
+  sen: ['sen', 'ehcp', 'ehc plan', 'education health and care plan', 'special educational needs', 'annual review', 'ipra'],
   payments: ['direct payments', 'direct payment', 'icdds', 'dp'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -96,6 +96,31 @@ describe('the seven questions of issue 12', () => {
   });
 });
 
+describe('two questions of issue 16, in chat', () => {
+  it('answers how often Blackburn with Darwen\u2019s joint CIN / SEN review is held with that review\u2019s own rule, and no date', async () => {
+    const answered = await say('ida', 'BwD - how often is the joint CIN/SEN review for a child with an EHCP', TODAY);
+    expect(shownText(answered.cards[0])).toContain('Rule id: blackburn-with-darwen.review.joint-sen-annual-review');
+    expect(answered.said).toContain('Special Educational Needs annual review');
+    expect(answered.said).not.toMatch(/Due: /);
+  });
+
+  // Redbridge: the review is chaired by a Team Manager or Senior Practitioner once the Plan has been in place 12
+  // months: a plan started on Tuesday 3 March 2026 reaches 12 months on Wednesday 3 March 2027 (same day, 12 months on).
+  it('answers Redbridge\u2019s "from when must the review be chaired by a team manager" with the 12-month date', async () => {
+    const answered = await say('jo', 'LB Redbridge: cin plan started 3 march 2026 - from when must the review be chaired by a team manager?', TODAY);
+    expect(answered.said).toContain('Wednesday 3 March 2027');
+    expect(shownText(answered.cards[0])).toContain('Rule id: redbridge.escalation.twelve-month-review-chair');
+  });
+
+  it('asks for the plan\u2019s start when the question gives no date, then gives the 12-month date', async () => {
+    const asked = await say('kit', 'redbridge: from when must the review be chaired by a team manager', TODAY);
+    expect(asked.said).toMatch(/What was the date of the start of the CiN plan\?/);
+    expect(asked.said).not.toMatch(/Which did you mean\?/);
+    const answered = await say('kit', 'it started on 3 March 2026', TODAY);
+    expect(answered.said).toContain('Wednesday 3 March 2027');
+  });
+});
+
 describe('an answer', () => {
   // Brighton and Hove: plan agreed at the meeting on Friday 20 November 2026; minutes within 10 working days:
   // 23-27 Nov (5), 30 Nov-4 Dec (10), so Friday 4 December 2026.

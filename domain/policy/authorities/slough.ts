@@ -445,7 +445,7 @@ export const slough = {
       id: 'slough.chair.reviews',
       kind: 'role',
       topic: 'chair',
-      requires: 'It is good practice for all CIN Reviews to be chaired by a CSW or Senior Social Worker, so that the Social Worker can take part; the Initial CIN Meeting is chaired by the Social Worker',
+      requires: 'It is good practice for all CIN Reviews to be chaired by a CSW or Senior Social Worker, so that the Social Worker can take part (the Initial CIN Meeting is chaired by the Social Worker)',
       act: 'chairs',
       who: 'a CSW or Senior Social Worker (reviews, as good practice); the Social Worker (the Initial CIN Meeting)',
       citation: {

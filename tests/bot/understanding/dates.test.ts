@@ -11,6 +11,7 @@ describe('datesIn', () => {
     ['3rd March', '2026-03-03'],
     ['3 Mar 26', '2026-03-03'],
     ['22.12.25', '2025-12-22'],
+    ['phoned it through on 9.12.26', '2026-12-09' /* a one-figure day with dots is not a time */],
     ['2026-03-09', '2026-03-09'],
     ['Christmas Eve 2026', '2026-12-24'],
     ['boxing day 2025', '2025-12-26'],

@@ -87,6 +87,8 @@ describe('understand', () => {
     ['what should a cin plan include in camden', 'contents'],
     ['is a child with 2 moderate needs eligible for CYPDS', 'threshold'],
     ['redbridge: what has to happen before we can close the case', 'whether'],
+    ['what needs doing on closure of a slough cin case', 'whether'],
+    ['anything i need to check before starting a cin plan at redbridge?', 'whether'],
   ])('%j asks for a %s', (text, asked) => {
     expect(read(text).asked).toBe(asked);
   });
@@ -113,5 +115,37 @@ describe('understand', () => {
     // A pathway named only to say it does not apply is not the question's pathway.
     expect(read('ICDDS disabled child, not a direct payments case - how often do we visit').pathway).toBe('disabled-children');
     expect(read('no supervision order, how often do we visit').pathway).toBeUndefined();
+    // The documents place a child with special educational needs (an EHC plan) with their disabled children's services.
+    expect(read('BwD - how often is the joint CIN / SEN review for a child with an EHCP').pathway).toBe('disabled-children');
+  });
+
+  it('reads "who do they go to", "who gets copies" as who receives, not as who (a role) nor as a date', () => {
+    expect(read('network meeting minutes - who do they go to').asked).toBeUndefined();
+    expect(read('who gets outcome letters when a cin case closes').asked).toBeUndefined();
+    expect(read('who should be at the cin meeting').asked).toBeUndefined();
+    expect(read('who decides a case can go on the direct payments pathway').asked).toBe('who');
+  });
+
+  it('reads "from when…" as asking for the date from which a rule applies', () => {
+    expect(read('from when must the review be chaired by a team manager').asksFrom).toBe(true);
+    expect(read('from what date does the next review need a TM in the chair').asksFrom).toBe(true);
+    expect(read('when is the next review due').asksFrom).toBeUndefined();
+  });
+
+  it('does not count the words of a pathway named only to say it does not apply', () => {
+    const question = read('b&h ICDDS disabled child, not a direct payments case - how often do we visit');
+    expect([...(question.askTerms ?? []), ...(question.contextTerms ?? [])]).not.toContain('payments');
+  });
+
+  it('reads "the IIPM was the 9th" as the initial meeting held', () => {
+    expect(read('blackburn iipm was the 9th - when does the initial cin plan have to be reviewed by').events).toContain('initial-meeting-held');
+  });
+
+  it('reads an agency that did not come to a review as absent', () => {
+    expect(read('health visitor didnt make the review - can we still step down to early help').contextTerms).toEqual(expect.arrayContaining(['absent', 'professionals']));
+  });
+
+  it('reads an asking clause that names nothing as asking about what the rest names', () => {
+    expect(read('step down to early help - whats the process')).toMatchObject({ asked: 'whether', askTerms: ['stepdown'] });
   });
 });

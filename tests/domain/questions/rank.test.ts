@@ -45,6 +45,42 @@ describe('ranking every rule of an authority on the parts of a question', () => 
     expect(decision.kind === 'answer' && decision.rules.map((rule) => rule.id)).toEqual(['redbridge.closure.review-decision', 'redbridge.closure.absent-agency-views']);
   });
 
+  it('reads a direct payments case as a disabled child\u2019s too: Slough\u2019s disabled children\u2019s reviews, not the rule for other children', () => {
+    const decision = decided('slough', { asked: 'date', askTerms: ['review', 'next'], contextTerms: ['disabled', 'payments'], pathway: 'direct-payments', events: ['review-held'], anchorDate: '2026-05-06' as never });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.review.disabled-children-six-monthly' }] });
+  });
+
+  it('answers who chairs the initial meeting with its own rule, not the reviews\u2019 rule that mentions it aside', () => {
+    const decision = decided('slough', { asked: 'who', askTerms: ['meeting', 'initial', 'chair', 'who'], stems: ['chair', 'initi', 'meeti', 'slough'] });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.chair.initial-meeting' }] });
+  });
+
+  it('gives, for a step-down, the closure conditions the document checks before a step-down too', () => {
+    const decision = decided('redbridge', { asked: 'whether', askTerms: ['stepdown'], contextTerms: ['review', 'absent', 'professionals'] });
+    expect(decision.kind === 'answer' && decision.rules.map((rule) => rule.id)).toEqual(expect.arrayContaining(['redbridge.closure.absent-agency-views', 'redbridge.step-down.manager-discussion']));
+  });
+
+  it('asks back rather than give the general rule when the question names a pathway whose own rule is near', () => {
+    const decision = decided('blackburn-with-darwen', { asked: 'whether', askTerms: ['assessment', 'complete', 'disabled'], pathway: 'disabled-children', stems: ['asses', 'disab', 'joint'] });
+    expect(decision.kind).toBe('ask');
+    if (decision.kind === 'ask') expect(decision.choices.map((rule) => rule.id)).toContain('blackburn-with-darwen.assessment.appletrees-joint-assessment');
+  });
+
+  it('never answers "who" with a rule that names no one\u2019s part', () => {
+    const decision = decided('redbridge', { asked: 'who', askTerms: ['who', 'transfer', 'out'], events: ['moved-out'] });
+    expect(decision.kind).not.toBe('answer');
+  });
+
+  it('answers "from when" with the date a trigger starts to apply (Redbridge\u2019s 12 months), not with who chairs', () => {
+    const decision = decided('redbridge', { asked: 'date', asksFrom: true, askTerms: ['review', 'chair', 'manager'], stems: ['chair', 'revie', 'manag', 'team'] });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'redbridge.escalation.twelve-month-review-chair' }] });
+  });
+
+  it('answers "at most" with the maximum, not the usual timescale (Slough\u2019s 45 working days)', () => {
+    const decision = decided('slough', { asked: 'date', asksHowLong: true, askTerms: ['assessment', 'maximum', 'duration'], stems: ['asses', 'long', 'most'] });
+    expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.assessment.maximum-forty-five-working-days' }] });
+  });
+
   it('answers the rule pressed on "Which did you mean?", whatever the ranking', () => {
     const decision = decided('camden', { ruleId: 'camden.review-report.two-working-days-before', events: ['review-booked'], anchorDate: '2026-12-08' as never });
     expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'camden.review-report.two-working-days-before' }] });

@@ -151,26 +151,16 @@ function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>
 
 /** The things the question names that the rule's own words name too ("the first CIN meeting … after a CP Plan ended"). */
 function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
-  const own = termsOfRule(rule);
+  const facts = factsOf(rule);
   let shared = 0;
-  for (const term of own) {
-    if (CONTEXT_ONLY_TERMS.has(term)) continue;
-    shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
-  }
-  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
+  for (const term of facts.sharedTerms) shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
   let narrowed = 0;
-  let unnamedQualifier = false;
-  for (const term of QUALIFIERS) {
-    const named = ask.has(term) || context.has(term);
-    if (own.has(term) && !named) unnamedQualifier = true;
-    else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
-  }
+  for (const term of facts.narrowingQualifiers) if (ask.has(term)) narrowed -= 1;
+  const unnamedQualifier = facts.ownQualifiers.some((term) => !ask.has(term) && !context.has(term));
   // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
   // A question that names the narrow kind the rule is about by its compound name ("the outline plan", which is the
   // initial one; "the written report") has chosen it.
-  const kindNamed = TOPIC_SIGNATURES[rule.topic].some(
-    ([first, ...rest]) => first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) && (ask.has(first) || context.has(first)),
-  );
+  const kindNamed = unnamedQualifier && facts.kindQualifiers.some((term) => ask.has(term) || context.has(term));
   return Math.min(shared, 3) + narrowed + (unnamedQualifier && !kindNamed ? -2.5 : 0);
 }
 
@@ -183,10 +173,8 @@ const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', '
 const UNMET_SUBJECT = -2;
 
 function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
-  const own = termsOfRule(rule);
-  const about = new Set(TOPIC_SIGNATURES[rule.topic].flat());
   let score = 0;
-  for (const term of SUBJECTS) if (ask.has(term) && !own.has(term) && !about.has(term)) score += UNMET_SUBJECT;
+  for (const term of factsOf(rule).foreignSubjects) if (ask.has(term)) score += UNMET_SUBJECT;
   return score;
 }
 
@@ -197,15 +185,41 @@ function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
  */
 const QUALIFIERS: readonly Term[] = ['initial', 'outline', 'formal', 'cancelled', 'written', 'complex', 'absent', 'care', 'cp', 'order', 'escalation', 'supervision'];
 
-const RULE_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();
+/** What the scoring asks of a rule's own words and topic, which never change: worked out once per rule, not per question. */
+interface RuleFacts {
+  /** The terms the rule's words name, less those that only ever set the scene. */
+  readonly sharedTerms: readonly Term[];
+  /** Qualifiers the rule's words name: a question naming none of them fits it only weakly. */
+  readonly ownQualifiers: readonly Term[];
+  /** Qualifiers the rule neither names nor is about: each one asked about narrows the question away from it. */
+  readonly narrowingQualifiers: readonly Term[];
+  /** Qualifiers that open a compound name of the rule's topic ("outline" of "outline plan"). */
+  readonly kindQualifiers: readonly Term[];
+  /** Subjects the rule neither names nor is about. */
+  readonly foreignSubjects: readonly Term[];
+  readonly stems: ReadonlySet<string>;
+}
 
-function termsOfRule(rule: Rule): ReadonlySet<Term> {
-  let known = RULE_TERMS.get(rule);
-  if (!known) {
-    known = termsIn(ownWords(rule));
-    RULE_TERMS.set(rule, known);
+const RULE_FACTS = new WeakMap<Rule, RuleFacts>();
+
+function factsOf(rule: Rule): RuleFacts {
+  let facts = RULE_FACTS.get(rule);
+  if (!facts) {
+    const words = ownWords(rule);
+    const own = termsIn(words);
+    const signatures = TOPIC_SIGNATURES[rule.topic];
+    const about = new Set(signatures.flat());
+    facts = {
+      sharedTerms: [...own].filter((term) => !CONTEXT_ONLY_TERMS.has(term)),
+      ownQualifiers: QUALIFIERS.filter((term) => own.has(term)),
+      narrowingQualifiers: QUALIFIERS.filter((term) => !own.has(term) && !about.has(term)),
+      kindQualifiers: signatures.flatMap(([first, ...rest]) => (first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) ? [first] : [])),
+      foreignSubjects: SUBJECTS.filter((term) => !own.has(term) && !about.has(term)),
+      stems: new Set(stemsOf(words)),
+    };
+    RULE_FACTS.set(rule, facts);
   }
-  return known;
+  return facts;
 }
 
 /** Whether the rule gives the kind of answer wanted: a date, a frequency, a person, a list, a yes or no. */
@@ -267,19 +281,8 @@ function pathwayFit(rule: Rule, question: Question): number {
 /** The rule's own words that the question uses, to tell apart rules about the same thing. */
 function wordFit(rule: Rule, stems: ReadonlySet<string>): number {
   let shared = 0;
-  for (const stem of stemsOfRule(rule)) if (stems.has(stem)) shared += 1;
+  for (const stem of factsOf(rule).stems) if (stems.has(stem)) shared += 1;
   return Math.min(shared * 0.5, 2);
-}
-
-const RULE_STEMS = new WeakMap<Rule, ReadonlySet<string>>();
-
-function stemsOfRule(rule: Rule): ReadonlySet<string> {
-  let known = RULE_STEMS.get(rule);
-  if (!known) {
-    known = new Set(stemsOf(ownWords(rule)));
-    RULE_STEMS.set(rule, known);
-  }
-  return known;
 }
 
 /** What a rule requires, in the reading's words; an aside in brackets is about another rule, so it is left out. */

@@ -3,7 +3,7 @@ import type { Asked, Question } from '../../domain/questions/question.js';
 import { stemsOf } from '../../domain/questions/rank.js';
 import { phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import { applyingAuthorities, authoritiesIn } from './authority.js';
+import { applyingAuthorities, namingsIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn } from './events.js';
 import { normaliseText } from './normalise.js';
@@ -26,8 +26,10 @@ export interface Understanding {
  * //     contextTerms: ['plan'], events: ['plan-started'], anchorDate: '2026-11-20', … } }
  */
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
-  const named = authoritiesIn(text, policies);
-  const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalisedText = normaliseText(text);
+  const namings = namingsIn(normalisedText, policies);
+  const named = namings.map((naming) => naming.id);
+  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const { asking, context } = clausesOf(normalised);
   const [anchorDate] = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
@@ -40,7 +42,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const contextTerms = termsIn(context);
   const asked = askedIn(asking);
   return {
-    authorityIds: applyingAuthorities(text, policies, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
+    authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
       events,
       ...(anchorDate ? { anchorDate } : {}),

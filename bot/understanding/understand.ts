@@ -64,8 +64,10 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
  * against the answer, so the other is the one counted from.
  */
 function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
-  const unbooked = datesIn(text.replace(BOOKED_FOR, ' '), today);
-  return unbooked.length > 0 ? unbooked : datesIn(text, today);
+  const withoutBooked = text.replace(BOOKED_FOR, ' ');
+  const unbooked = datesIn(withoutBooked, today);
+  // Nothing booked: the text read again would give the same nothing.
+  return unbooked.length > 0 || withoutBooked === text ? unbooked : datesIn(text, today);
 }
 
 const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;

@@ -3,7 +3,7 @@ import type { Policy } from '../../domain/policy/schema.js';
 import { normaliseText } from './normalise.js';
 
 /** Where a message names an authority, and whether it names it as where a family came from. */
-interface Naming {
+export interface Naming {
   readonly id: string;
   readonly at: number;
   readonly asOrigin: boolean;
@@ -19,7 +19,7 @@ interface Naming {
  * authoritiesIn('In B&H, how often do I visit?', POLICIES) //=> ['brighton-and-hove']
  */
 export function authoritiesIn(text: string, policies: readonly Policy[]): string[] {
-  return namingsIn(text, policies).map((naming) => naming.id);
+  return namingsIn(normaliseText(text), policies).map((naming) => naming.id);
 }
 
 /**
@@ -28,10 +28,10 @@ export function authoritiesIn(text: string, policies: readonly Policy[]): string
  * sending authority's.
  *
  * @example
- * applyingAuthorities('Family moved from Camden into Redbridge on 3 May, when is the meeting?', POLICIES) //=> ['redbridge']
+ * applyingAuthorities(namingsIn(normaliseText('Family moved from Camden into Redbridge on 3 May, when is the meeting?'), POLICIES), false)
+ * //=> ['redbridge']
  */
-export function applyingAuthorities(text: string, policies: readonly Policy[], asksAboutMovingOut: boolean): string[] {
-  const namings = namingsIn(text, policies);
+export function applyingAuthorities(namings: readonly Naming[], asksAboutMovingOut: boolean): string[] {
   if (namings.length < 2) return namings.map((naming) => naming.id);
   const moved = namings.filter((naming) => naming.asOrigin || naming.asDestination);
   if (moved.length === 0) return namings.map((naming) => naming.id);
@@ -42,8 +42,12 @@ export function applyingAuthorities(text: string, policies: readonly Policy[], a
   return (applying.length > 0 ? applying : namings).map((naming) => naming.id);
 }
 
-function namingsIn(text: string, policies: readonly Policy[]): Naming[] {
-  const normalised = ` ${normaliseText(text).replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
+/**
+ * Each authority a message names, where and how, in order, from the message as `normaliseText` gives it: a
+ * reader that needs both the names and the authority that applies reads them once.
+ */
+export function namingsIn(normalisedText: string, policies: readonly Policy[]): Naming[] {
+  const normalised = ` ${normalisedText.replace(/[^a-z0-9' ]+/g, ' ').replace(/\s+/g, ' ')} `;
   const found: Naming[] = [];
   for (const { id, patterns, words } of aliasPatternsOf(policies)) {
     let at = Number.POSITIVE_INFINITY;

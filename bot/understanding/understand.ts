@@ -3,7 +3,7 @@ import type { Asked, Question } from '../../domain/questions/question.js';
 import { stemsOf } from '../../domain/questions/rank.js';
 import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import { applyingAuthorities, authoritiesIn } from './authority.js';
+import { applyingAuthorities, namingsIn } from './authority.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
@@ -26,8 +26,10 @@ export interface Understanding {
  * //     contextTerms: ['plan'], events: ['plan-started'], anchorDate: '2026-11-20', … } }
  */
 export function understand(text: string, today: LocalDate, policies: readonly Policy[]): Understanding {
-  const named = authoritiesIn(text, policies);
-  const normalised = inCommonWords(normaliseText(text).replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalisedText = normaliseText(text);
+  const namings = namingsIn(normalisedText, policies);
+  const named = namings.map((naming) => naming.id);
+  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const pathway = pathwayIn(normalised);
   const meant = withoutNegatedPathways(normalised);
   const { asking, context } = clausesOf(meant);
@@ -44,7 +46,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
   return {
-    authorityIds: applyingAuthorities(text, policies, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
+    authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
       events,
       ...(anchorDate ? { anchorDate } : {}),
@@ -67,8 +69,10 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
  * against the answer, so the other is the one counted from.
  */
 function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
-  const unbooked = datesIn(text.replace(BOOKED_FOR, ' '), today);
-  return unbooked.length > 0 ? unbooked : datesIn(text, today);
+  const withoutBooked = text.replace(BOOKED_FOR, ' ');
+  const unbooked = datesIn(withoutBooked, today);
+  // Nothing booked: the text read again would give the same nothing.
+  return unbooked.length > 0 || withoutBooked === text ? unbooked : datesIn(text, today);
 }
 
 const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;

@@ -1,5 +1,4 @@
-import { addDays } from 'date-fns';
-import { fromUtcDate, toUtcDate, type LocalDate } from '../dates/local-date.js';
+import { fromUtcDate, type LocalDate } from '../dates/local-date.js';
 
 /**
  * Adds (or, when negative, subtracts) calendar days. Weeks are 7 days each.
@@ -8,5 +7,8 @@ import { fromUtcDate, toUtcDate, type LocalDate } from '../dates/local-date.js';
  * addCalendarDays('2026-03-04', 14) //=> '2026-03-18'
  */
 export function addCalendarDays(date: LocalDate, amount: number): LocalDate {
-  return fromUtcDate(addDays(toUtcDate(date), amount));
+  // Date.UTC rolls a day past the month's end into the next month, and UTC has no clock changes; by hand rather than
+  // date-fns addDays on a UTCDate, as counting working days calls this for every day counted.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return fromUtcDate(new Date(Date.UTC(year, month - 1, day + amount)));
 }

@@ -20,8 +20,8 @@ export function parseLocalDate(text: string): LocalDate | undefined {
   if (!ISO_DATE.test(text)) return undefined;
   const [year, month, day] = text.split('-').map(Number) as [number, number, number];
   if (year < 1900) return undefined;
-  const asDate = new UTCDate(year, month - 1, day);
-  const real = asDate.getFullYear() === year && asDate.getMonth() === month - 1 && asDate.getDate() === day;
+  const asDate = new Date(Date.UTC(year, month - 1, day));
+  const real = asDate.getUTCFullYear() === year && asDate.getUTCMonth() === month - 1 && asDate.getUTCDate() === day;
   return real ? (text as LocalDate) : undefined;
 }
 
@@ -57,7 +57,9 @@ export function compareLocalDates(left: LocalDate, right: LocalDate): number {
 
 /** Day of the week, 0 = Sunday … 6 = Saturday. */
 export function dayOfWeek(date: LocalDate): number {
-  return toUtcDate(date).getDay();
+  // A plain Date read in UTC rather than a UTCDate: counting working days asks this of every day counted.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDay();
 }
 
 /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
-import { applyingAuthorities, authoritiesIn } from '../../../bot/understanding/authority.js';
+import { applyingAuthorities, authoritiesIn, namingsIn } from '../../../bot/understanding/authority.js';
 import { normaliseText } from '../../../bot/understanding/normalise.js';
 import { understand } from '../../../bot/understanding/understand.js';
 
@@ -37,7 +37,7 @@ describe('applyingAuthorities', () => {
     ['family moving from Camden to Slough: what must Camden do', true, ['camden']],
     ['compare Camden and Slough', false, ['camden', 'slough']],
   ])('%j (about moving out: %s) is for %j', (text, movingOut, expected) => {
-    expect(applyingAuthorities(text, POLICIES, movingOut)).toEqual(expected);
+    expect(applyingAuthorities(namingsIn(normaliseText(text), POLICIES), movingOut)).toEqual(expected);
   });
 });
 

@@ -7,7 +7,8 @@ import type { Config } from '../config.js';
 import { LOCAL_TENANT_ID } from './identifiers.js';
 import type { AuditStore } from '../store/audit.js';
 import type { CaseRecord, CaseStore, CaseWriteRefusal, NewCase } from '../store/cases.js';
-import type { Role, RoleStore } from '../store/roles.js';
+import type { RoleStore } from '../store/roles.js';
+import type { Role } from '../store/tables.js';
 import { CENSUS_DATE_COLUMNS, type CensusDateColumn, type ParsedCensusRow, type RejectedRow } from './census-csv.js';
 
 /**

@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { appendAudit } from './audit.js';
+import { ROLES, type Role } from './tables.js';
 import type { Db } from './database.js';
 import { err, ok, type Result } from '../../domain/result.js';
 
-export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
 export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
 
 export interface RoleAssignment {
   readonly userId: string;

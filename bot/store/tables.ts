@@ -5,7 +5,10 @@ import type { ReviewDecision } from '../../domain/plans/review.js';
 import type { Responsible } from '../../domain/policy/schema.js';
 import type { RecipientRole, ReminderKind } from '../../domain/reminders/plan-reminders.js';
 import type { ConversationKind } from '../ports.js';
-import type { Role } from './roles.js';
+
+/** The roles a person may hold in a team (the `role` column). */
+export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** A timestamp column: written as a Date, read back as a Date (both drivers parse timestamptz). */
 type Timestamp = ColumnType<Date, Date, Date>;

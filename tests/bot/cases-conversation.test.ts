@@ -70,7 +70,7 @@ describe('cases through chat and cards', () => {
     // 9 March 2026 (Mon) + 15 working days = Monday 30 March 2026
     expect(recorded.said).toContain('Recorded for AB12');
     expect(recorded.said).toContain('Monday 30 March 2026');
-    expect(recorded.said).toContain('redbridge.initial-meeting.convene');
+    expect(recorded.said).toContain('Source: 3. Initial CiN Meetings and Subsequent Reviews');
   });
 
   it('refuses a visit dated after today with the reason beside the date, the input kept, and records nothing', async () => {

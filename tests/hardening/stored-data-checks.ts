@@ -4,7 +4,7 @@ import { parseLocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import type { Db } from '../../bot/store/database.js';
 import { CaseStore } from '../../bot/store/cases.js';
-import { ROLES } from '../../bot/store/roles.js';
+import { ROLES } from '../../bot/store/tables.js';
 
 const AUTHORITY_IDS = new Set(POLICIES.map((policy) => policy.authority.id));
 const STORED_REFERENCE = /^[A-Z0-9][A-Z0-9/-]{1,29}$/;

@@ -32,7 +32,7 @@ export interface PlanFormView {
   readonly heldOn: string;
   readonly heldOnError: string;
   readonly meetingChoices: readonly { readonly title: string; readonly value: string }[];
-  readonly guidance: readonly { readonly requires: string; readonly ruleId: string }[];
+  readonly guidance: readonly { readonly requires: string; readonly section: string }[];
 }
 
 /**

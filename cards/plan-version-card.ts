@@ -10,7 +10,7 @@ export interface PlanVersionView {
   readonly version: number;
   /** Who agreed it, when, at which meeting. */
   readonly agreedLine: string;
-  readonly deadlines: readonly { readonly label: string; readonly dueOn: string; readonly ruleId: string }[];
+  readonly deadlines: readonly { readonly label: string; readonly dueOn: string; readonly section: string }[];
   /** What the procedure says where it sets no timescale for circulating the plan, or ''. */
   readonly circulationSays: string;
   readonly sections: readonly { readonly label: string; readonly value: string }[];

@@ -28,8 +28,8 @@ export async function agreedPlanReply(record: CaseRecord, versionNumber: number,
     authorityName: policy.authority.name,
     version: shown.version,
     agreedLine,
-    deadlines: timed.map((obligation) => ({ label: obligation.requires, dueOn: dueWords(obligation), ruleId: obligation.ruleId })),
-    circulationSays: deadlines?.circulationSays ? `${deadlines.circulationSays.says} (${deadlines.circulationSays.ruleId})` : '',
+    deadlines: timed.map((obligation) => ({ label: obligation.requires, dueOn: dueWords(obligation), section: obligation.citation.section })),
+    circulationSays: deadlines?.circulationSays ? `${deadlines.circulationSays.says} (${deadlines.circulationSays.section})` : '',
     sections: template.sections.map((section) => ({ label: section.label, value: shown.plan.sections[section.id] ?? '' })),
     columns: {
       action: template.columns.action.label,
@@ -48,7 +48,10 @@ export async function agreedPlanReply(record: CaseRecord, versionNumber: number,
       .map((version) => ({ title: `Version ${version.version}, agreed ${formatLongDate(version.agreement.heldOn)}`, version: version.version })),
   };
   const lead = justAgreed ? `Agreed: version ${shown.version} of ${record.reference}'s CiN plan.` : `${record.reference}'s CiN plan, version ${shown.version}.`;
-  const text = [lead, agreedLine, ...timed.map((obligation) => `- ${dueWords(obligation)}: ${obligation.requires} (${obligation.ruleId})`)].join('\n');
+  // One line: the deadlines are on the card only (issue 14, item 6).
+  const [next] = timed;
+  const nextWords = next ? ` Next: ${dueWords(next)}, ${next.requires}.${timed.length > 1 ? ` The card lists ${timed.length - 1} more.` : ''}` : '';
+  const text = `${lead} ${agreedLine}${nextWords}`;
   return { messages: [{ text, card: planVersionCard(view) }] };
 }
 

@@ -71,7 +71,7 @@ export interface FormState {
 /** The plan form's view: the template's places filled from the plan, each finding beside its field. */
 export function planFormView(plan: Plan, template: PlanTemplate, state: FormState): PlanFormView {
   const findings = state.findings ?? [];
-  const messageFor = (field: PlanFinding['field']) => findings.filter((finding) => finding.field === field).map(withRule).join(' ') || undefined;
+  const messageFor = (field: PlanFinding['field']) => findings.filter((finding) => finding.field === field).map((finding) => finding.message).join(' ') || undefined;
   const columns = {
     action: template.columns.action.label,
     owner: template.columns.owner.label,
@@ -106,10 +106,6 @@ export function planFormView(plan: Plan, template: PlanTemplate, state: FormStat
     heldOn: state.heldOn ?? '',
     heldOnError: messageFor('heldOn') ?? '',
     meetingChoices: MEETING_KINDS.map((kind) => ({ title: `At ${MEETING_WORDS[kind]}`, value: kind })),
-    guidance: template.guidance.map(({ requires, ruleId }) => ({ requires, ruleId })),
+    guidance: template.guidance.map(({ requires, section }) => ({ requires, section })),
   };
-}
-
-function withRule(finding: PlanFinding): string {
-  return finding.ruleId ? `${finding.message} (${finding.ruleId})` : finding.message;
 }

@@ -63,7 +63,7 @@ export interface AgreementDeadlines {
   /** What must be circulated after the meeting, by when, under which rule. */
   readonly circulation: readonly Obligation[];
   /** Where the procedure sets no timescale for circulating the plan, what it says instead. */
-  readonly circulationSays?: { readonly ruleId: string; readonly says: string };
+  readonly circulationSays?: { readonly ruleId: string; readonly says: string; readonly section: string };
   readonly nextReview?: Obligation;
 }
 
@@ -84,7 +84,7 @@ export function agreementDeadlinesOf(obligations: readonly Obligation[], agreeme
   const nextReview = nextReviewOf(obligations);
   return {
     circulation,
-    ...(circulation.length === 0 && silent ? { circulationSays: { ruleId: silent.id, says: silent.says } } : {}),
+    ...(circulation.length === 0 && silent ? { circulationSays: { ruleId: silent.id, says: silent.says, section: silent.citation.section } } : {}),
     ...(nextReview ? { nextReview } : {}),
   };
 }

@@ -24,7 +24,7 @@ export interface PlanTemplate {
   /** The most action rows (points) the plan may have, where the procedure sets a limit. */
   readonly pointsLimit?: { readonly max: number; readonly ruleId: string; readonly requires: string };
   /** What the procedure asks of the plan as a whole (SMART, clear language…): shown, not checked field by field. */
-  readonly guidance: readonly { readonly ruleId: string; readonly element: string; readonly requires: string }[];
+  readonly guidance: readonly { readonly ruleId: string; readonly element: string; readonly requires: string; readonly section: string }[];
 }
 
 // Where an authority names no column, these are the plain words; the checks are the same for every authority.
@@ -68,7 +68,7 @@ export function planTemplateFor(policy: Policy): PlanTemplate {
       reviewDate.label = place.label;
       reviewDate.rules.push(cited(rule));
     } else {
-      guidance.push({ ruleId: rule.id, element: rule.element, requires: rule.requires });
+      guidance.push({ ruleId: rule.id, element: rule.element, requires: rule.requires, section: rule.citation.section });
     }
   }
   const limited = contentRules.find((rule) => rule.points !== undefined);

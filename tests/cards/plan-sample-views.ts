@@ -59,8 +59,8 @@ export function twelveActionVersion(authorityId: string): PlanVersionView {
     version: 3,
     agreedLine: 'Agreed at a review meeting on Friday 8 May 2026; recorded by Sam Jones on Friday 8 May 2026.',
     deadlines: [
-      { label: 'Send copies of the CiN Plan to the child, the family and the professionals involved', dueOn: 'Friday 22 May 2026', ruleId: 'redbridge.plan-circulation.send-copies' },
-      { label: 'Review the CiN plan at least every six months', dueOn: 'Sunday 8 November 2026', ruleId: 'redbridge.review.every-six-months' },
+      { label: 'Send copies of the CiN Plan to the child, the family and the professionals involved', dueOn: 'Friday 22 May 2026', section: '5. The Child in Need Plan' },
+      { label: 'Review the CiN plan at least every six months', dueOn: 'Sunday 8 November 2026', section: '6. Reviews' },
     ],
     circulationSays: '',
     sections: template.sections.map((section) => ({ label: section.label, value: plan.sections[section.id] ?? '' })),
@@ -80,8 +80,8 @@ export function twelveActionVersion(authorityId: string): PlanVersionView {
 export const sloughVersionWithoutCirculationFigure: PlanVersionView = {
   ...twelveActionVersion('slough'),
   version: 1,
-  deadlines: [{ label: 'Hold the first Review CiN Planning Meeting', dueOn: 'Saturday 27 June 2026', ruleId: 'slough.first-review.within-three-months' }],
-  circulationSays: 'The guidance sets no timescale for sending out copies of the CIN Plan. (slough.plan-circulation.no-figure)',
+  deadlines: [{ label: 'Hold the first Review CiN Planning Meeting', dueOn: 'Saturday 27 June 2026', section: 'Review CiN Planning Meetings' }],
+  circulationSays: 'The guidance sets no timescale for sending out copies of the CIN Plan. (CIN Plans)',
   pdfUrl: '',
   otherVersions: [],
 };

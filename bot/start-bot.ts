@@ -54,6 +54,7 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
     cases: new CaseStore(db, POLICIES, calendar),
     plans: new PlanStore(db),
     printsPdf,
+    tabUrl: config.tabUrl,
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db, changes),
     ...(messenger ? { messenger } : {}),

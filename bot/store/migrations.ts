@@ -326,6 +326,12 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // The unique (tenant_id, reference) index now serves every lookup.
     `DROP INDEX cases_by_reference_any_case`,
   ],
+  // A manager's weekly timeliness card (issue 18) goes through the reminder outbox, once per manager and ISO week,
+  // but is about their teams, not one case: its row has no case and names its recipient from the start.
+  '0014-team-week-card': [
+    `ALTER TABLE reminder_outbox ALTER COLUMN case_id DROP NOT NULL`,
+    `ALTER TABLE reminder_outbox ADD CONSTRAINT reminder_outbox_case_or_team_week CHECK (case_id IS NOT NULL OR (kind = 'team-week' AND recipient_id IS NOT NULL))`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

@@ -103,7 +103,8 @@ export interface Tables {
     id: Generated<string>;
     idempotency_key: string;
     tenant_id: string;
-    case_id: string;
+    /** Null for a manager's weekly card, which is about their teams. */
+    case_id: string | null;
     rule_id: string;
     due_on: string;
     kind: string;

@@ -16,6 +16,7 @@ import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framew
 
 // The Bot Connector in a storm of 5xx or 429 answers while reminders are due: each tick asks it a bounded number
 // of times, every reminder waits in the outbox, and once the storm passes each is delivered exactly once.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
 const on = (date: string) => date as LocalDate;
@@ -72,7 +73,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
         at,
       );
     }
-    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
   });
   afterEach(async () => {
     nock.cleanAll();

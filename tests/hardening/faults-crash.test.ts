@@ -24,6 +24,7 @@ import { CONNECTOR, recordingLogger } from '../bot/teams/bot-framework-double.js
 
 // A crash, or a pause long enough to look like one, in the middle of a reminder send or a case write: nothing is
 // lost and nothing happens twice.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const on = (date: string) => date as LocalDate;
@@ -60,7 +61,7 @@ describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open
   beforeEach(async () => {
     database = await open();
     const { cases } = await openCaseWithReminderDue(database);
-    options = { db: database.db, cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger() };
+    options = { db: database.db, cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger() };
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -229,7 +230,7 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
       tick.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
 
-      const options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger(), messenger: messenger() };
+      const options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger(), messenger: messenger() };
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 60_000) })).toMatchObject({ sent: 0 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) })).toMatchObject({ sent: 1 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 2 * LEASE_MS + 120_000) })).toMatchObject({ sent: 0 });

@@ -17,6 +17,7 @@ import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-
 // Issue 13, item 5: with more than 200 reminders due on one day, claims of 200 rows by id were grouped batch by
 // batch, and 89 of 150 workers got two digests. 150 workers with two cases each (300 reminders, their rows
 // interleaved) must get one digest each, holding both cases.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = 150;
 const on = (date: string) => date as LocalDate;
@@ -128,5 +129,5 @@ async function seeded(database: Database, workers: number, rounds: readonly stri
   const config = loadConfig({});
   if (!config.ok) throw new Error(config.error.message);
   const messenger = createMessenger(createAdapter(config.value, recordingLogger()), { appId: '' });
-  return { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger(), now: MONDAY_23_MARCH_9AM, pace: async () => {} };
+  return { db: database.db, cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger, log: recordingLogger(), now: MONDAY_23_MARCH_9AM, pace: async () => {} };
 }

@@ -19,6 +19,7 @@ import { DATABASE_ENGINES } from '../../helpers/databases.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
 
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const SAMS_CHAT = 'a:sams-chat';
@@ -76,7 +77,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       },
       new Date('2026-03-09T09:00:00Z'),
     );
-    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { db: database.db, cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(() => database.close());

@@ -47,6 +47,11 @@ export interface Tables {
     /** `YYYY-MM-DD`: the date type is read as text (bot/store/database.ts). */
     opened_on: string;
     closed_on: string | null;
+    /** The latest of each census event (withdrawn ones left out), written with the obligations: the Team view's figures. */
+    referral_on: string | null;
+    assessment_completed_on: string | null;
+    plan_started_on: string | null;
+    plan_closed_on: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };

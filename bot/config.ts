@@ -26,6 +26,11 @@ interface SharedConfig {
   readonly botAdmins: readonly string[];
   /** Where people's browsers reach this server, for download links (calendar files, census exports). */
   readonly publicBaseUrl: string;
+  /**
+   * Where a card's "Open the tab" goes: Teams' deep link to the Deadlines tab of the app (TEAMS_APP_ID, else
+   * MicrosoftAppId, as the app package is built), or the tab's own address when there is no app id (local).
+   */
+  readonly tabUrl: string;
   /** Signs download links. Random per process when unset outside production (links then end with it). */
   readonly linkSigningSecret: string;
   /** Seconds between reminder scheduler passes in this process; 0 when an external scheduler runs the ticks. */
@@ -92,6 +97,7 @@ const EnvironmentSchema = z
     TAB_DEV_USER: optional(z.string().trim()),
     TAB_DEV_TENANT: optional(z.string().trim()),
     TAB_APP_ID_URI: optional(z.string().trim()),
+    TEAMS_APP_ID: optional(z.string().trim().regex(/^[\w-]+$/, { error: 'must be the Teams app id (a GUID)' })),
     CHROMIUM_PATH: optional(z.string().trim()),
     LISTEN_HOST: optional(z.string().trim()),
     MICROSOFT_TIMEOUT_MS: optional(z.coerce.number().int().min(10).max(120_000)),
@@ -160,6 +166,8 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
   }
   const settings = parsed.data;
   const listenHost = settings.LISTEN_HOST ?? (settings.MicrosoftAppId ? undefined : '127.0.0.1');
+  const publicBaseUrl = settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`;
+  const teamsAppId = settings.TEAMS_APP_ID ?? settings.MicrosoftAppId;
   const shared: SharedConfig = {
     port: settings.PORT ?? 3978,
     nodeEnv: settings.NODE_ENV ?? 'development',
@@ -168,7 +176,9 @@ export function loadConfig(env: Readonly<Record<string, string | undefined>>): R
     maxBodyBytes: settings.MAX_BODY_BYTES ?? 262_144,
     logLevel: settings.LOG_LEVEL ?? 'info',
     botAdmins: (settings.BOT_ADMINS ?? '').split(/[\s,;]+/).filter((id) => id !== ''),
-    publicBaseUrl: settings.PUBLIC_BASE_URL ?? `http://localhost:${settings.PORT ?? 3978}`,
+    publicBaseUrl,
+    // 'deadlines' is the static tab's entityId in deployment/app-package/manifest.json.
+    tabUrl: teamsAppId ? `https://teams.microsoft.com/l/entity/${encodeURIComponent(teamsAppId)}/deadlines` : `${publicBaseUrl}/tab`,
     linkSigningSecret: settings.LINK_SIGNING_SECRET ?? randomBytes(32).toString('base64url'),
     reminderIntervalSeconds: settings.REMINDER_INTERVAL_SECONDS ?? 300,
     reminderSendsPerSecond: settings.REMINDER_SENDS_PER_SECOND ?? 48,

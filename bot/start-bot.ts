@@ -61,6 +61,7 @@ export function botContextOn(db: Db, config: Config, messenger?: Messenger, opti
     cases,
     plans: new PlanStore(db),
     printsPdf,
+    tabUrl: config.tabUrl,
     roles: new RoleStore(db, admins),
     conversations: new ConversationStore(db, changes),
     outbox: new ReminderOutboxStore(db),

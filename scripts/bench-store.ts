@@ -244,7 +244,7 @@ function report(results: {
     `Rows: ${number(counts.cases)} cases (${number(counts.openCases)} open), ${number(counts.events)} events, ` +
       `${number(counts.obligations)} obligations (${number(counts.openObligations)} open), ${benchStaff().length} staff in ${BENCH_TENANTS.length} tenants`,
     `Seeding: ${seeded.totalSeconds.toFixed(1)} s (rows ${seeded.rows.seconds.toFixed(1)} s, indexes and keys rebuilt ${seeded.rebuildSeconds.toFixed(1)} s), ` +
-      `ANALYZE ${results.analyzeSeconds.toFixed(1)} s; guide: under ${SEEDING_GUIDE_SECONDS} s${seeded.totalSeconds > SEEDING_GUIDE_SECONDS ? ' (OVER)' : ''}`,
+      `VACUUM ANALYZE ${results.analyzeSeconds.toFixed(1)} s; guide: under ${SEEDING_GUIDE_SECONDS} s${seeded.totalSeconds > SEEDING_GUIDE_SECONDS ? ' (OVER)' : ''}`,
     '',
   ];
   const rows: { label: string; figures: Figures; shown: string; target: string; pass: boolean }[] = [
@@ -310,7 +310,9 @@ try {
   // this throw-away schema needs them no more.
   await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(db);
   const seeded = await seed(db);
-  const analyzed = await timed(() => sql`ANALYZE`.execute(db));
+  // VACUUM as well as ANALYZE, as autovacuum does to a table after a bulk load: until the visibility map is
+  // written, the Team view's index-only scans read the heap for every row.
+  const analyzed = await timed(() => sql`VACUUM ANALYZE`.execute(db));
   const counts = await rowCounts(db);
   const dueOn = await measureDueOn(db);
   const plans = await duePlans(db);

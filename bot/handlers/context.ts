@@ -36,6 +36,8 @@ export interface CaseContext {
   readonly audit: AuditStore;
   /** A signed link to a download, valid from the server's clock (a case's calendar for a day, a census for an hour). */
   readonly downloadLink: (download: Download) => string;
+  /** Where "Open the tab" goes: Teams' deep link to the Deadlines tab (see Config.tabUrl). */
+  readonly tabUrl: string;
   /** Whether agreed plans can be printed to PDF here (headless Chromium found); otherwise only the HTML page is offered. */
   readonly printsPdf?: boolean;
   /** For failures in work the reply does not wait on (updating cards already sent, fetching an attachment). */

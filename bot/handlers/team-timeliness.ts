@@ -3,12 +3,10 @@ import type { Reply } from '../ports.js';
 import { MOST_EXPORT_MONTHS } from '../timeliness/export-timeliness.js';
 import { teamFiguresFor, timelinessScopeFor, workerNameOf, type TeamFiguresRefusal } from '../timeliness/team-figures.js';
 import { monthsBetween } from '../../domain/timeliness/timeliness.js';
+import { OBLIGATION_KIND_WORDS } from '../../domain/timeliness/obligation-kind.js';
 import { datesIn } from '../understanding/dates.js';
 import type { BotContext, MessageRequest } from './context.js';
 import { say } from '../replies/say.js';
-
-const KIND_WORDS = { assessment: 'assessment', 'initial-meeting': 'initial meeting', 'plan-circulation': 'plan circulation', review: 'review', visit: 'visit', transfer: 'transfer' } as const;
-
 
 function refusal(error: TeamFiguresRefusal): Reply {
   return say(
@@ -38,7 +36,7 @@ export async function teamReport(request: MessageRequest, context: BotContext): 
     `- Assessments within 45 working days of referral: ${rate(headline.assessmentsWithin45Rate)}`,
     `- Open cases with a plan: ${rate(headline.withPlanRate)}`,
     headline.mostOverdue.length === 0 ? 'Nothing is overdue.' : 'Overdue longest:',
-    ...headline.mostOverdue.map((item) => `- ${item.caseReference}: ${KIND_WORDS[item.kind]} due ${formatLongDate(item.dueOn)} (${workerNameOf(item.workerId, workerNames)})`),
+    ...headline.mostOverdue.map((item) => `- ${item.caseReference}: ${OBLIGATION_KIND_WORDS[item.kind]} due ${formatLongDate(item.dueOn)} (${workerNameOf(item.workerId, workerNames)})`),
     'Open the tab (Deadlines, then Team) for the charts and the cases behind each figure.',
   ];
   return say(lines.join('\n'));

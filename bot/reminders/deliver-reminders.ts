@@ -3,6 +3,8 @@ import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js'
 import { compareLocalDates, formatLongDate, type LocalDate } from '../../domain/dates/local-date.js';
 import { escalationCard, escalationText, type EscalationView } from '../../cards/escalation-card.js';
 import { reminderDigestCard, reminderDigestText, type ReminderDigestView } from '../../cards/reminder-digest-card.js';
+import { teamWeekCard, teamWeekText, type TeamWeekView } from '../../cards/team-week-card.js';
+import { TEAM_WEEK_KIND } from '../../domain/reminders/team-week.js';
 import { workingDaysBetween } from '../../domain/calendar/working-days-between.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { DEFAULT_WORKING_HOURS, isWithinWorkingHours, type WorkingHours } from '../../domain/reminders/working-hours.js';
@@ -12,8 +14,11 @@ import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { RoleStore } from '../store/roles.js';
 import type { ClaimedReminder, ReminderOutboxStore } from '../store/reminder-outbox.js';
+import type { TimelinessStore } from '../store/timeliness.js';
 import type { TransferChecklistStore } from '../store/transfer-checklist.js';
 import { enqueueTodaysReminders } from './enqueue-reminders.js';
+import { enqueueTeamWeekCards } from './enqueue-team-week.js';
+import { teamWeekViewFor } from './team-week-view.js';
 import { londonDateTimeOf } from './london-time.js';
 import { reminderItemView, ruleOf } from './reminder-view.js';
 import { inParallel, sendPace } from './send-pace.js';
@@ -36,6 +41,8 @@ export interface ReminderTickOptions {
   readonly cases: CaseStore;
   readonly conversations: ConversationStore;
   readonly roles: RoleStore;
+  /** Timescales met and missed, for each manager's weekly card. */
+  readonly timeliness: TimelinessStore;
   readonly policies: readonly Policy[];
   readonly calendar: HolidayCalendar;
   readonly messenger: Messenger;
@@ -43,6 +50,8 @@ export interface ReminderTickOptions {
   /** The moment of this pass (the scheduler's clock, or `--now` for one pass by hand). */
   readonly now: Date;
   readonly hours?: WorkingHours;
+  /** Where the weekly card's "Open the tab" goes (Config.tabUrl). */
+  readonly tabUrl: string;
   /** Shared by every pass in this process, so sends keep to one pace (REMINDER_SENDS_PER_SECOND). */
   readonly pace?: () => Promise<void>;
 }
@@ -67,7 +76,9 @@ export async function runReminderTick(options: ReminderTickOptions): Promise<Tic
   const { outbox, now, calendar, hours = DEFAULT_WORKING_HOURS } = options;
   const london = londonDateTimeOf(now);
   if (!isWithinWorkingHours(london, calendar, hours)) return { outsideWorkingHours: true, enqueued: 0, sent: 0, retrying: 0, failed: 0 };
-  const enqueued = await enqueueTodaysReminders({ outbox, transferChecklist: options.transferChecklist, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours });
+  const enqueued =
+    (await enqueueTodaysReminders({ outbox, transferChecklist: options.transferChecklist, cases: options.cases, policies: options.policies, calendar, today: london.date, at: now, hours })) +
+    (await enqueueTeamWeekCards(outbox, london.date, calendar, now, hours));
   const pace = options.pace ?? sendPace(DEFAULT_SENDS_PER_SECOND);
   const startedAt = performance.now();
   // The clock moves on with the pass, so leases taken and renewed late in a long pass stay honest.
@@ -115,17 +126,23 @@ async function withRecipients(claimed: readonly Claimed[], options: ReminderTick
   const standing = await options.outbox.standingOf(claimed);
   const addressed: Addressed[] = [];
   for (const reminder of claimed) {
+    // A manager's weekly card names its recipient; whether they still manage a team is checked when it is sent.
+    if (reminder.kind === TEAM_WEEK_KIND && reminder.recipient_id !== null) {
+      addressed.push({ ...reminder, recipientId: reminder.recipient_id, caseReference: '', workerId: '', team: '', caseManagerId: null });
+      continue;
+    }
     const current = standing.get(reminder.id);
+    const caseId = reminder.case_id;
     // Done since it was planned, or the case closed: nothing to remind anyone of.
     const stillOwed =
       reminder.kind === 'transfer-out'
-        ? !(await options.transferChecklist.isDone(reminder.case_id, reminder.rule_id))
+        ? caseId !== null && !(await options.transferChecklist.isDone(caseId, reminder.rule_id))
         : current?.obligation?.doneOn === null && current.obligation.dueOn === reminder.due_on;
-    if (!current || current.caseStatus !== 'open' || !stillOwed) {
+    if (!current || caseId === null || current.caseStatus !== 'open' || !stillOwed) {
       await options.outbox.finish(reminder, 'cancelled', options.now, 'no longer owed');
       continue;
     }
-    if (reminder.kind === 'escalation' && (await options.outbox.acknowledged(reminder))) {
+    if (reminder.kind === 'escalation' && (await options.outbox.acknowledged({ ...reminder, case_id: caseId }))) {
       await options.outbox.finish(reminder, 'cancelled', options.now, 'acknowledged by the worker');
       continue;
     }
@@ -161,13 +178,22 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
     // lease ran out: only what is still ours is sent, or the person would get it twice; what is, is ours for a
     // whole lease from now.
     reminders = await outbox.renewedClaims(claimed, new Date(passClock().getTime() + LEASE_MS));
+    const today = londonDateTimeOf(now).date;
+    let teamWeek: TeamWeekView | undefined;
+    if (reminders.some((reminder) => reminder.kind === TEAM_WEEK_KIND)) {
+      teamWeek = await teamWeekViewFor(tenantId, recipientId, today, options);
+      if (teamWeek === undefined) {
+        for (const card of reminders.filter((reminder) => reminder.kind === TEAM_WEEK_KIND)) await outbox.finish(card, 'cancelled', now, 'no longer manages a team');
+        reminders = reminders.filter((reminder) => reminder.kind !== TEAM_WEEK_KIND);
+      }
+    }
     if (reminders.length === 0) return { sent: 0, retrying: 0, failed: 0 };
     const workerNames = new Map<string, string>();
     for (const escalation of reminders.filter((reminder) => reminder.kind === 'escalation')) {
       const name = await conversations.nameOf(tenantId, escalation.workerId);
       if (name) workerNames.set(escalation.workerId, name);
     }
-    for (const [index, { message, covers }] of messagesFor(reminders, londonDateTimeOf(now).date, workerNames, options).entries()) {
+    for (const [index, { message, covers }] of messagesFor(reminders, today, workerNames, teamWeek, options).entries()) {
       // At most one message a second into one conversation, as Teams asks of bots.
       if (index > 0) await sleep(ONE_CONVERSATION_GAP_MS);
       const { activityId } = await messenger.send(address, message);
@@ -206,7 +232,10 @@ async function deliver(tenantId: string, recipientId: string, claimed: readonly 
  * A person's reminders cannot reach them (they blocked or removed the bot, or left): their managers and the
  * admins are told, once, with case references and the person's id only.
  */
-async function tellManagersAndAdmins(tenantId: string, recipientId: string, reminders: readonly Addressed[], status: number, options: ReminderTickOptions): Promise<void> {
+async function tellManagersAndAdmins(tenantId: string, recipientId: string, claimed: readonly Addressed[], status: number, options: ReminderTickOptions): Promise<void> {
+  // A weekly card is about the manager's own teams: nobody else needs telling that it did not reach them.
+  const reminders = claimed.filter((reminder) => reminder.case_id !== null);
+  if (reminders.length === 0) return;
   const managers = await Promise.all(reminders.map((reminder) => managerOf(tenantId, reminder.team, reminder.caseManagerId, options)));
   const people = new Set([...managers, ...(await options.roles.adminsOf(tenantId))].filter((id): id is string => id !== undefined && id !== recipientId));
   const references = [...new Set(reminders.map((reminder) => reminder.caseReference))].join(', ');
@@ -225,19 +254,22 @@ async function tellManagersAndAdmins(tenantId: string, recipientId: string, remi
 }
 
 /**
- * What this person gets today: one digest card with their own reminders (overdue first), and for a manager one
- * escalation card per overdue item of someone else's, naming the worker. Case references only, never initials
- * or names of children.
+ * What this person gets today: for a manager on the week's card day their weekly timeliness card first, one
+ * digest card with their own reminders (overdue first), and for a manager one escalation card per overdue item
+ * of someone else's, naming the worker. Case references only, never initials or names of children.
  */
 function messagesFor(
   reminders: readonly Addressed[],
   today: LocalDate,
   workerNames: ReadonlyMap<string, string>,
+  teamWeek: TeamWeekView | undefined,
   options: ReminderTickOptions,
 ): { message: OutgoingMessage; covers: readonly Addressed[] }[] {
-  const own = reminders.filter((reminder) => reminder.kind !== 'escalation');
+  const weekly = reminders.filter((reminder) => reminder.kind === TEAM_WEEK_KIND);
+  const own = reminders.filter((reminder) => reminder.kind !== 'escalation' && reminder.kind !== TEAM_WEEK_KIND);
   const escalations = reminders.filter((reminder) => reminder.kind === 'escalation');
   const messages: { message: OutgoingMessage; covers: readonly Addressed[] }[] = [];
+  if (teamWeek !== undefined && weekly.length > 0) messages.push({ message: { text: teamWeekText(teamWeek), card: teamWeekCard(teamWeek) }, covers: weekly });
   if (own.length > 0) {
     const sorted = [...own].sort(
       (left, right) =>

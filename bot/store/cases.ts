@@ -8,6 +8,7 @@ import { eventRefusalOn, type EventRefusal } from '../../domain/cases/event-refu
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
+import { censusDatesOf } from '../../domain/timeliness/census-dates.js';
 import { PathwaySchema, type Pathway, type Policy } from '../../domain/policy/schema.js';
 import { policyFor } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
@@ -402,14 +403,23 @@ export class CaseStore {
       .execute();
     const events = rows.map((row) => eventOf(EventRowSchema.parse(row)));
     const obligations = obligationsOn(this.caseFileOf(record, events), today, this.policyOf(record), this.calendar);
+    const census = censusDatesOf(events);
+    const censusColumns = {
+      referral_on: census.referralOn ?? null,
+      assessment_completed_on: census.assessmentCompletedOn ?? null,
+      plan_started_on: census.planStartedOn ?? null,
+      plan_closed_on: census.planClosedOn ?? null,
+    };
     if (obligations.length === 0) {
       await trx.deleteFrom('obligations').where('case_id', '=', record.id).execute();
+      await trx.updateTable('cases').set(censusColumns).where('id', '=', record.id).execute();
       return;
     }
-    // One statement: drop the obligations the case no longer has, and write the ones it has.
+    // One statement: drop the obligations the case no longer has, write the ones it has, and its census dates.
     const ruleIds = obligations.map((obligation) => obligation.ruleId);
     await trx
       .with('gone', (db) => db.deleteFrom('obligations').where('case_id', '=', record.id).where('rule_id', 'not in', ruleIds))
+      .with('census', (db) => db.updateTable('cases').set(censusColumns).where('id', '=', record.id))
       .insertInto('obligations')
       .values(
         obligations.map((obligation) => ({

@@ -326,6 +326,37 @@ const MIGRATIONS: Readonly<Record<string, readonly string[]>> = {
     // The unique (tenant_id, reference) index now serves every lookup.
     `DROP INDEX cases_by_reference_any_case`,
   ],
+  // A manager's weekly timeliness card (issue 18) goes through the reminder outbox, once per manager and ISO week,
+  // but is about their teams, not one case: its row has no case and names its recipient from the start.
+  '0014-team-week-card': [
+    `ALTER TABLE reminder_outbox ALTER COLUMN case_id DROP NOT NULL`,
+    `ALTER TABLE reminder_outbox ADD CONSTRAINT reminder_outbox_case_or_team_week CHECK (case_id IS NOT NULL OR (kind = 'team-week' AND recipient_id IS NOT NULL))`,
+  ],
+  // The Team view's census figures (issue 18) read each case's latest referral, assessment, plan start and plan
+  // end: kept on the case row, written with its obligations whenever its events change, so one team's figures
+  // are one indexed read of its cases instead of an aggregate over every event of every case in it.
+  '0015-census-dates-on-cases': [
+    `ALTER TABLE cases ADD COLUMN referral_on date, ADD COLUMN assessment_completed_on date, ADD COLUMN plan_started_on date, ADD COLUMN plan_closed_on date`,
+    `UPDATE cases SET referral_on = latest.referral_on, assessment_completed_on = latest.assessment_completed_on,
+       plan_started_on = latest.plan_started_on, plan_closed_on = latest.plan_closed_on
+     FROM (
+       SELECT case_id,
+         max(happened_on) FILTER (WHERE kind = 'referral-received') AS referral_on,
+         max(happened_on) FILTER (WHERE kind = 'assessment-completed') AS assessment_completed_on,
+         max(happened_on) FILTER (WHERE kind = 'plan-started') AS plan_started_on,
+         max(happened_on) FILTER (WHERE kind = 'plan-closed') AS plan_closed_on
+       FROM case_events
+       WHERE withdrawn_at IS NULL AND kind IN ('referral-received', 'assessment-completed', 'plan-started', 'plan-closed')
+       GROUP BY case_id
+     ) AS latest
+     WHERE latest.case_id = cases.id`,
+    // One team's rows for the figures, every column read held in the index (an index-only scan once vacuumed):
+    // the team's cases are scattered over the whole table, and reading them from the heap read most of it.
+    `CREATE INDEX cases_census_by_team ON cases (tenant_id, team) INCLUDE (id, reference, authority_id, opened_on, closed_on, referral_on, assessment_completed_on, plan_started_on, plan_closed_on)`,
+    `DROP INDEX cases_by_team`,
+    `CREATE INDEX obligations_timeliness_by_team ON obligations (tenant_id, team, due_on) INCLUDE (rule_id, done_on, worker_id, case_id)`,
+    `DROP INDEX obligations_by_team_due`,
+  ],
 };
 
 /** Kysely's Migrator reads the list above; names sort in the order they must run. */

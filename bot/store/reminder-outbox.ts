@@ -2,8 +2,9 @@ import { sql, type Insertable } from 'kysely';
 import { z } from 'zod';
 import { LocalDateSchema, type LocalDate } from '../../domain/dates/local-date.js';
 import type { ReminderKind } from '../../domain/reminders/plan-reminders.js';
+import { TEAM_WEEK_KIND, teamWeekKey } from '../../domain/reminders/team-week.js';
 import type { Db } from './database.js';
-import { REMINDER_KINDS, RECIPIENT_ROLES, type OutboxStatus, type Tables } from './tables.js';
+import { OUTBOX_KINDS, REMINDER_KINDS, RECIPIENT_ROLES, type OutboxStatus, type Tables } from './tables.js';
 
 /** A reminder to put in the outbox: sent once, whoever puts it there how often, by its idempotency key. */
 export type NewReminder = Omit<Insertable<Tables['reminder_outbox']>, 'id' | 'status' | 'attempts'>;
@@ -11,11 +12,14 @@ export type NewReminder = Omit<Insertable<Tables['reminder_outbox']>, 'id' | 'st
 const ClaimedSchema = z.object({
   id: z.coerce.string(),
   tenant_id: z.string(),
-  case_id: z.string(),
+  /** Null for a manager's weekly card, which is about their teams. */
+  case_id: z.string().nullable(),
   rule_id: z.string(),
   due_on: LocalDateSchema,
-  kind: z.enum(REMINDER_KINDS),
+  kind: z.enum(OUTBOX_KINDS),
   recipient_role: z.enum(RECIPIENT_ROLES),
+  /** Set from the start for a weekly card only; a case's reminder goes to whoever holds the case when it is sent. */
+  recipient_id: z.string().nullable(),
   attempts: z.coerce.number(),
 });
 /** A reminder this instance holds to send, with the attempt its claim counted. */
@@ -92,6 +96,38 @@ export class ReminderOutboxStore {
   }
 
   /**
+   * Puts one weekly timeliness card for each manager into the outbox, keyed by manager and ISO `week`, so any
+   * number of passes, restarts and instances add it once. A manager is someone holding the manager role in a team
+   * that has cases; one whose teams have none gets no card. Returns how many were new.
+   */
+  async addTeamWeekCards(week: string, today: LocalDate, sendAfter: Date, at: Date): Promise<number> {
+    const managers = await this.db
+      .selectFrom('role_assignments')
+      .select(['tenant_id', 'user_id'])
+      .distinct()
+      .where('role', '=', 'manager')
+      .where('team', '<>', '')
+      .where(({ exists, selectFrom }) =>
+        exists(selectFrom('cases').select(sql`1`.as('one')).whereRef('cases.tenant_id', '=', 'role_assignments.tenant_id').whereRef('cases.team', '=', 'role_assignments.team')),
+      )
+      .execute();
+    return this.add(
+      managers.map((manager) => ({
+        idempotency_key: teamWeekKey(manager.tenant_id, manager.user_id, week),
+        tenant_id: manager.tenant_id,
+        case_id: null,
+        rule_id: TEAM_WEEK_KIND,
+        due_on: today,
+        kind: TEAM_WEEK_KIND,
+        recipient_role: 'manager' as const,
+        recipient_id: manager.user_id,
+        send_after: sendAfter,
+        created_at: at,
+      })),
+    );
+  }
+
+  /**
    * Claims up to `batch` reminders due at `now`, each leased until `leaseUntil`, counting an attempt. A reminder
    * that failed is claimed again only once its wait has passed by `passStartedAt`.
    */
@@ -107,7 +143,7 @@ export class ReminderOutboxStore {
         LIMIT ${batch}
         FOR UPDATE SKIP LOCKED
       )
-      RETURNING id, tenant_id, case_id, rule_id, due_on, kind, recipient_role, attempts`.execute(this.db);
+      RETURNING id, tenant_id, case_id, rule_id, due_on, kind, recipient_role, recipient_id, attempts`.execute(this.db);
     return rows.map((row) => ClaimedSchema.parse(row));
   }
 
@@ -137,7 +173,7 @@ export class ReminderOutboxStore {
   }
 
   /** Whether the worker has acknowledged any reminder of the same item (same case, rule and due date). */
-  async acknowledged(reminder: Pick<ClaimedReminder, 'case_id' | 'rule_id' | 'due_on'>): Promise<boolean> {
+  async acknowledged(reminder: Pick<ClaimedReminder, 'rule_id' | 'due_on'> & { readonly case_id: string }): Promise<boolean> {
     const acknowledged = await this.db
       .selectFrom('reminder_outbox')
       .select('id')
@@ -265,6 +301,8 @@ export class ReminderOutboxStore {
       .select(['reminder_outbox.id', 'cases.reference', 'reminder_outbox.case_id', 'rule_id', 'due_on', 'kind', 'acknowledged_at', 'sent_at'])
       .where('activity_id', '=', activityId)
       .orderBy('reminder_outbox.id')
+      // Joined to its case, so never a weekly card, whose case is null.
+      .$narrowType<{ case_id: string }>()
       .execute();
     return rows.map((row) => ({
       id: String(row.id),
@@ -272,7 +310,7 @@ export class ReminderOutboxStore {
       caseId: row.case_id,
       ruleId: row.rule_id,
       dueOn: LocalDateSchema.parse(row.due_on),
-      kind: row.kind,
+      kind: z.enum(REMINDER_KINDS).parse(row.kind),
       acknowledgedAt: row.acknowledged_at,
       sentAt: row.sent_at,
     }));

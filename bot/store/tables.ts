@@ -5,6 +5,7 @@ import type { ReviewDecision } from '../../domain/plans/review.js';
 import type { Responsible } from '../../domain/policy/schema.js';
 import type { RecipientRole, ReminderKind } from '../../domain/reminders/plan-reminders.js';
 import type { ConversationKind } from '../ports.js';
+import { TEAM_WEEK_KIND } from '../../domain/reminders/team-week.js';
 
 /** The roles a person may hold in a team (the `role` column). */
 export const ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'admin'] as const;
@@ -15,6 +16,9 @@ type Timestamp = ColumnType<Date, Date, Date>;
 
 /** Every kind of reminder the domain plans, as the outbox stores it (parsed on the way out, so a kind the domain adds must be added here). */
 export const REMINDER_KINDS = ['before-due', 'due-today', 'overdue', 'escalation', 'transfer-out'] as const satisfies readonly ReminderKind[];
+/** What the outbox holds: the domain's reminders, and each manager's weekly timeliness card (no case). */
+export const OUTBOX_KINDS = [...REMINDER_KINDS, TEAM_WEEK_KIND] as const;
+export type OutboxKind = (typeof OUTBOX_KINDS)[number];
 export const RECIPIENT_ROLES = ['worker', 'manager', 'senior-practitioner', 'iro', 'chair'] as const satisfies readonly RecipientRole[];
 
 /** pending → sending (claimed under a lease) → sent, failed, or cancelled (no longer owed); sending → pending to retry. */
@@ -68,6 +72,11 @@ export interface Tables {
     /** `YYYY-MM-DD`: the date type is read as text (bot/store/database.ts). */
     opened_on: string;
     closed_on: string | null;
+    /** The latest of each census event (withdrawn ones left out), written with the obligations: the Team view's figures. */
+    referral_on: string | null;
+    assessment_completed_on: string | null;
+    plan_started_on: string | null;
+    plan_closed_on: string | null;
     created_at: Timestamp;
     updated_at: Timestamp;
   };
@@ -124,10 +133,11 @@ export interface Tables {
     id: Generated<string>;
     idempotency_key: string;
     tenant_id: string;
-    case_id: string;
+    /** Null for a manager's weekly card, which is about their teams. */
+    case_id: string | null;
     rule_id: string;
     due_on: string;
-    kind: ReminderKind;
+    kind: OutboxKind;
     recipient_role: RecipientRole;
     send_after: Timestamp;
     status: OutboxStatus;

@@ -31,8 +31,9 @@ export async function exportTimeliness(
   const until = compareLocalDates(to, today) < 0 ? to : today;
   const months = monthsBetween(from, until);
   const since = `${months[0] ?? from.slice(0, 7)}-01` as LocalDate;
-  const [items, cases] = await Promise.all([store.items(tenantId, scope, since), store.caseDates(tenantId, scope, since)]);
-  const onTime = onTimeByMonth(items, until, months);
+  // An item not done and due from `until` on is not yet late in any month exported.
+  const { items, countedOnTime, cases } = await store.rows(tenantId, scope, since, until);
+  const onTime = onTimeByMonth(items, until, months, countedOnTime);
   const census = censusByMonth(cases, until, calendar, months);
   const header = [
     'Month',

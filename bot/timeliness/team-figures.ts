@@ -3,7 +3,7 @@ import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { err, ok, type Result } from '../../domain/result.js';
 import { teamTimeliness, type TeamTimeliness } from '../../domain/timeliness/headline.js';
-import { firstMonthStart } from '../../domain/timeliness/timeliness.js';
+import { chartedBefore, firstMonthStart } from '../../domain/timeliness/timeliness.js';
 import { isAdmin, teamsManagedBy } from '../cases/access.js';
 import type { RoleStore } from '../store/roles.js';
 import type { TimelinessScope, TimelinessStore } from '../store/timeliness.js';
@@ -78,11 +78,8 @@ export async function teamFiguresFor(
   const scoped = await timelinessScopeFor(asker, filter, sources);
   if (!scoped.ok) return scoped;
   const since = firstMonthStart(today);
-  const [items, cases] = await Promise.all([
-    sources.timeliness.items(asker.tenantId, scoped.value.scope, since),
-    sources.timeliness.caseDates(asker.tenantId, scoped.value.scope, since),
-  ]);
-  const figures = teamTimeliness(items, cases, today, sources.calendar);
+  const { items, countedOnTime, cases } = await sources.timeliness.rows(asker.tenantId, scoped.value.scope, since, chartedBefore(today));
+  const figures = teamTimeliness(items, cases, today, sources.calendar, countedOnTime);
   const names = await sources.timeliness.workerNames(asker.tenantId, [...new Set([...figures.overduePerWorker.map((row) => row.workerId), ...figures.headline.mostOverdue.map((row) => row.workerId)])]);
   return ok({
     ...figures,

@@ -10,6 +10,7 @@ import {
   type CensusMonth,
   type DueBucket,
   type OnTimeMonth,
+  type OnTimeTally,
   type TimelinessItem,
   type WorkerOverdue,
 } from './timeliness.js';
@@ -48,15 +49,21 @@ export interface MostOverdue {
 
 /**
  * The Team view's figures for `today`: due by week, on-time by month, overdue per worker, the census
- * indicators, and the headline figures drawn from them.
+ * indicators, and the headline figures drawn from them. Items done on time may come counted (OnTimeTally).
  *
  * @example
  * teamTimeliness(items, cases, '2026-03-04', englandAndWalesCalendar()).headline
  * //=> { overdue: 4, dueThisWeek: 2, onTimeRate: 81, assessmentsWithin45Rate: 75, withPlanRate: 90, mostOverdue: [...] }
  */
-export function teamTimeliness(items: readonly TimelinessItem[], cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar): TeamTimeliness {
+export function teamTimeliness(
+  items: readonly TimelinessItem[],
+  cases: readonly CaseCensusDates[],
+  today: LocalDate,
+  calendar: HolidayCalendar,
+  countedOnTime: readonly OnTimeTally[] = [],
+): TeamTimeliness {
   const due = dueByWeek(items, today);
-  const onTime = onTimeByMonth(items, today);
+  const onTime = onTimeByMonth(items, today, undefined, countedOnTime);
   const census = censusByMonth(cases, today, calendar);
   let onTimeCount = 0;
   let settled = 0;

@@ -4,6 +4,16 @@ import type { Topic } from '../policy/schema.js';
 export const OBLIGATION_KINDS = ['assessment', 'initial-meeting', 'plan-circulation', 'review', 'visit', 'transfer'] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
+/** Each kind as a sentence names it: 'initial meeting due …'. */
+export const OBLIGATION_KIND_WORDS: Readonly<Record<ObligationKind, string>> = {
+  assessment: 'assessment',
+  'initial-meeting': 'initial meeting',
+  'plan-circulation': 'plan circulation',
+  review: 'review',
+  visit: 'visit',
+  transfer: 'transfer',
+};
+
 const KIND_OF_TOPIC: Partial<Record<Topic, ObligationKind>> = {
   assessment: 'assessment',
   'initial-meeting': 'initial-meeting',

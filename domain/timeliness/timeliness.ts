@@ -14,6 +14,28 @@ export interface TimelinessItem {
   readonly doneOn?: LocalDate;
 }
 
+/**
+ * Items done on time, counted per month of due date and kind rather than listed: an on-time item is on no chart
+ * but as a count (no bar lists on-time cases), so a store may count them where they are kept.
+ */
+export interface OnTimeTally {
+  readonly kind: ObligationKind;
+  /** `YYYY-MM` of the due date. */
+  readonly month: string;
+  readonly count: number;
+}
+
+/**
+ * Whether an item was done on time: on or before its due day (done on the due day is on time).
+ *
+ * @example
+ * isDoneOnTime({ dueOn: '2026-02-10', doneOn: '2026-02-10' }) //=> true
+ * isDoneOnTime({ dueOn: '2026-02-10', doneOn: '2026-02-11' }) //=> false
+ */
+export function isDoneOnTime(item: Pick<TimelinessItem, 'dueOn' | 'doneOn'>): boolean {
+  return item.doneOn !== undefined && compareLocalDates(item.doneOn, item.dueOn) <= 0;
+}
+
 /** The census dates of one case: the latest of each recorded event, as the census export writes them. */
 export interface CaseCensusDates {
   readonly caseReference: string;
@@ -91,11 +113,17 @@ export interface CensusMonth {
 export function dueByWeek(items: readonly TimelinessItem[], today: LocalDate): DueBucket[] {
   const monday = mondayOf(today);
   const weeks = Array.from({ length: WEEKS_AHEAD }, (_, index) => addCalendarDays(monday, index * 7));
-  const end = addCalendarDays(monday, WEEKS_AHEAD * 7);
+  const end = chartedBefore(today);
   const buckets = new Map<string, Map<ObligationKind, string[]>>([['overdue', new Map()], ...weeks.map((week) => [week, new Map()] as const)]);
+  // A team's thousands of items fall on a few dozen days: each day's Monday is worked out once.
+  const mondays = new Map<LocalDate, LocalDate>();
   for (const item of items) {
     if (item.doneOn !== undefined || compareLocalDates(item.dueOn, end) >= 0) continue;
-    const bucket = compareLocalDates(item.dueOn, today) < 0 ? 'overdue' : mondayOf(item.dueOn);
+    let bucket: 'overdue' | LocalDate = 'overdue';
+    if (compareLocalDates(item.dueOn, today) >= 0) {
+      bucket = mondays.get(item.dueOn) ?? mondayOf(item.dueOn);
+      mondays.set(item.dueOn, bucket);
+    }
     pushTo(buckets.get(bucket), item.kind, item.caseReference);
   }
   return [...buckets].map(([bucket, byKind]) => {
@@ -109,20 +137,33 @@ export function dueByWeek(items: readonly TimelinessItem[], today: LocalDate): D
  * the month it fell due once that day has passed or it is done: on time when done on or before the due day
  * (done on the due day is on time), late when done after it or still not done after it. Items due later in
  * the current month and not yet done are not counted yet. `months` may name other months (an export's).
+Items done on time may come counted instead of listed (`countedOnTime`, see OnTimeTally); they add the same.
  *
  * @example
  * onTimeByMonth([{ kind: 'visit', dueOn: '2026-02-10', doneOn: '2026-02-10', … }], '2026-03-04')
  * //=> [… { month: '2026-02', byKind: { visit: { onTime: 1, late: 0, rate: 100, lateCases: [] }, … } }, { month: '2026-03', … }]
  */
-export function onTimeByMonth(items: readonly TimelinessItem[], today: LocalDate, months: readonly string[] = monthsEndingWith(today)): OnTimeMonth[] {
+export function onTimeByMonth(
+  items: readonly TimelinessItem[],
+  today: LocalDate,
+  months: readonly string[] = monthsEndingWith(today),
+  countedOnTime: readonly OnTimeTally[] = [],
+): OnTimeMonth[] {
   const tallies = new Map(months.map((month) => [month, new Map<ObligationKind, { onTime: number; late: string[] }>()]));
+  for (const counted of countedOnTime) {
+    const ofMonth = tallies.get(counted.month);
+    if (ofMonth === undefined) continue;
+    const tally = ofMonth.get(counted.kind) ?? { onTime: 0, late: [] };
+    tally.onTime += counted.count;
+    ofMonth.set(counted.kind, tally);
+  }
   for (const item of items) {
     const ofMonth = tallies.get(item.dueOn.slice(0, 7));
     if (ofMonth === undefined) continue;
     const settled = item.doneOn !== undefined || compareLocalDates(item.dueOn, today) < 0;
     if (!settled) continue;
     const tally = ofMonth.get(item.kind) ?? { onTime: 0, late: [] };
-    if (item.doneOn !== undefined && compareLocalDates(item.doneOn, item.dueOn) <= 0) tally.onTime += 1;
+    if (isDoneOnTime(item)) tally.onTime += 1;
     else tally.late.push(item.caseReference);
     ofMonth.set(item.kind, tally);
   }
@@ -235,6 +276,17 @@ export function monthsBetween(from: LocalDate, to: LocalDate): string[] {
 function nextMonth(month: string): string {
   const [year, monthNumber] = month.split('-').map(Number) as [number, number];
   return monthNumber === 12 ? `${String(year + 1).padStart(4, '0')}-01` : `${month.slice(0, 4)}-${String(monthNumber + 1).padStart(2, '0')}`;
+}
+
+/**
+ * The first day beyond the eight weeks ahead: an item not done and due from then on is on none of the Team
+ * view's charts (not in a week's bar, not overdue, not late), so need not be read.
+ *
+ * @example
+ * chartedBefore('2026-03-04') //=> '2026-04-27' (the Monday eight weeks after Monday 2 March)
+ */
+export function chartedBefore(today: LocalDate): LocalDate {
+  return addCalendarDays(mondayOf(today), WEEKS_AHEAD * 7);
 }
 
 /** `YYYY-MM` of the twelve months ending with `today`'s, oldest first. */

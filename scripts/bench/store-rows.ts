@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { anchorDateOf } from '../../domain/cases/case-events.js';
 import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
+import { censusDatesOf } from '../../domain/timeliness/census-dates.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import type { Db } from '../../bot/store/database.js';
@@ -10,7 +11,11 @@ import type { BenchCase, BenchHistory } from './store-histories.js';
 
 /** A batch of cases as one array per column, ready for `unnest`: three statements load any number of rows. */
 export interface ColumnBatch {
-  readonly cases: Record<'id' | 'tenant_id' | 'reference' | 'initials' | 'authority_id' | 'team' | 'worker_id' | 'manager_id' | 'pathways' | 'status' | 'opened_on' | 'closed_on', (string | null)[]>;
+  readonly cases: Record<
+    | 'id' | 'tenant_id' | 'reference' | 'initials' | 'authority_id' | 'team' | 'worker_id' | 'manager_id' | 'pathways' | 'status' | 'opened_on' | 'closed_on'
+    | 'referral_on' | 'assessment_completed_on' | 'plan_started_on' | 'plan_closed_on',
+    (string | null)[]
+  >;
   readonly events: Record<'case_id' | 'kind' | 'happened_on' | 'counts_from' | 'recorded_by', (string | null)[]>;
   readonly obligations: Record<'case_id' | 'rule_id' | 'tenant_id' | 'worker_id' | 'team' | 'responsible_role' | 'due_on' | 'done_on', (string | null)[]>;
 }
@@ -28,7 +33,10 @@ const obligationsByHistory = new WeakMap<BenchHistory, readonly Obligation[]>();
  */
 export function columnBatchOf(cases: readonly BenchCase[], today: LocalDate, policies: ReadonlyMap<string, Policy>, calendar: HolidayCalendar): ColumnBatch {
   const batch: ColumnBatch = {
-    cases: { id: [], tenant_id: [], reference: [], initials: [], authority_id: [], team: [], worker_id: [], manager_id: [], pathways: [], status: [], opened_on: [], closed_on: [] },
+    cases: {
+      id: [], tenant_id: [], reference: [], initials: [], authority_id: [], team: [], worker_id: [], manager_id: [], pathways: [], status: [], opened_on: [], closed_on: [],
+      referral_on: [], assessment_completed_on: [], plan_started_on: [], plan_closed_on: [],
+    },
     events: { case_id: [], kind: [], happened_on: [], counts_from: [], recorded_by: [] },
     obligations: { case_id: [], rule_id: [], tenant_id: [], worker_id: [], team: [], responsible_role: [], due_on: [], done_on: [] },
   };
@@ -50,6 +58,11 @@ export function columnBatchOf(cases: readonly BenchCase[], today: LocalDate, pol
     row.status.push(history.closedOn === undefined ? 'open' : 'closed');
     row.opened_on.push(history.openedOn);
     row.closed_on.push(history.closedOn ?? null);
+    const census = censusDatesOf(history.events);
+    row.referral_on.push(census.referralOn ?? null);
+    row.assessment_completed_on.push(census.assessmentCompletedOn ?? null);
+    row.plan_started_on.push(census.planStartedOn ?? null);
+    row.plan_closed_on.push(census.planClosedOn ?? null);
     for (const event of history.events) {
       batch.events.case_id.push(id);
       batch.events.kind.push(event.kind);
@@ -88,11 +101,15 @@ export async function insertColumnBatch(db: Db, batch: ColumnBatch, at: Date): P
   const { cases, events, obligations } = batch;
   await db
     .insertInto('cases')
-    .columns(['id', 'tenant_id', 'reference', 'initials', 'authority_id', 'team', 'worker_id', 'manager_id', 'pathways', 'status', 'opened_on', 'closed_on', 'created_at', 'updated_at'])
+    .columns([
+      'id', 'tenant_id', 'reference', 'initials', 'authority_id', 'team', 'worker_id', 'manager_id', 'pathways', 'status', 'opened_on', 'closed_on',
+      'referral_on', 'assessment_completed_on', 'plan_started_on', 'plan_closed_on', 'created_at', 'updated_at',
+    ])
     .expression(
       sql`SELECT u.*, ${at}::timestamptz, ${at}::timestamptz FROM unnest(${cases.id}::text[], ${cases.tenant_id}::text[], ${cases.reference}::text[],
         ${cases.initials}::text[], ${cases.authority_id}::text[], ${cases.team}::text[], ${cases.worker_id}::text[], ${cases.manager_id}::text[],
-        ${cases.pathways}::jsonb[], ${cases.status}::text[], ${cases.opened_on}::date[], ${cases.closed_on}::date[]) AS u`,
+        ${cases.pathways}::jsonb[], ${cases.status}::text[], ${cases.opened_on}::date[], ${cases.closed_on}::date[], ${cases.referral_on}::date[],
+        ${cases.assessment_completed_on}::date[], ${cases.plan_started_on}::date[], ${cases.plan_closed_on}::date[]) AS u`,
     )
     .execute();
   await db

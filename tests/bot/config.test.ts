@@ -46,6 +46,7 @@ describe('loadConfig', () => {
       logLevel: 'info',
       botAdmins: [],
       publicBaseUrl: 'http://localhost:3978',
+      tabUrl: 'http://localhost:3978/tab',
       linkSigningSecret: expect.stringMatching(/^[\w-]{43}$/),
       reminderIntervalSeconds: 300,
       reminderSendsPerSecond: 48,
@@ -96,6 +97,7 @@ describe('loadConfig', () => {
       logLevel: 'warn',
       botAdmins: ['admin-one', 'admin-two'],
       publicBaseUrl: 'https://cin.council.example',
+      tabUrl: `https://teams.microsoft.com/l/entity/${APP_ID}/deadlines`,
       linkSigningSecret: 'a-secret-of-at-least-thirty-two-characters',
       retentionDaysAfterClosure: 365,
       reminderIntervalSeconds: 0,
@@ -103,6 +105,13 @@ describe('loadConfig', () => {
       microsoftTimeoutMs: 10_000,
       tabAppIdUri: 'api://cin.council.example/' + APP_ID,
     });
+  });
+
+  it('opens the tab from a card by its Teams deep link, through the Teams app id when it differs from the bot id', () => {
+    const teamsAppId = '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
+    expect(loaded({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET, TEAMS_APP_ID: teamsAppId }).tabUrl).toBe(`https://teams.microsoft.com/l/entity/${teamsAppId}/deadlines`);
+    expect(loaded({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: SECRET }).tabUrl).toBe(`https://teams.microsoft.com/l/entity/${APP_ID}/deadlines`);
+    expect(refused({ TEAMS_APP_ID: 'not/an id' }).message).toMatch(/^TEAMS_APP_ID must be the Teams app id/);
   });
 
   it('signs in the named test user on the tab in development only, in the local tenant unless told', () => {

@@ -159,10 +159,14 @@ describe('a team\u2019s first day in the Agents Playground', () => {
     const messenger = createMessenger(createAdapter(bot.config, log), { appId: '', log });
     const context = { ...botContextOn(bot.database.db, bot.config, messenger), messenger, log };
     const before = sentTo(`a:chat-${SAM}`).length;
-    expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:00:00Z') })).toMatchObject({ sent: 1 });
+    const alexBefore = sentTo(`a:chat-${ALEX}`).length;
+    // Monday: Sam's reminder, and Alex's weekly card as North's manager.
+    expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:00:00Z') })).toMatchObject({ sent: 2 });
     expect(await runReminderTick({ ...context, now: new Date('2026-03-23T09:05:00Z') })).toMatchObject({ sent: 0 });
     expect(sentTo(`a:chat-${SAM}`).slice(before).filter((entry) => String(entry.body['text']).includes('RB7'))).toHaveLength(1);
+    expect(sentTo(`a:chat-${ALEX}`).slice(alexBefore).filter((entry) => String(entry.body['text']).startsWith('Your teams this week (Team North'))).toHaveLength(1);
+    // Said once by the messenger, however many of its sends came back without an id.
     expect(log.events.filter((event) => event.event === 'connector-sent-without-activity-id')).toHaveLength(1);
-    expect((await say(ADMIN, 'delivery status', '2026-03-23T10:00:00Z')).text).toContain('- sent: 1');
+    expect((await say(ADMIN, 'delivery status', '2026-03-23T10:00:00Z')).text).toContain('- sent: 2');
   });
 });

@@ -8,6 +8,7 @@ import type { RuleListEntry, RuleListView } from '../../cards/rule-list-card.js'
 import type { WelcomeView } from '../../cards/welcome-card.js';
 import type { CaseFormView } from '../../cards/case-form-card.js';
 import type { DeadlineListView } from '../../cards/deadline-list-card.js';
+import type { TeamWeekView } from '../../cards/team-week-card.js';
 import type { RecordEventView } from '../../cards/record-event-card.js';
 import type { TimelineView } from '../../cards/timeline-card.js';
 import type { ReminderDigestView, ReminderItemView } from '../../cards/reminder-digest-card.js';
@@ -399,6 +400,27 @@ export const overdueEscalation: EscalationView = {
   ruleId: CAMDEN_INITIAL_REVIEW.ruleId,
   section: CAMDEN_INITIAL_REVIEW.section,
 };
+
+/** A manager's Monday card with five items overdue, the longest references and wording a card can have. */
+export const busyTeamWeek: TeamWeekView = {
+  day: 'Wednesday 30 September 2026',
+  teams: '12 teams',
+  overdue: 1_204,
+  dueThisWeek: 388,
+  onTimeRate: 73,
+  assessmentsWithin45Rate: 81,
+  withPlanRate: 94,
+  mostOverdue: ['CIN-2025-0001-LONG-REF', 'CIN-2025-0002-LONG-REF', 'CIN-2025-0003-LONG-REF', 'CIN-2025-0004-LONG-REF', 'CIN-2025-0005-LONG-REF'].map((caseReference) => ({
+    caseReference,
+    what: 'plan circulation',
+    dueOn: 'Wednesday 10 December 2025',
+    workingDaysOverdue: 240,
+  })),
+  tabUrl: 'https://teams.microsoft.com/l/entity/9f8e7d6c-5b4a-4392-8170-6e5d4c3b2a19/deadlines',
+};
+
+/** The same card for a team with nothing overdue and nothing yet counted. */
+export const quietTeamWeek: TeamWeekView = { ...busyTeamWeek, teams: 'Team North', overdue: 0, dueThisWeek: 0, onTimeRate: null, assessmentsWithin45Rate: null, withPlanRate: null, mostOverdue: [] };
 
 /** A Camden question with a date that two rules fit about as well: the card asks which was meant. */
 export const camdenReviewChoices: WhichDidYouMeanView = {

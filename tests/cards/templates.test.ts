@@ -13,6 +13,7 @@ import { recordEventCard } from '../../cards/record-event-card.js';
 import { timelineCard } from '../../cards/timeline-card.js';
 import { reminderDigestCard } from '../../cards/reminder-digest-card.js';
 import { escalationCard } from '../../cards/escalation-card.js';
+import { teamWeekCard } from '../../cards/team-week-card.js';
 import { planCompareCard } from '../../cards/plan-compare-card.js';
 import { planFormCard } from '../../cards/plan-form-card.js';
 import { planReviewCard } from '../../cards/plan-review-card.js';
@@ -45,6 +46,8 @@ import {
   mixedReminderDigest,
   tenReminderDigest,
   overdueEscalation,
+  busyTeamWeek,
+  quietTeamWeek,
 } from './sample-views.js';
 
 /** Teams refuses a message over 28 KB. */
@@ -73,6 +76,8 @@ const BOUND_SAMPLES: readonly { readonly name: string; readonly template: string
   { name: 'reminder digest: due soon, today, overdue, acknowledged, moved', template: 'reminder-digest.json', card: reminderDigestCard(mixedReminderDigest) },
   { name: 'reminder digest of 10 with long rule words', template: 'reminder-digest.json', card: reminderDigestCard(tenReminderDigest) },
   { name: 'escalation to the manager', template: 'escalation.json', card: escalationCard(overdueEscalation) },
+  { name: "manager's weekly card, five overdue", template: 'team-week.json', card: teamWeekCard(busyTeamWeek) },
+  { name: "manager's weekly card, nothing overdue", template: 'team-week.json', card: teamWeekCard(quietTeamWeek) },
   ...['redbridge', 'blackburn-with-darwen', 'camden', 'slough', 'brighton-and-hove'].flatMap((authorityId) => [
     { name: `plan form of 12 actions: ${authorityId}`, template: 'plan-form.json', card: planFormCard(twelveActionForm(authorityId, { refused: false })) },
     { name: `plan form of 12 actions refused, every field wrong: ${authorityId}`, template: 'plan-form.json', card: planFormCard(twelveActionForm(authorityId, { refused: true })) },

@@ -10,17 +10,20 @@ import { RoleStore } from '../../bot/store/roles.js';
 import { createAdapter } from '../../bot/teams/adapter.js';
 import { createMessenger } from '../../bot/teams/messenger.js';
 import { isWithinWorkingHours } from '../../domain/reminders/working-hours.js';
+import { isoWeekOf, TEAM_WEEK_KIND, teamWeekSendDay } from '../../domain/reminders/team-week.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // The reminder scheduler driven by a clock that leaps: over nights, weekends, a bank holiday and both clock
 // changes, sometimes backwards. Whatever the ticks' times, each reminder goes exactly once, within working hours
 // on the working day it was planned for, in London time.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const MANAGER = 'manager-object-id';
@@ -136,7 +139,7 @@ describe.each(DATABASE_ENGINES)('reminders under a leaping clock on $name', ({ o
     database = await open();
     const conversations = new ConversationStore(database.db);
     const roles = new RoleStore(database.db, []);
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases: new CaseStore(database.db, POLICIES, calendar), conversations, roles, policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases: new CaseStore(database.db, POLICIES, calendar), conversations, roles, timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
     await roles.assign(TENANT, { userId: MANAGER, role: 'manager', team: 'North' }, 'admin', new Date('2026-01-05T09:00:00Z'));
     for (const userId of [SAM, MANAGER]) {
       const conversationId = `a:chat-${userId}`;
@@ -167,8 +170,19 @@ describe.each(DATABASE_ENGINES)('reminders under a leaping clock on $name', ({ o
 
     for (const now of ticks) await runReminderTick({ ...options, now });
 
-    const rows = await database.db.selectFrom('reminder_outbox').select(['id', 'idempotency_key', 'rule_id', 'kind', 'status', 'sent_at']).orderBy('id').execute();
-    const sentAttempts = await database.db.selectFrom('reminder_attempts').select('outbox_id').where('outcome', '=', 'sent').execute();
+    const rows = await database.db
+      .selectFrom('reminder_outbox')
+      .select(['id', 'idempotency_key', 'rule_id', 'kind', 'status', 'sent_at'])
+      .where('kind', '<>', TEAM_WEEK_KIND)
+      .orderBy('id')
+      .execute();
+    const sentAttempts = await database.db
+      .selectFrom('reminder_attempts')
+      .innerJoin('reminder_outbox', 'reminder_outbox.id', 'reminder_attempts.outbox_id')
+      .select('outbox_id')
+      .where('outcome', '=', 'sent')
+      .where('kind', '<>', TEAM_WEEK_KIND)
+      .execute();
     // Exactly once: each reminder sent, one delivery recorded for it, and as many items posted as reminders.
     expect(rows.map((row) => row.status).filter((status) => status !== 'sent')).toEqual([]);
     expect(sentAttempts.map((attempt) => String(attempt.outbox_id)).sort()).toEqual(rows.map((row) => String(row.id)).sort());
@@ -178,6 +192,16 @@ describe.each(DATABASE_ENGINES)('reminders under a leaping clock on $name', ({ o
     for (const row of rows) {
       const sentAt = londonDateTimeOf(row.sent_at ?? new Date(0));
       expect(sentAt.date).toBe(row.idempotency_key.split('|')[4]);
+      expect(isWithinWorkingHours(sentAt, calendar)).toBe(true);
+    }
+    // The manager's weekly card: once in each week a pass ran on its card day, sent that day within working hours.
+    const weekly = await database.db.selectFrom('reminder_outbox').select(['idempotency_key', 'status', 'sent_at']).where('kind', '=', TEAM_WEEK_KIND).execute();
+    expect(posts.filter((text) => text.startsWith('Your teams this week'))).toHaveLength(weekly.length);
+    for (const card of weekly) {
+      const sentAt = londonDateTimeOf(card.sent_at ?? new Date(0));
+      expect(card.status).toBe('sent');
+      expect(teamWeekSendDay(sentAt.date, calendar)).toBe(sentAt.date);
+      expect(card.idempotency_key).toBe(`team-week|${TENANT}|${MANAGER}|${isoWeekOf(sentAt.date)}`);
       expect(isWithinWorkingHours(sentAt, calendar)).toBe(true);
     }
     const meeting = rows.filter((row) => row.rule_id === INITIAL_MEETING).map((row) => [row.kind, londonDateTimeOf(row.sent_at ?? new Date(0)).date]);

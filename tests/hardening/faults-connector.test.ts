@@ -14,10 +14,12 @@ import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // The Bot Connector in a storm of 5xx or 429 answers while reminders are due: each tick asks it a bounded number
 // of times, every reminder waits in the outbox, and once the storm passes each is delivered exactly once.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
 const on = (date: string) => date as LocalDate;
@@ -74,7 +76,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
         at,
       );
     }
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
   });
   afterEach(async () => {
     nock.cleanAll();

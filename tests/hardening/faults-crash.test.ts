@@ -22,10 +22,12 @@ import { DATABASE_ENGINES } from '../helpers/databases.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, recordingLogger } from '../bot/teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // A crash, or a pause long enough to look like one, in the middle of a reminder send or a case write: nothing is
 // lost and nothing happens twice.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const on = (date: string) => date as LocalDate;
@@ -62,7 +64,7 @@ describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open
   beforeEach(async () => {
     database = await open();
     const { cases } = await openCaseWithReminderDue(database);
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger() };
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -231,7 +233,7 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
       tick.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
 
-      const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, log: recordingLogger(), messenger: messenger() };
+      const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger(), messenger: messenger() };
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 60_000) })).toMatchObject({ sent: 0 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) })).toMatchObject({ sent: 1 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 2 * LEASE_MS + 120_000) })).toMatchObject({ sent: 0 });

@@ -21,6 +21,7 @@ import { messageFrom } from './bot-under-attack.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
 import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // Issue 13, items 2, 3 and 8: forged tokens while Microsoft's OpenID metadata or keys cannot be had were answered
@@ -235,7 +236,7 @@ describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never a
     const loaded = loadConfig({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
     if (!loaded.ok) throw new Error(loaded.error.message);
     const messenger = createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-    const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger() };
+    const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: 'https://example.test/tab', messenger, log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(async () => {

@@ -14,11 +14,13 @@ import { DATABASE_ENGINES } from '../../helpers/databases.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../../bot/store/transfer-checklist.js';
 
 // Issue 13, item 5: with more than 200 reminders due on one day, claims of 200 rows by id were grouped batch by
 // batch, and 89 of 150 workers got two digests. 150 workers with two cases each (300 reminders, their rows
 // interleaved) must get one digest each, holding both cases.
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = 150;
 const on = (date: string) => date as LocalDate;
@@ -130,5 +132,5 @@ async function seeded(database: Database, workers: number, rounds: readonly stri
   const config = loadConfig({});
   if (!config.ok) throw new Error(config.error.message);
   const messenger = createMessenger(createAdapter(config.value, recordingLogger()), { appId: '' });
-  return { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), policies: POLICIES, calendar, messenger, log: recordingLogger(), now: MONDAY_23_MARCH_9AM, pace: async () => {} };
+  return { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger, log: recordingLogger(), now: MONDAY_23_MARCH_9AM, pace: async () => {} };
 }

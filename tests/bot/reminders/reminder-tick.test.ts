@@ -17,8 +17,10 @@ import { textOf, turnsWith } from '../../helpers/in-process-turn.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
+import { TimelinessStore } from '../../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../../bot/store/transfer-checklist.js';
 
+const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const SAMS_CHAT = 'a:sams-chat';
@@ -77,7 +79,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       },
       new Date('2026-03-09T09:00:00Z'),
     );
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, [ADMIN]), policies: POLICIES, calendar, messenger: messenger(), log: recordingLogger() };
+    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, [ADMIN]), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(() => database.close());

@@ -19,12 +19,22 @@ const caseRow = (id: string, tenantId: string, reference: string) => ({
   id, tenant_id: tenantId, reference, initials: 'A.B.', authority_id: 'camden', team: 'North', worker_id: 'w', manager_id: null, pathways: '[]', status: 'open' as const, opened_on: '2026-03-01', closed_on: null, created_at: AT, updated_at: AT,
 });
 
-/** The schema as migration 0008 left it, holding `references` (tenant, reference, id). */
+/** The schema as migration 0012 left it, holding `references` (tenant, reference, id): 0013 and every later one undone. */
 async function databaseBefore0013(options: DatabaseOptions, references: readonly (readonly [string, string, string])[]): Promise<Database> {
   const database = await openDatabase(options);
+  // 0015: the census dates on the case, and the Team view's covering indexes.
+  await sql`DROP INDEX cases_census_by_team`.execute(database.db);
+  await sql`CREATE INDEX cases_by_team ON cases (tenant_id, team)`.execute(database.db);
+  await sql`DROP INDEX obligations_timeliness_by_team`.execute(database.db);
+  await sql`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`.execute(database.db);
+  await sql`ALTER TABLE cases DROP COLUMN referral_on, DROP COLUMN assessment_completed_on, DROP COLUMN plan_started_on, DROP COLUMN plan_closed_on`.execute(database.db);
+  // 0014: an outbox row without a case (the weekly card).
+  await sql`ALTER TABLE reminder_outbox DROP CONSTRAINT reminder_outbox_case_or_team_week`.execute(database.db);
+  await sql`ALTER TABLE reminder_outbox ALTER COLUMN case_id SET NOT NULL`.execute(database.db);
+  // 0013 itself.
   await sql`ALTER TABLE cases DROP CONSTRAINT cases_reference_normalised`.execute(database.db);
   await sql`CREATE INDEX cases_by_reference_any_case ON cases (tenant_id, upper(reference))`.execute(database.db);
-  await sql`DELETE FROM kysely_migration WHERE name = '0013-case-references-one-case'`.execute(database.db);
+  await sql`DELETE FROM kysely_migration WHERE name >= '0013'`.execute(database.db);
   await database.db.insertInto('cases').values(references.map(([tenantId, reference, id]) => caseRow(id, tenantId, reference))).execute();
   return database;
 }

@@ -122,6 +122,20 @@ describe.each(DATABASE_ENGINES)('cases on $name', ({ open }) => {
     ]);
   });
 
+  it('keeps the latest census dates on the case as events are recorded and withdrawn', async () => {
+    const record = await opened();
+    const census = () =>
+      database.db.selectFrom('cases').select(['referral_on', 'assessment_completed_on', 'plan_started_on', 'plan_closed_on']).where('id', '=', record.id).executeTakeFirst();
+    await cases.recordEvent(record, { kind: 'referral-received', on: on('2026-03-02') }, SAM, on('2026-03-10'), AT);
+    const later = await cases.recordEvent(record, { kind: 'referral-received', on: on('2026-03-05') }, SAM, on('2026-03-10'), AT);
+    await cases.recordEvent(record, { kind: 'assessment-completed', on: on('2026-03-09') }, SAM, on('2026-03-10'), AT);
+    expect(await census()).toEqual({ referral_on: '2026-03-05', assessment_completed_on: '2026-03-09', plan_started_on: null, plan_closed_on: null });
+    if (!later.ok) throw new Error('not recorded');
+    // Withdrawn, the later referral no longer counts: the earlier one is the case's referral again.
+    await cases.withdrawEvent(record, later.value.id, SAM, on('2026-03-10'), AT);
+    expect(await census()).toEqual({ referral_on: '2026-03-02', assessment_completed_on: '2026-03-09', plan_started_on: null, plan_closed_on: null });
+  });
+
   it('closes the case when the plan is closed, and then owes nothing', async () => {
     const record = await opened();
     await cases.recordEvent(record, { kind: 'plan-decision', on: on('2026-03-09') }, SAM, on('2026-03-10'), AT);

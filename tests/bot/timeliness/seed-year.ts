@@ -2,6 +2,8 @@ import type { Db } from '../../../bot/store/database.js';
 import { addCalendarDays } from '../../../domain/calendar/add-calendar-days.js';
 import type { EventKind } from '../../../domain/cases/event-kinds.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
+import type { CaseEvent } from '../../../domain/cases/case-events.js';
+import { censusDatesOf } from '../../../domain/timeliness/census-dates.js';
 import { monthsEndingWith } from '../../../domain/timeliness/timeliness.js';
 
 /** Monday 23 November 2026: the twelve months counted are December 2025 to November 2026. */
@@ -74,6 +76,16 @@ export async function seedYear(db: Db, tenantId: string, today: LocalDate = TODA
     const obligation = { case_id: id, tenant_id: tenantId, worker_id: workerId, team, responsible_role: 'worker' as const };
     obligations.push({ ...obligation, rule_id: VISIT_RULE, due_on: visitDue, done_on: visitDone });
     if (index < 80) obligations.push({ ...obligation, rule_id: REVIEW_RULE, due_on: addCalendarDays(today, (index % 10) * 7), done_on: null });
+  }
+  // The census dates CaseStore keeps on each case from its events (withdrawn ones left out).
+  for (const row of cases) {
+    const census = censusDatesOf(events.filter((event) => event.case_id === row.id && event.withdrawn_at === null).map((event) => ({ kind: event.kind as CaseEvent['kind'], on: event.happened_on as LocalDate })));
+    Object.assign(row, {
+      referral_on: census.referralOn ?? null,
+      assessment_completed_on: census.assessmentCompletedOn ?? null,
+      plan_started_on: census.planStartedOn ?? null,
+      plan_closed_on: census.planClosedOn ?? null,
+    });
   }
   await db.insertInto('cases').values(cases).execute();
   await db.insertInto('case_events').values(events).execute();

@@ -5,7 +5,13 @@ import { RoleStore } from '../../../bot/store/roles.js';
 import { TimelinessStore } from '../../../bot/store/timeliness.js';
 import { answerTeamTimelinessRequest } from '../../../bot/tab/team-timeliness-endpoint.js';
 import { teamFiguresFor, type TeamFigures, type TeamFiguresSources } from '../../../bot/timeliness/team-figures.js';
+import type { CaseEvent } from '../../../domain/cases/case-events.js';
+import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
+import { censusDatesOf } from '../../../domain/timeliness/census-dates.js';
+import { teamTimeliness } from '../../../domain/timeliness/headline.js';
+import { obligationKindOf } from '../../../domain/timeliness/obligation-kind.js';
+import type { CaseCensusDates, TimelinessItem } from '../../../domain/timeliness/timeliness.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
 import { calendar } from '../../helpers/policy.js';
 import { ADMIN, MANAGER, SENIOR_PRACTITIONER, seedYear, TODAY, WORKER } from './seed-year.js';
@@ -111,6 +117,36 @@ describe.each(DATABASE_ENGINES)('Team view figures over a seeded year on $name',
     expect(await refused(WORKER, {})).toBe('not-a-manager');
     expect(await refused(SENIOR_PRACTITIONER, { team: 'north' })).toBe('not-your-team');
     expect(await refused(ADMIN, { authorityId: 'atlantis' })).toBe('unknown-authority');
+  });
+
+  it('agrees with the domain over every stored item and the census dates read from the events themselves', async () => {
+    // What the store reads narrowly (items done on time counted in SQL, open items beyond the eight weeks left out,
+    // census dates from the case rows) must give the figures the domain gives from everything, read plainly.
+    const everyItem = await database.db
+      .selectFrom('obligations')
+      .innerJoin('cases', 'cases.id', 'obligations.case_id')
+      .select(['cases.reference', 'obligations.team', 'obligations.worker_id', 'obligations.rule_id', 'obligations.due_on', 'obligations.done_on'])
+      .where('obligations.tenant_id', '=', TENANT)
+      .execute();
+    const items = everyItem.flatMap((row): TimelinessItem[] => {
+      const rule = POLICIES.flatMap((policy) => policy.rules).find((candidate) => candidate.id === row.rule_id);
+      const kind = rule?.kind === 'timescale' ? obligationKindOf(rule.topic) : undefined;
+      if (kind === undefined) return [];
+      const dueOn = row.due_on as LocalDate;
+      return [{ caseReference: row.reference, team: row.team, workerId: row.worker_id, kind, dueOn, ...(row.done_on === null ? {} : { doneOn: row.done_on as LocalDate }) }];
+    });
+    const everyCase = await database.db.selectFrom('cases').select(['id', 'reference', 'opened_on', 'closed_on']).where('tenant_id', '=', TENANT).execute();
+    const events = await database.db.selectFrom('case_events').select(['case_id', 'kind', 'happened_on']).where('withdrawn_at', 'is', null).execute();
+    const cases = everyCase.map((row): CaseCensusDates => ({
+      caseReference: row.reference,
+      openedOn: row.opened_on as LocalDate,
+      ...(row.closed_on === null ? {} : { closedOn: row.closed_on as LocalDate }),
+      ...censusDatesOf(events.filter((event) => event.case_id === row.id).map((event) => ({ kind: event.kind as CaseEvent['kind'], on: event.happened_on as LocalDate }))),
+    }));
+    const fromEverything = teamTimeliness(items, cases, TODAY, calendar);
+    expect(await figuresOf(ADMIN)).toMatchObject(fromEverything);
+    // And through a manager's scope: the figures of their team alone.
+    expect(await figuresOf(MANAGER)).toMatchObject(teamTimeliness(items.filter((item) => item.team === 'north'), cases.filter((_, index) => everyCase[index]?.id !== undefined && Number(everyCase[index].id.slice(5)) % 3 === 0), TODAY, calendar));
   });
 
   it('answers GET /api/team-timeliness with 200, 403 and 400, and no child named', async () => {

@@ -58,7 +58,7 @@ const CASES: readonly AuthorityCase[] = [
     reviewDueBy: 'Friday 8 May 2026',
     reviewOn: '2026-05-08',
     // 10 working days after the meeting, skipping Good Friday (3 April) and Easter Monday (6 April)
-    deadlines: ['Tuesday 14 April 2026', 'redbridge.plan-circulation.send-copies', 'Friday 8 May 2026', 'redbridge.first-review.at-six-weeks'],
+    deadlines: ['Tuesday 14 April 2026 (4. Recording the Plan)', 'Friday 8 May 2026 (5. Frequency of Planning and Review Meetings)'],
     obligations: { 'redbridge.plan-circulation.send-copies': '2026-04-14', 'redbridge.first-review.at-six-weeks': '2026-05-08' },
   },
   {
@@ -67,7 +67,7 @@ const CASES: readonly AuthorityCase[] = [
     reviewDueBy: 'Friday 8 May 2026',
     reviewOn: '2026-05-01',
     // 5 working days after the meeting: 30, 31 March, 1, 2 April, (Easter) 7 April
-    deadlines: ['Tuesday 7 April 2026', 'blackburn-with-darwen.plan-circulation.initial-plan-within-5-working-days', 'Friday 8 May 2026'],
+    deadlines: ['Tuesday 7 April 2026 (Immediate Support)', 'Friday 8 May 2026 (Review of Child / Young Person\'s Initial Plan)'],
     obligations: {
       'blackburn-with-darwen.plan-circulation.initial-plan-within-5-working-days': '2026-04-07',
       'blackburn-with-darwen.first-review.initial-plan-within-6-weeks': '2026-05-08',
@@ -80,7 +80,7 @@ const CASES: readonly AuthorityCase[] = [
     reviewDueBy: 'Saturday 27 June 2026',
     reviewOn: '2026-06-26',
     // 14 days after the meeting
-    deadlines: ['Friday 10 April 2026', 'camden.review-written-report.within-fourteen-days', 'Saturday 27 June 2026'],
+    deadlines: ['Friday 10 April 2026 (10.4 Conduct of CIN reviews)', 'Saturday 27 June 2026 (10.1 Purpose and frequency)'],
     obligations: {
       'camden.review-written-report.within-fourteen-days': '2026-04-10',
       'camden.review.every-three-months': '2026-06-27',
@@ -94,7 +94,7 @@ const CASES: readonly AuthorityCase[] = [
     reference: 'SL101',
     reviewDueBy: 'Saturday 27 June 2026',
     reviewOn: '2026-06-19',
-    deadlines: ['sets no timescale for sending out copies of the CIN Plan', 'slough.plan-circulation.no-figure', 'Saturday 27 June 2026', 'slough.first-review.within-three-months'],
+    deadlines: ['sets no timescale for sending out copies of the CIN Plan', '(The Child in Need Plan)', 'Saturday 27 June 2026 (The Child in Need Meeting)'],
     obligations: { 'slough.first-review.within-three-months': '2026-06-27' },
   },
   {
@@ -102,7 +102,7 @@ const CASES: readonly AuthorityCase[] = [
     reference: 'BH101',
     reviewDueBy: 'Saturday 27 June 2026',
     reviewOn: '2026-06-26',
-    deadlines: ['Tuesday 14 April 2026', 'brighton-and-hove.minutes-circulation.within-ten-working-days', 'Saturday 27 June 2026'],
+    deadlines: ['Tuesday 14 April 2026 (Child in Need Network Meeting Agenda)', 'Saturday 27 June 2026 (5. Arranging a Child in Need Network Meeting)'],
     obligations: {
       'brighton-and-hove.minutes-circulation.within-ten-working-days': '2026-04-14',
       'brighton-and-hove.review.network-meeting-every-three-months': '2026-06-27',

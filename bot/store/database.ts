@@ -166,8 +166,11 @@ async function migrateToLatest(db: Db, options: DatabaseOptions, schema: string 
   if (error) throw error instanceof Error ? error : new Error('The database migration failed');
 }
 
-/** Any number, the same everywhere: the advisory lock that schema creation, migration and dropping take. */
-const SCHEMA_LOCK_KEY = 726_300_117;
+/**
+ * Any number, the same everywhere: the advisory lock that schema creation, migration and dropping take, and
+ * anything else that drops a column (the migrator's catalog read fails on a column dropped under it).
+ */
+export const SCHEMA_LOCK_KEY = 726_300_117;
 
 /** A connection holding the schema lock; ending it releases the lock. */
 async function lockSchemas(databaseUrl: string): Promise<pg.Client> {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropSchema, openDatabase, openPglite, type Database, type DatabaseOptions } from '../../../bot/store/database.js';
+import { dropSchema, openDatabase, openPglite, SCHEMA_LOCK_KEY, type Database, type DatabaseOptions } from '../../../bot/store/database.js';
 
 // Migration 0013 (issue 13): a database holding `ab77` and `AB77` in one tenant from before references were
 // normalised. The bot must refuse to start, naming them, and change nothing; without a clash it upper-cases them.
@@ -22,19 +22,24 @@ const caseRow = (id: string, tenantId: string, reference: string) => ({
 /** The schema as migration 0012 left it, holding `references` (tenant, reference, id): 0013 and every later one undone. */
 async function databaseBefore0013(options: DatabaseOptions, references: readonly (readonly [string, string, string])[]): Promise<Database> {
   const database = await openDatabase(options);
-  // 0015: the census dates on the case, and the Team view's covering indexes.
-  await sql`DROP INDEX cases_census_by_team`.execute(database.db);
-  await sql`CREATE INDEX cases_by_team ON cases (tenant_id, team)`.execute(database.db);
-  await sql`DROP INDEX obligations_timeliness_by_team`.execute(database.db);
-  await sql`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`.execute(database.db);
-  await sql`ALTER TABLE cases DROP COLUMN referral_on, DROP COLUMN assessment_completed_on, DROP COLUMN plan_started_on, DROP COLUMN plan_closed_on`.execute(database.db);
-  // 0014: an outbox row without a case (the weekly card).
-  await sql`ALTER TABLE reminder_outbox DROP CONSTRAINT reminder_outbox_case_or_team_week`.execute(database.db);
-  await sql`ALTER TABLE reminder_outbox ALTER COLUMN case_id SET NOT NULL`.execute(database.db);
-  // 0013 itself.
-  await sql`ALTER TABLE cases DROP CONSTRAINT cases_reference_normalised`.execute(database.db);
-  await sql`CREATE INDEX cases_by_reference_any_case ON cases (tenant_id, upper(reference))`.execute(database.db);
-  await sql`DELETE FROM kysely_migration WHERE name >= '0013'`.execute(database.db);
+  // Undone inside the schema lock: a migration in another test file reads the whole catalog, and a column dropped
+  // meanwhile fails it ("column … of relation cases does not exist").
+  await database.db.transaction().execute(async (trx) => {
+    if (database.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`.execute(trx);
+    // 0015: the census dates on the case, and the Team view's covering indexes.
+    await sql`DROP INDEX cases_census_by_team`.execute(trx);
+    await sql`CREATE INDEX cases_by_team ON cases (tenant_id, team)`.execute(trx);
+    await sql`DROP INDEX obligations_timeliness_by_team`.execute(trx);
+    await sql`CREATE INDEX obligations_by_team_due ON obligations (tenant_id, team, due_on)`.execute(trx);
+    await sql`ALTER TABLE cases DROP COLUMN referral_on, DROP COLUMN assessment_completed_on, DROP COLUMN plan_started_on, DROP COLUMN plan_closed_on`.execute(trx);
+    // 0014: an outbox row without a case (the weekly card).
+    await sql`ALTER TABLE reminder_outbox DROP CONSTRAINT reminder_outbox_case_or_team_week`.execute(trx);
+    await sql`ALTER TABLE reminder_outbox ALTER COLUMN case_id SET NOT NULL`.execute(trx);
+    // 0013 itself.
+    await sql`ALTER TABLE cases DROP CONSTRAINT cases_reference_normalised`.execute(trx);
+    await sql`CREATE INDEX cases_by_reference_any_case ON cases (tenant_id, upper(reference))`.execute(trx);
+    await sql`DELETE FROM kysely_migration WHERE name >= '0013'`.execute(trx);
+  });
   await database.db.insertInto('cases').values(references.map(([tenantId, reference, id]) => caseRow(id, tenantId, reference))).execute();
   return database;
 }

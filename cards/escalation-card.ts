@@ -13,7 +13,6 @@ export interface EscalationView {
   /** The due date in long form, e.g. 'Friday 13 March 2026'. */
   readonly dueOn: string;
   readonly workingDaysOverdue: number;
-  readonly ruleId: string;
   readonly section: string;
 }
 
@@ -23,7 +22,7 @@ export interface EscalationView {
  *
  * @example
  * escalationCard({ caseReference: 'CIN-2026-0142', worker: 'Sam Jones', requires: 'Hold the CiN review',
- *   dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, ruleId: 'slough.review.cin-review', section: '6. Reviews' })
+ *   dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, section: '6. Reviews' })
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [ … ] }
  */
 export function escalationCard(view: EscalationView): AdaptiveCardJson {
@@ -35,7 +34,7 @@ export function escalationCard(view: EscalationView): AdaptiveCardJson {
  *
  * @example
  * escalationText({ caseReference: 'CIN-2026-0142', worker: 'Sam Jones', requires: 'Hold the CiN review',
- *   dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, ruleId: 'slough.review.cin-review', section: '6. Reviews' })
+ *   dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, section: '6. Reviews' })
  * //=> 'Overdue and not acknowledged: CIN-2026-0142 (allocated worker: Sam Jones). Hold the CiN review, due by Friday 13 March 2026, 2 working days overdue (6. Reviews).'
  */
 export function escalationText(view: EscalationView): string {

@@ -7,7 +7,7 @@ export interface NotUnderstoodView {
   /** The kinds of question the bot answers. */
   readonly canAnswer: readonly string[];
   /** The rules closest to the question; the list is left out when empty. */
-  readonly nearest: readonly { readonly authorityName: string; readonly requires: string; readonly ruleId: string }[];
+  readonly nearest: readonly { readonly requires: string; /** The authority, and the timescale where the rule has one. */ readonly detail: string }[];
 }
 
 /**
@@ -15,7 +15,7 @@ export interface NotUnderstoodView {
  *
  * @example
  * notUnderstoodCard({ canAnswer: ['how often reviews, network meetings and visits happen'],
- *   nearest: [{ authorityName: 'Slough', requires: 'Review the CiN plan', ruleId: 'slough.review.frequency' }] })
+ *   nearest: [{ requires: 'Review the CiN plan', detail: 'Slough · every three months' }] })
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [ … ] }
  */
 export function notUnderstoodCard(view: NotUnderstoodView): AdaptiveCardJson {

@@ -29,7 +29,6 @@ export interface ReminderItemView {
   /** The due date in long form, e.g. 'Friday 13 March 2026'. */
   readonly dueOn: string;
   readonly status: ReminderStatus;
-  readonly ruleId: string;
   readonly section: string;
   /** The procedure's words behind the rule, verbatim. */
   readonly quote: string;
@@ -89,7 +88,7 @@ export function reminderStatusWords(status: ReminderStatus, dueOn: string): stri
  * @example
  * reminderDigestCard({ day: 'Tuesday 10 March 2026', items: [{ outboxId: '4711', caseReference: 'CIN-2026-0142',
  *   requires: 'Hold the CiN review', dueOn: 'Friday 13 March 2026', status: { kind: 'upcoming', workingDaysLeft: 3 },
- *   ruleId: 'slough.review.cin-review', section: '6. Reviews', quote: 'The CiN plan should be reviewed…',
+ *   section: '6. Reviews', quote: 'The CiN plan should be reviewed…',
  *   snooze: { earliest: '2026-03-11', latest: '2026-03-12' }, acknowledgedAt: '', moved: false }] })
  * //=> { type: 'AdaptiveCard', version: '1.5', body: [ … ] }
  */
@@ -104,7 +103,6 @@ export function reminderDigestCard(view: ReminderDigestView): AdaptiveCardJson {
       dueOn: item.dueOn,
       status: reminderStatusWords(item.status, item.dueOn),
       statusColor: item.status.kind === 'overdue' ? 'Attention' : 'Default',
-      ruleId: item.ruleId,
       section: item.section,
       quote: item.quote,
       quoteId: `quote-${item.outboxId}`,

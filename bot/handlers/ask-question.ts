@@ -189,18 +189,14 @@ function askWhichAuthority(policies: readonly Policy[], reason?: string): Reply 
 
 function notUnderstood(text: string, authorityId: string | undefined, context: QuestionContext): Reply {
   const nearest = context.nearestRules(text, authorityId, 3);
-  const lines = nearest.map((entry) => `- ${entry.authorityName}: ${entry.requires}${entry.timing ? ` (${entry.timing})` : ''}`);
   return {
     messages: [
       {
-        text: [
-          'I could not place that question, so I will not guess. I can answer:',
-          ...WHAT_I_CAN_ANSWER.map((item) => `- ${item}`),
-          ...(lines.length > 0 ? ['The nearest rules I know:', ...lines] : []),
-        ].join('\n'),
+        // One line; what the bot can answer and the nearest rules are on the card only (issue 14, item 6).
+        text: `I could not place that question, so I will not guess: the card lists what I can answer${nearest.length > 0 ? ' and the nearest rules I know' : ''}.`,
         card: notUnderstoodCard({
           canAnswer: WHAT_I_CAN_ANSWER,
-          nearest: nearest.map((entry) => ({ authorityName: entry.authorityName, requires: entry.requires, ruleId: entry.id })),
+          nearest: nearest.map((entry) => ({ requires: entry.requires, detail: entry.timing ? `${entry.authorityName} \u00b7 ${entry.timing}` : entry.authorityName })),
         }),
       },
     ],

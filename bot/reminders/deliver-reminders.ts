@@ -294,7 +294,6 @@ function messagesFor(
       requires: rule?.requires ?? escalation.rule_id,
       dueOn: formatLongDate(escalation.due_on),
       workingDaysOverdue: workingDaysBetween(escalation.due_on, today, options.calendar),
-      ruleId: escalation.rule_id,
       section: rule?.citation.section ?? '',
     };
     messages.push({ message: { text: escalationText(view), card: escalationCard(view) }, covers: [escalation] });

@@ -25,7 +25,6 @@ export function reminderItemView(reminder: OutboxReminder, today: LocalDate, pol
     requires: rule?.requires ?? reminder.ruleId,
     dueOn: formatLongDate(reminder.dueOn),
     status: statusOn(reminder.dueOn, today, calendar),
-    ruleId: reminder.ruleId,
     section: rule?.citation.section ?? '',
     quote: rule?.citation.quote ?? '',
     snooze: snoozeWindowOf(reminder.dueOn, today, calendar),

@@ -18,7 +18,7 @@ describe('user-chosen text in markdown messages', () => {
   });
 
   it('names the worker in an escalation message without a link or emphasis', () => {
-    const text = escalationText({ caseReference: 'AB12', worker: HOSTILE_NAME, requires: 'Hold the CiN review', dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, ruleId: 'slough.review.cin-review', section: '6. Reviews' });
+    const text = escalationText({ caseReference: 'AB12', worker: HOSTILE_NAME, requires: 'Hold the CiN review', dueOn: 'Friday 13 March 2026', workingDaysOverdue: 2, section: '6. Reviews' });
     expect(unescapedMarkdown(text)).toEqual([]);
     expect(text).toContain('allocated worker: \\[Click to confirm closure\\]');
   });

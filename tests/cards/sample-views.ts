@@ -154,9 +154,9 @@ const CAN_ANSWER = [
 export const notUnderstoodWithNearest: NotUnderstoodView = {
   canAnswer: CAN_ANSWER,
   nearest: [
-    { authorityName: REDBRIDGE, requires: 'Send copies of the Plan to the child, family and everyone in the planning and review group', ruleId: 'redbridge.plan-circulation.send-copies' },
-    { authorityName: REDBRIDGE, requires: 'Review the initial CiN Plan', ruleId: 'redbridge.first-review.at-six-weeks' },
-    { authorityName: 'Slough', requires: 'Hold the next CiN review', ruleId: 'slough.review.frequency' },
+    { requires: 'Send copies of the Plan to the child, family and everyone in the planning and review group', detail: `${REDBRIDGE} \u00b7 within 10 working days of the meeting` },
+    { requires: 'Review the initial CiN Plan', detail: `${REDBRIDGE} \u00b7 at 6 weeks` },
+    { requires: 'Hold the next CiN review', detail: 'Slough' },
   ],
 };
 
@@ -351,7 +351,6 @@ export const mixedReminderDigest: ReminderDigestView = {
       outboxId: '4712',
       caseReference: 'CIN-2026-0007',
       requires: 'Hold the next CIN review meeting',
-      ruleId: 'camden.review.every-three-months',
       section: '10.1 Purpose and frequency',
       quote: 'Child in need reviews are held every 3 months.',
       dueOn: 'Tuesday 10 March 2026',
@@ -397,7 +396,6 @@ export const overdueEscalation: EscalationView = {
   requires: CAMDEN_INITIAL_REVIEW.requires,
   dueOn: 'Friday 6 March 2026',
   workingDaysOverdue: 2,
-  ruleId: CAMDEN_INITIAL_REVIEW.ruleId,
   section: CAMDEN_INITIAL_REVIEW.section,
 };
 

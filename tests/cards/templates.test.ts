@@ -321,10 +321,11 @@ describe('welcomeCard', () => {
 });
 
 describe('notUnderstoodCard', () => {
-  it('lists what the bot can answer and the nearest rules with their ids', () => {
+  it('lists what the bot can answer and the nearest rules with their authority and timescale, no rule ids', () => {
     const texts = textsIn(notUnderstoodCard(notUnderstoodWithNearest));
     expect(texts).toEqual(expect.arrayContaining([...notUnderstoodWithNearest.canAnswer, 'The nearest rules I know']));
-    expect(texts).toEqual(expect.arrayContaining(notUnderstoodWithNearest.nearest.flatMap((rule) => [rule.requires, ` \u00b7 ${rule.ruleId}`])));
+    expect(texts).toEqual(expect.arrayContaining(notUnderstoodWithNearest.nearest.flatMap((rule) => [rule.requires, rule.detail])));
+    expect(texts.some((text) => /\b(redbridge|slough)\.[a-z-]+\./.test(text))).toBe(false);
   });
 
   it('leaves out the nearest rules when there are none', () => {

@@ -144,23 +144,40 @@ function obligationOf(
   calendar: HolidayCalendar,
   closedOn: LocalDate | undefined,
 ): Obligation | undefined {
-  const anchorEvent = anchorEventOf(rule, events);
+  return owedFrom(
+    // A recurring rule is never done: each occurrence is the next one owed.
+    { rule, anchorEvent: anchorEventOf(rule, events), fulfilledBy: rule.recurring ? [] : rule.fulfilledBy },
+    { offset: rule.offset, responsible: rule.responsible, recurring: rule.recurring },
+    { events, today, calendar, closedOn },
+  );
+}
+
+/**
+ * What every kind of dated rule owes once its anchor is found: the due date from the one engine, done by the
+ * earliest fulfilling event on or after the anchor, and nothing owed where the case closed before anything
+ * fulfilled it (a review booked for after the closure included: its anchor date lies ahead, but it was booked
+ * before; only what happens after a closure owes anything).
+ */
+function owedFrom(
+  found: { rule: TimescaleRule | OuterLimitRule; anchorEvent: CaseEvent | undefined; fulfilledBy: readonly EventKind[] },
+  owes: Pick<Obligation, 'responsible' | 'recurring'> & { offset: TimescaleRule['offset'] },
+  on: { events: readonly CaseEvent[]; today: LocalDate; calendar: HolidayCalendar; closedOn: LocalDate | undefined },
+): Obligation | undefined {
+  const { rule, anchorEvent } = found;
   if (!anchorEvent) return undefined;
-  const fulfilment = rule.recurring ? undefined : earliestOnOrAfter(events, rule.fulfilledBy, anchorEvent.on, anchorEvent);
-  // Closing ends what was owed from anything recorded by then, a review booked for after the closure included
-  // (its anchor date lies ahead, but it was booked before): only what happens after a closure owes anything.
-  if (!fulfilment && closedOn !== undefined && compareLocalDates(anchorEvent.on, closedOn) <= 0) return undefined;
+  const fulfilment = earliestOnOrAfter(on.events, found.fulfilledBy, anchorEvent.on, anchorEvent);
+  if (!fulfilment && on.closedOn !== undefined && compareLocalDates(anchorEvent.on, on.closedOn) <= 0) return undefined;
   const anchorDate = anchorDateOf(anchorEvent);
-  const { dueOn, working } = dueDate(anchorDate, rule.offset, calendar);
+  const { dueOn, working } = dueDate(anchorDate, owes.offset, on.calendar);
   return {
     ruleId: rule.id,
     topic: rule.topic,
     requires: rule.requires,
-    responsible: rule.responsible,
-    recurring: rule.recurring,
+    responsible: owes.responsible,
+    recurring: owes.recurring,
     anchor: { event: anchorEvent.kind, date: anchorDate },
     dueOn,
-    status: fulfilment ? 'done' : statusOn(today, dueOn),
+    status: fulfilment ? 'done' : statusOn(on.today, dueOn),
     ...(fulfilment ? { doneOn: fulfilment.on } : {}),
     working,
     citation: rule.citation,
@@ -206,29 +223,12 @@ function outerLimitObligationOf(
   calendar: HolidayCalendar,
   closedOn: LocalDate | undefined,
 ): Obligation | undefined {
-  const anchorEvent = latestOf(events, rule.outerLimit.anchors);
-  if (!anchorEvent) return undefined;
-  const fulfilment = earliestOnOrAfter(events, rule.outerLimit.fulfilledBy, anchorEvent.on, anchorEvent);
-  // As for a deadline: an order recorded before the case closed owes nothing once it has.
-  if (!fulfilment && closedOn !== undefined && compareLocalDates(anchorEvent.on, closedOn) <= 0) return undefined;
-  const anchorDate = anchorDateOf(anchorEvent);
-  const { dueOn, working } = dueDate(anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
-  return {
-    ruleId: rule.id,
-    topic: rule.topic,
-    requires: rule.requires,
-    responsible: rule.outerLimit.responsible,
-    recurring: false,
-    anchor: { event: anchorEvent.kind, date: anchorDate },
-    dueOn,
-    status: fulfilment ? 'done' : statusOn(today, dueOn),
-    ...(fulfilment ? { doneOn: fulfilment.on } : {}),
-    working,
-    citation: rule.citation,
-    ...(rule.interpretation ? { interpretation: rule.interpretation } : {}),
-    dueIs: 'outer-limit',
-    remindWorkingDaysBefore: rule.outerLimit.remindWorkingDaysBefore,
-  };
+  const owed = owedFrom(
+    { rule, anchorEvent: latestOf(events, rule.outerLimit.anchors), fulfilledBy: rule.outerLimit.fulfilledBy },
+    { offset: { unit: 'days', amount: 0, direction: 'before' }, responsible: rule.outerLimit.responsible, recurring: false },
+    { events, today, calendar, closedOn },
+  );
+  return owed && { ...owed, dueIs: 'outer-limit', remindWorkingDaysBefore: rule.outerLimit.remindWorkingDaysBefore };
 }
 
 function statusOn(today: LocalDate, dueOn: LocalDate): ObligationStatus {

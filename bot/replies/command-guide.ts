@@ -16,8 +16,11 @@ interface GuideGroup {
   readonly entries: readonly GuideEntry[];
 }
 
-/** Every typed command, grouped as `help` shows them, each with an example a worker could type as it is. */
-const GUIDE: readonly GuideGroup[] = [
+/**
+ * Every typed command, grouped as `help` shows them, each with an example a worker could type as it is.
+ * tests/bot/routes.test.ts holds it to the route table: each example reaches its route, each route has an example.
+ */
+export const GUIDE: readonly GuideGroup[] = [
   {
     title: 'Ask',
     entries: [
@@ -25,6 +28,7 @@ const GUIDE: readonly GuideGroup[] = [
       { command: 'set authority <name>', example: 'set authority Camden', description: 'answer from that authority\u2019s procedure unless you name another', audience: 'anyone' },
       { command: 'rules [authority]', example: 'rules Slough', description: 'every rule of an authority with its timing and source', audience: 'anyone' },
       { command: 'compare <topic>', example: 'compare review frequency', description: 'one rule across all the authorities', audience: 'anyone' },
+      { command: 'roles', example: 'roles', description: 'the roles you hold (an admin sees everyone\u2019s)', audience: 'team' },
     ],
   },
   {
@@ -38,6 +42,8 @@ const GUIDE: readonly GuideGroup[] = [
       { command: 'my deadlines', example: 'my deadlines', description: 'your own deadlines, soonest first', audience: 'team' },
       { command: 'team deadlines', example: 'team deadlines', description: 'your teams\u2019 deadlines and the requests waiting for you', audience: 'manager' },
       { command: 'reassign <ref> to <person>', example: 'reassign AB12 to @Priya', description: 'move a case, its deadlines and reminders to another worker', audience: 'manager' },
+      { command: 'team report', example: 'team report', description: 'your teams\u2019 timeliness: headline figures and the most overdue items', audience: 'manager' },
+      { command: 'export timeliness <from> <to>', example: 'export timeliness 1 April 2026 to 31 March 2027', description: 'a one-hour link to your teams\u2019 timeliness figures as CSV', audience: 'manager' },
     ],
   },
   {
@@ -58,10 +64,10 @@ const GUIDE: readonly GuideGroup[] = [
     title: 'Admin',
     entries: [
       { command: 'role <person> <role> of <team>', example: 'role @Sam worker of North', description: 'give someone a role (worker, manager, senior practitioner, IRO) or admin', audience: 'admin' },
-      { command: 'roles', example: 'roles', description: 'who holds which role', audience: 'admin' },
       { command: 'import cases', example: 'import cases (with the CSV attached)', description: 'load open cases from a census CSV', audience: 'admin' },
       { command: 'export census <from> <to>', example: 'export census 1 April 2026 to 31 March 2027', description: 'a one-hour link to the census CSV', audience: 'admin' },
       { command: 'delivery status', example: 'delivery status', description: 'reminders sent, pending, retrying, failed', audience: 'admin' },
+      { command: 'policy status', example: 'policy status', description: 'each authority\u2019s document, when its rules were last checked against it, and the rules flagged', audience: 'admin' },
       { command: 'remove case <ref>', example: 'remove case AB12', description: 'delete a case and everything held about it', audience: 'admin' },
     ],
   },

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../bot/config.js';
 import { AUDIENCES, type CardRoute } from '../../bot/route-access.js';
+import { GUIDE } from '../../bot/replies/command-guide.js';
 import { CARD_ROUTES, MESSAGE_ROUTES, type CardRouteTable } from '../../bot/routes.js';
 import { botContextOn } from '../../bot/start-bot.js';
 import type { Database } from '../../bot/store/database.js';
@@ -30,6 +31,30 @@ describe('the route table', () => {
 
   it('hands each command exactly the named groups its pattern has', () => {
     for (const { pattern, groups } of MESSAGE_ROUTES) expect([...groups].sort(), String(pattern)).toEqual(groupsOf(pattern));
+  });
+
+  it('has the command guide that help shows agree with it: every example reaches a route open to the audience it is shown to', () => {
+    const entries = GUIDE.flatMap((group) => group.entries);
+    const routeOf = (example: string) => MESSAGE_ROUTES.find(({ pattern }) => pattern.test(example.replace(/ \(.*\)$/, '')));
+    const reached = new Set<(typeof MESSAGE_ROUTES)[number]>();
+    for (const entry of entries) {
+      const found = routeOf(entry.example);
+      // Recording is read from free text after every command was tried, so no command pattern takes it.
+      if (entry.command.startsWith('record ')) {
+        expect(found, entry.example).toBeUndefined();
+        continue;
+      }
+      expect(found, entry.example).toBeDefined();
+      if (!found) continue;
+      reached.add(found);
+      const who = found.route.who;
+      const shownTo = { anyone: ['anyone'], team: ['anyone', 'case team'], manager: ['team manager'], admin: ['admin'] }[entry.audience];
+      expect(who.some((audience) => shownTo.includes(audience)), `${entry.example}: shown to ${entry.audience}, open to ${who.join(', ')}`).toBe(true);
+      if (entry.audience === 'admin') expect(who, entry.example).toEqual(['admin']);
+    }
+    const unexplained = MESSAGE_ROUTES.filter((route) => !reached.has(route)).map(({ pattern }) => String(pattern));
+    // "what can you do" is help said another way.
+    expect(unexplained).toEqual([String(/^what can (you|i) (ask|answer|do)\b/i)]);
   });
 
   it('does not compile with a verb that has no route', () => {

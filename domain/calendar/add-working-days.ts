@@ -1,7 +1,5 @@
-import { dayOfWeek, type LocalDate } from '../dates/local-date.js';
-import { addCalendarDays } from './add-calendar-days.js';
+import { fromUtcDate, type LocalDate } from '../dates/local-date.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
-import { isWorkingDay } from './is-working-day.js';
 
 export interface SkippedHoliday {
   readonly date: LocalDate;
@@ -25,21 +23,20 @@ export interface WorkingDaysResult {
 export function addWorkingDays(date: LocalDate, amount: number, calendar: HolidayCalendar): WorkingDaysResult {
   const step = amount < 0 ? -1 : 1;
   const skippedHolidays: SkippedHoliday[] = [];
+  // One UTC day moved along, and a date written only for a weekday (a weekend is never a working day, and a holiday
+  // on one is not reported): every answer with a working-day timescale counts its days here.
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const cursor = new Date(Date.UTC(year, month - 1, day));
   let current = date;
   let counted = 0;
   while (counted < Math.abs(amount)) {
-    current = addCalendarDays(current, step);
-    if (isWorkingDay(current, calendar)) {
-      counted += 1;
-      continue;
-    }
+    cursor.setUTCDate(cursor.getUTCDate() + step);
+    const weekday = cursor.getUTCDay();
+    if (weekday === 0 || weekday === 6) continue;
+    current = fromUtcDate(cursor);
     const holiday = calendar.holidayOn(current);
-    if (holiday !== undefined && isWeekday(current)) skippedHolidays.push({ date: current, name: holiday });
+    if (holiday === undefined) counted += 1;
+    else skippedHolidays.push({ date: current, name: holiday });
   }
   return { date: current, skippedHolidays };
-}
-
-function isWeekday(date: LocalDate): boolean {
-  const weekday = dayOfWeek(date);
-  return weekday !== 0 && weekday !== 6;
 }

@@ -55,12 +55,69 @@ const NEAR_EVENTS: Partial<Record<EventKind, readonly EventKind[]>> = {
  * //=> 'brighton-and-hove.minutes-circulation.within-ten-working-days'
  */
 export function rankRules(policy: Policy, question: Question): RankedRule[] {
-  const ask = new Set(question.askTerms ?? []);
-  const context = new Set(question.contextTerms ?? []);
-  const stems = new Set(question.stems ?? []);
+  const questionFacts = questionFactsOf(question);
   return policy.rules
-    .map((rule, index) => ({ rule, score: scoreOf(rule, question, ask, context, stems) - index * 0.001 }))
+    .map((rule, index) => ({ rule, score: scoreOf(rule, factsOf(rule), questionFacts) - index * 0.001 }))
     .sort((left, right) => right.score - left.score);
+}
+
+/** What scoring needs of the question, worked out once for all the rules it is scored against. */
+interface QuestionFacts {
+  readonly question: Question;
+  readonly ask: ReadonlySet<Term>;
+  readonly context: ReadonlySet<Term>;
+  readonly stems: ReadonlySet<string>;
+  readonly pathways: readonly Pathway[];
+  /** The qualifiers named in the asking clause. */
+  readonly askedQualifiers: readonly Term[];
+  /** The kind of answer wanted: a date, a frequency, a person… */
+  readonly wants: Question['asked'];
+}
+
+function questionFactsOf(question: Question): QuestionFacts {
+  const ask = new Set(question.askTerms ?? []);
+  return {
+    question,
+    ask,
+    context: new Set(question.contextTerms ?? []),
+    stems: new Set(question.stems ?? []),
+    pathways: pathwaysOf(question),
+    askedQualifiers: QUALIFIERS.filter((term) => ask.has(term)),
+    wants: question.asksFrequency ? 'frequency' : (question.asked ?? (question.anchorDate ? 'date' : undefined)),
+  };
+}
+
+/** What scoring needs of a rule that no question changes, worked out once per rule: every question scores every rule. */
+interface RuleFacts {
+  readonly terms: ReadonlySet<Term>;
+  /** Its terms that count towards the text fit: all but the context-only ones. */
+  readonly countedTerms: readonly Term[];
+  readonly qualifiers: readonly Term[];
+  readonly signatures: readonly (readonly Term[])[];
+  readonly about: ReadonlySet<Term>;
+  /** The qualifiers that name the narrow kind of its topic by a compound name ("outline plan"). */
+  readonly kindQualifiers: readonly Term[];
+  readonly stems: readonly string[];
+}
+
+const RULE_FACTS = new WeakMap<Rule, RuleFacts>();
+
+function factsOf(rule: Rule): RuleFacts {
+  let known = RULE_FACTS.get(rule);
+  if (!known) {
+    const terms = termsOfRule(rule);
+    known = {
+      terms,
+      countedTerms: [...terms].filter((term) => !CONTEXT_ONLY_TERMS.has(term)),
+      qualifiers: QUALIFIERS.filter((term) => terms.has(term)),
+      signatures: signaturesOf(rule),
+      about: aboutOf(rule),
+      kindQualifiers: TOPIC_SIGNATURES[rule.topic].flatMap(([first, ...rest]) => (first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) ? [first] : [])),
+      stems: [...new Set(stemsOf(ownWords(rule)))],
+    };
+    RULE_FACTS.set(rule, known);
+  }
+  return known;
 }
 
 /**
@@ -203,15 +260,16 @@ function sameAnswer(left: Rule, right: Rule): boolean {
   return sameOffset && left.recurring === right.recurring && left.anchors.some((anchor) => right.anchors.includes(anchor));
 }
 
-function scoreOf(rule: Rule, question: Question, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, stems: ReadonlySet<string>): number {
+function scoreOf(rule: Rule, facts: RuleFacts, questionFacts: QuestionFacts): number {
+  const { question, ask, context } = questionFacts;
   return (
-    topicFit(rule, ask, context) + textFit(rule, ask, context, rule.pathway !== undefined && pathwaysOf(question).includes(rule.pathway)) + subjectFit(rule, ask) + askedFit(rule, question) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, question) + wordFit(rule, stems)
+    topicFit(facts, ask, context) + textFit(facts, questionFacts, rule.pathway !== undefined && questionFacts.pathways.includes(rule.pathway)) + subjectFit(facts, ask) + askedFit(rule, questionFacts) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, questionFacts) + wordFit(facts, questionFacts.stems)
   );
 }
 
 /** How well the things the question names match what the rule is about, on the best signature of its topics. */
-function topicFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
-  return signatureFit(signaturesOf(rule), ask, context);
+function topicFit(facts: RuleFacts, ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
+  return signatureFit(facts.signatures, ask, context);
 }
 
 function signatureFit(signatures: readonly (readonly Term[])[], ask: ReadonlySet<Term>, context: ReadonlySet<Term>): number {
@@ -228,31 +286,24 @@ function signatureFit(signatures: readonly (readonly Term[])[], ask: ReadonlySet
 }
 
 /** The things the question names that the rule's own words name too ("the first CIN meeting … after a CP Plan ended"). */
-function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>, onNamedPathway: boolean): number {
-  const own = termsOfRule(rule);
+function textFit(facts: RuleFacts, questionFacts: QuestionFacts, onNamedPathway: boolean): number {
+  const { ask, context } = questionFacts;
   let shared = 0;
-  for (const term of own) {
-    if (CONTEXT_ONLY_TERMS.has(term)) continue;
-    shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
-  }
-  const about = aboutOf(rule);
-  let narrowed = 0;
+  for (const term of facts.countedTerms) shared += ask.has(term) ? 1 : context.has(term) ? 0.5 : 0;
   let unnamedQualifier = false;
   let sharedQualifier = onNamedPathway;
   let askedQualifier = false;
-  for (const term of QUALIFIERS) {
-    const named = ask.has(term) || context.has(term);
-    if (own.has(term) && !named) unnamedQualifier = true;
-    else if (own.has(term) && named) sharedQualifier = true;
-    if (own.has(term) && ask.has(term)) askedQualifier = true;
-    else if (ask.has(term) && !own.has(term) && !about.has(term)) narrowed -= 1;
+  for (const term of facts.qualifiers) {
+    if (ask.has(term)) askedQualifier = true;
+    if (ask.has(term) || context.has(term)) sharedQualifier = true;
+    else unnamedQualifier = true;
   }
+  let narrowed = 0;
+  for (const term of questionFacts.askedQualifiers) if (!facts.terms.has(term) && !facts.about.has(term)) narrowed -= 1;
   // Narrowed once however many cases it names: a rule listing several (closure, escalation to CP or care) is no narrower.
   // A question that names the narrow kind the rule is about by its compound name ("the outline plan", which is the
   // initial one; "the written report") has chosen it.
-  const kindNamed = TOPIC_SIGNATURES[rule.topic].some(
-    ([first, ...rest]) => first !== undefined && rest.length > 0 && QUALIFIERS.includes(first) && (ask.has(first) || context.has(first)),
-  );
+  const kindNamed = facts.kindQualifiers.some((term) => ask.has(term) || context.has(term));
   // A rule of the narrow case the question named (its qualifier, its pathway) is narrowed only a little further by its
   // own conditions ("the Initial CIN Meeting … where there are complex issues", "by complexity" for disabled children).
   // The narrow case named in the asking clause ("how often is the joint SEN review") is what sets the rule apart.
@@ -267,11 +318,9 @@ function textFit(rule: Rule, ask: ReadonlySet<Term>, context: ReadonlySet<Term>,
 const SUBJECTS: readonly Term[] = ['meeting', 'review', 'visit', 'assessment', 'minutes', 'invitations', 'report', 'stepdown', 'closure', 'order', 'referral', 'chair', 'manager'];
 const UNMET_SUBJECT = -2;
 
-function subjectFit(rule: Rule, ask: ReadonlySet<Term>): number {
-  const own = termsOfRule(rule);
-  const about = aboutOf(rule);
+function subjectFit(facts: RuleFacts, ask: ReadonlySet<Term>): number {
   let score = 0;
-  for (const term of SUBJECTS) if (ask.has(term) && !own.has(term) && !about.has(term)) score += UNMET_SUBJECT;
+  for (const term of SUBJECTS) if (ask.has(term) && !facts.terms.has(term) && !facts.about.has(term)) score += UNMET_SUBJECT;
   return score;
 }
 
@@ -294,8 +343,7 @@ function termsOfRule(rule: Rule): ReadonlySet<Term> {
 }
 
 /** Whether the rule gives the kind of answer wanted: a date, a frequency, a person, a list, a yes or no. */
-function askedFit(rule: Rule, question: Question): number {
-  const asked = question.asksFrequency ? 'frequency' : (question.asked ?? (question.anchorDate ? 'date' : undefined));
+function askedFit(rule: Rule, { question, wants: asked }: QuestionFacts): number {
   if (!asked) return 0;
   switch (rule.kind) {
     case 'timescale':
@@ -345,8 +393,7 @@ function directionFit(rule: Rule, question: Question): number {
   return before && !question.events.includes('review-booked') && !question.events.includes('supervision-order-made') ? -1 : 0;
 }
 
-function pathwayFit(rule: Rule, question: Question): number {
-  const named = pathwaysOf(question);
+function pathwayFit(rule: Rule, { question, pathways: named }: QuestionFacts): number {
   if (rule.exceptPathway !== undefined && named.includes(rule.exceptPathway)) return -6;
   if (rule.pathway === undefined) return 0;
   // The pathway named beats the wider one it lies within (a direct payments rule before a disabled children's one).
@@ -354,21 +401,10 @@ function pathwayFit(rule: Rule, question: Question): number {
 }
 
 /** The rule's own words that the question uses, to tell apart rules about the same thing. */
-function wordFit(rule: Rule, stems: ReadonlySet<string>): number {
+function wordFit(facts: RuleFacts, stems: ReadonlySet<string>): number {
   let shared = 0;
-  for (const stem of stemsOfRule(rule)) if (stems.has(stem)) shared += 1;
+  for (const stem of facts.stems) if (stems.has(stem)) shared += 1;
   return Math.min(shared * 0.5, 2);
-}
-
-const RULE_STEMS = new WeakMap<Rule, ReadonlySet<string>>();
-
-function stemsOfRule(rule: Rule): ReadonlySet<string> {
-  let known = RULE_STEMS.get(rule);
-  if (!known) {
-    known = new Set(stemsOf(ownWords(rule)));
-    RULE_STEMS.set(rule, known);
-  }
-  return known;
 }
 
 /** What a rule requires, in the reading's words; an aside in brackets is about another rule, so it is left out. */

@@ -117,10 +117,28 @@ const TERM_PATTERNS: readonly (readonly [Term, RegExp])[] = (Object.entries(COMM
   ([term, phrases]) => [term, phrasePattern(phrases)],
 );
 
-/** The terms a (normalised, lower-case) text names, each once. */
+/**
+ * Each term under the first word of each of its phrases. A phrase pattern matches only between characters other than
+ * letters and digits, so where it matches, the phrase's first word stands whole in the text: a term none of whose first
+ * words the text has cannot match, and its pattern is not run. A phrase that does not start with a letter or digit
+ * has no such word, and its term's pattern is always run.
+ */
+const TERMS_BY_FIRST_WORD = new Map<string, Term[]>();
+const TERMS_ALWAYS_TRIED = new Set<Term>();
+for (const [term, phrases] of Object.entries(COMMON_TERMS) as [Term, readonly string[]][]) {
+  for (const phrase of phrases) {
+    const firstWord = /^[a-z0-9]+/.exec(phrase)?.[0];
+    if (firstWord === undefined) TERMS_ALWAYS_TRIED.add(term);
+    else TERMS_BY_FIRST_WORD.set(firstWord, [...(TERMS_BY_FIRST_WORD.get(firstWord) ?? []), term]);
+  }
+}
+
+/** The terms a (normalised, lower-case) text names, each once, in the vocabulary's order. */
 export function termsIn(text: string): Set<Term> {
+  const candidates = new Set(TERMS_ALWAYS_TRIED);
+  for (const word of text.split(/[^a-z0-9]+/)) for (const term of TERMS_BY_FIRST_WORD.get(word) ?? []) candidates.add(term);
   const found = new Set<Term>();
-  for (const [term, pattern] of TERM_PATTERNS) if (pattern.test(text)) found.add(term);
+  for (const [term, pattern] of TERM_PATTERNS) if (candidates.has(term) && pattern.test(text)) found.add(term);
   return found;
 }
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../../domain/calendar/add-working-days.js';
 import { englandAndWalesCalendar } from '../../../domain/calendar/holiday-calendar.js';
 import { isWorkingDay } from '../../../domain/calendar/is-working-day.js';
-import { compareLocalDates, type LocalDate } from '../../../domain/dates/local-date.js';
+import { addCalendarDays } from '../../../domain/calendar/add-calendar-days.js';
+import { compareLocalDates, dayOfWeek, type LocalDate } from '../../../domain/dates/local-date.js';
 import { aLocalDate } from '../../helpers/arbitraries.js';
 
 const calendar = englandAndWalesCalendar();
@@ -89,4 +90,27 @@ describe('addWorkingDays', () => {
       }),
     );
   });
+
+  it('gives what counting day by day with isWorkingDay gives, skipped weekday holidays included, either way', () => {
+    fc.assert(
+      fc.property(aLocalDate(), fc.integer({ min: -60, max: 60 }), (date, amount) => {
+        expect(addWorkingDays(date, amount, calendar)).toEqual(countedDayByDay(date, amount));
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
+
+/** The definition, one calendar day at a time: the Nth working day, and the weekday bank holidays passed over. */
+function countedDayByDay(date: LocalDate, amount: number): { date: LocalDate; skippedHolidays: { date: LocalDate; name: string }[] } {
+  const step = amount < 0 ? -1 : 1;
+  const skippedHolidays: { date: LocalDate; name: string }[] = [];
+  let current = date;
+  let counted = 0;
+  while (counted < Math.abs(amount)) {
+    current = addCalendarDays(current, step);
+    if (isWorkingDay(current, calendar)) counted += 1;
+    else if (dayOfWeek(current) !== 0 && dayOfWeek(current) !== 6) skippedHolidays.push({ date: current, name: calendar.holidayOn(current) ?? '' });
+  }
+  return { date: current, skippedHolidays };
+}

@@ -1,0 +1,38 @@
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normaliseText } from '../../../bot/understanding/normalise.js';
+import { COMMON_TERMS, phrasePattern, termsIn, type Term } from '../../../domain/questions/vocabulary.js';
+import { loadQuestions } from '../../../scripts/eval/run-eval.js';
+
+/** What termsIn gave before it skipped patterns: every term's pattern run over the whole text. */
+function everyPatternRun(text: string): Term[] {
+  return (Object.entries(COMMON_TERMS) as [Term, readonly string[]][]).filter(([, phrases]) => phrasePattern(phrases).test(text)).map(([term]) => term);
+}
+
+const evalDir = fileURLToPath(new URL('../../eval/', import.meta.url));
+const evalTexts = readdirSync(evalDir)
+  .filter((name) => name.endsWith('.jsonl'))
+  .flatMap((name) => loadQuestions(join(evalDir, name)))
+  .map((question) => normaliseText(question.text));
+const phrases = Object.values(COMMON_TERMS).flat();
+
+describe('termsIn, which runs only the patterns whose first words the text has', () => {
+  it('finds the terms, in the same order, that running every pattern finds, on every eval question', () => {
+    for (const text of evalTexts) expect([...termsIn(text)], text).toEqual(everyPatternRun(text));
+  });
+
+  it('finds the same terms in phrases of the vocabulary joined, cut and glued by any characters', () => {
+    const piece = fc.oneof(fc.constantFrom(...phrases), fc.constantFrom(' ', '-', '/', "'", 'x', '1', '', ' the '), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 8 }), fc.nat(), (pieces, cut) => {
+        const joined = pieces.join('');
+        const text = joined.slice(cut % (joined.length + 1));
+        expect([...termsIn(text)]).toEqual(everyPatternRun(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,5 +1,6 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
+import { distinctivenessOf, factFit } from './fact-fit.js';
 import type { Question } from './question.js';
 import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
@@ -58,8 +59,9 @@ export function rankRules(policy: Policy, question: Question): RankedRule[] {
   const ask = new Set(question.askTerms ?? []);
   const context = new Set(question.contextTerms ?? []);
   const stems = new Set(question.stems ?? []);
+  const distinctiveness = distinctivenessOf(policy);
   return policy.rules
-    .map((rule, index) => ({ rule, score: scoreOf(rule, question, ask, context, stems) - index * 0.001 }))
+    .map((rule, index) => ({ rule, score: scoreOf(rule, question, ask, context, stems) + factFit(rule, question, distinctiveness) - index * 0.001 }))
     .sort((left, right) => right.score - left.score);
 }
 

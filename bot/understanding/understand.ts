@@ -95,10 +95,10 @@ const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\
 /** How the asking words say what kind of answer is wanted; the first that matches wins. */
 const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['who', /\bwho\b|\bwhos\b|\bwhose\b|\bwhich (person|role|manager)\b/],
-  ['threshold', /\beligib|\bthreshold\b|\bqualif/],
+  ['threshold', /\beligib|\bthreshold\b|\bqualif|\b(moderate|severe|profound) needs?\b/],
   ['frequency', /\bhow (often|frequently|regularly)\b|\bfrequency\b|\bhow many times\b|\bevery how\b|\bhow frequent\b/],
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
-  ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
+  ['contents', /\bwhat ([a-z]+ )?(should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (do|does|should|must) (i|we|you|they) (need to |have to |must )?(send|share|give|pass on|provide)\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
   ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to|have to|has to|must|should) (do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow (soon|quickly)\b|\bwithin\b|\bby\s*$/],

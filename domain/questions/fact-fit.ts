@@ -26,6 +26,16 @@ const NAMES_THE_ACT = 1.5;
 const DATE_FOR_ANOTHER_ACT = -1.5;
 /** "Who arranges the meeting": a rule of someone's part names who, which a date rule names only in passing. */
 const NAMES_WHO = 1.5;
+
+/**
+ * "Does the next review need a senior practitioner to chair it", "can the TM sign it off": a yes/no question naming
+ * an act is about the rule of who does that act ("who chairs" itself is weighed with the role asked for).
+ */
+const ROLE_ACTS: Partial<Record<Term, readonly Extract<Rule, { kind: 'role' }>['act'][]>> = {
+  chair: ['chairs'],
+  authorise: ['authorises', 'endorses', 'decides'],
+};
+const NAMES_THE_ROLE_ASKED = 1.5;
 /** Weight of the words a question shares with a rule's own statement, by how few rules of the authority use them. */
 const DISTINCTIVE_WEIGHT = 0.35;
 const MOST_DISTINCTIVE = 3;
@@ -81,6 +91,10 @@ export function factFit(rule: Rule, question: Question, distinctiveness: Distinc
     if (ACTS.some((act) => ask.includes(act) && stated.has(act))) fit += NAMES_THE_ACT;
     else if (rule.kind === 'timescale') fit += DATE_FOR_ANOTHER_ACT;
     if (asked === 'doer' && rule.kind === 'role') fit += NAMES_WHO;
+  }
+  if (asked !== 'who' && rule.kind === 'role') {
+    const acts = (question.askTerms ?? []).flatMap((term) => ROLE_ACTS[term] ?? []);
+    if (acts.includes(rule.act)) fit += NAMES_THE_ROLE_ASKED;
   }
   let shared = 0;
   const stated = statedStems(rule);

@@ -32,7 +32,7 @@ const MOST_CHOICES = 4;
 const OTHER_PATHWAY = 4;
 
 /** Non-dated rules of these topics are given together, as the document lists them (every closure condition). */
-const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out', 'assessment-update']);
+const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out', 'transfer-in', 'transfer-between-teams', 'assessment-update']);
 
 /** Events that stand near one another: a date given for one is a fair guess at the other, but less than exact. */
 const NEAR_EVENTS: Partial<Record<EventKind, readonly EventKind[]>> = {

@@ -132,6 +132,7 @@ describe('understand', () => {
     expect(read('who arranges the initial cin meeting in redbridge').asked).toBe('doer');
     expect(read('slough - can services start before the C&F assessment is finished').asked).toBe('whether');
     expect(read('camden step down to early help, what does the final review need to do').asked).toBe('whether');
+    expect(read('stepping down to early help in blackburn, what must the cin meeting think about').asked).toBe('whether');
     expect(read('school wants the camden cin review brought forward, how do they ask').asked).toBe('manner');
     expect(read('redbridge multi-agency parental consent form - where does it need to be held').asked).toBe('place');
     expect(read('whats in the sw\u2019s written update at each camden review').asked).toBe('contents');

@@ -98,8 +98,22 @@ export function factFit(rule: Rule, question: Question, distinctiveness: Distinc
   }
   let shared = 0;
   const stated = statedStems(rule);
-  for (const stem of question.stems ?? []) if (stated.has(stem)) shared += distinctiveness.get(stem) ?? 0;
+  for (const [stem, weight] of weighedStems(question, distinctiveness)) if (stated.has(stem)) shared += weight;
   return fit + Math.min(shared * DISTINCTIVE_WEIGHT, MOST_DISTINCTIVE);
+}
+
+const WEIGHED_STEMS = new WeakMap<Question, { readonly of: Distinctiveness; readonly stems: readonly (readonly [string, number])[] }>();
+
+/** The question's stems that some rule of the authority uses, with their weight: worked out once per question, not per rule. */
+function weighedStems(question: Question, distinctiveness: Distinctiveness): readonly (readonly [string, number])[] {
+  const known = WEIGHED_STEMS.get(question);
+  if (known?.of === distinctiveness) return known.stems;
+  const stems = (question.stems ?? []).flatMap((stem) => {
+    const weight = distinctiveness.get(stem);
+    return weight === undefined || weight === 0 ? [] : [[stem, weight] as const];
+  });
+  WEIGHED_STEMS.set(question, { of: distinctiveness, stems });
+  return stems;
 }
 
 const STATED_TERMS = new WeakMap<Rule, ReadonlySet<Term>>();

@@ -22,8 +22,8 @@ const DATE_FOR_A_FACT = -2;
  * whose own words name the act asked states who; a date rule for another step does not, though it names a meeting.
  */
 const ACTS: readonly Term[] = ['circulate', 'minutes', 'invitations', 'report', 'written', 'update', 'complete', 'visit', 'attend'];
-const NAMES_THE_ACT = 1.5;
-const DATE_FOR_ANOTHER_ACT = -1.5;
+const NAMES_THE_ACT = 3;
+const DATE_FOR_ANOTHER_ACT = -3;
 /** "Who arranges the meeting": a rule of someone's part names who, which a date rule names only in passing. */
 const NAMES_WHO = 1.5;
 

@@ -36,6 +36,8 @@ const ROLE_ACTS: Partial<Record<Term, readonly Extract<Rule, { kind: 'role' }>['
   authorise: ['authorises', 'endorses', 'decides'],
 };
 const NAMES_THE_ROLE_ASKED = 1.5;
+/** As much as a threshold rule gains when a threshold is asked. */
+const THRESHOLD_STATED = 3;
 /** Weight of the words a question shares with a rule's own statement, by how few rules of the authority use them. */
 const DISTINCTIVE_WEIGHT = 0.35;
 const MOST_DISTINCTIVE = 3;
@@ -92,6 +94,8 @@ export function factFit(rule: Rule, question: Question, distinctiveness: Distinc
     else if (rule.kind === 'timescale') fit += DATE_FOR_ANOTHER_ACT;
     if (asked === 'doer' && rule.kind === 'role') fit += NAMES_WHO;
   }
+  // A threshold stated as a condition ("complex and enduring needs (level 3)") is a threshold as much as a scored one.
+  if (asked === 'threshold' && rule.topic === 'threshold' && rule.kind !== 'threshold') fit += THRESHOLD_STATED;
   if (asked !== 'who' && rule.kind === 'role') {
     const acts = (question.askTerms ?? []).flatMap((term) => ROLE_ACTS[term] ?? []);
     if (acts.includes(rule.act)) fit += NAMES_THE_ROLE_ASKED;

@@ -62,4 +62,11 @@ describe('what a rule states against the fact a question asks', () => {
     const convened = factFit(rule(blackburn, 'blackburn-with-darwen.initial-meeting.convene-by-day-15'), asked, distinctivenessOf(blackburn));
     expect(invited).toBeGreaterThan(convened);
   });
+
+  it('counts a threshold stated as a condition as a threshold when one is asked', () => {
+    const camden = policy('camden');
+    const asked = question({ asked: 'threshold', askTerms: ['threshold'], stems: [] });
+    expect(factFit(rule(camden, 'camden.threshold.complex-needs-level-3'), asked, distinctivenessOf(camden))).toBeGreaterThan(0);
+    expect(factFit(rule(camden, 'camden.threshold.cypds-functional-needs'), asked, distinctivenessOf(camden))).toBe(0);
+  });
 });

@@ -22,7 +22,7 @@ const PendingQuestionSchema = z.strictObject({
     asksFrequency: z.boolean(),
     asksHowLong: z.boolean().optional(),
     asksFrom: z.boolean().optional(),
-    asked: z.enum(['date', 'frequency', 'who', 'contents', 'notice', 'duration', 'threshold', 'whether']).optional(),
+    asked: z.enum(['date', 'frequency', 'who', 'recipients', 'doer', 'contents', 'notice', 'duration', 'threshold', 'whether', 'manner', 'place']).optional(),
     askTerms: z.array(TermSchema).optional(),
     contextTerms: z.array(TermSchema).optional(),
     stems: z.array(z.string().max(5)).max(60).optional(),

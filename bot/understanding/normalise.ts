@@ -14,6 +14,7 @@ const VOCABULARY = [
   // Correct words near the ones above, listed so they are never "corrected" into them.
   'visiting', 'reviewing', 'planned', 'plans', 'needs', 'booking', 'closing', 'closed', 'close', 'ending',
   'start', 'starting', 'complete', 'completion', 'starts', 'weekly', 'monthly', 'visitor', 'meets', 'reported',
+  'draft', 'drafted', 'jointly',
   // The functional needs scoring's words, which must reach its matcher as written ("vision" is not "visits").
   'vision', 'hearing', 'speech', 'language', 'communication', 'behaviour', 'behavioural', 'intellectual',
   'learning', 'mobility', 'manipulation', 'physical', 'health', 'moderate', 'severe', 'profound', 'eligible',
@@ -61,9 +62,20 @@ function correctWord(word: string): string {
 function nearestKnownWord(word: string): string {
   const candidate = closest(word, CORRECTABLE);
   // Two edits allow a swapped pair of letters ("reveiw"); the first letter is almost never the typo.
-  const allowed = word.length >= 6 ? 2 : 1;
-  const near = distance(word, candidate) <= allowed && Math.abs(candidate.length - word.length) <= 1;
-  // A word that only adds or drops an ending of a known one ("happen", "happens") is a word, not a typo.
-  const inflected = candidate.startsWith(word) || word.startsWith(candidate);
+  // Two edits other than a swap turn words into other words ("scarce" into "share", "covered" into "convened"), so
+  // they are allowed only in long words.
+  const edits = distance(word, candidate);
+  const near = (edits <= 1 || (edits === 2 && (word.length >= 8 || swapsTwoLetters(word, candidate)))) && Math.abs(candidate.length - word.length) <= 1;
+  // A word that only adds or drops an ending of a known one ("happen", "happens"), or ends otherwise ("issues",
+  // "issued"), is a word, not a typo.
+  const inflected = candidate.startsWith(word) || word.startsWith(candidate) || candidate.slice(0, -1) === word.slice(0, -1);
   return near && !inflected && candidate[0] === word[0] ? candidate : word;
+}
+
+/** "reveiw" for "review": the same letters with two neighbours swapped. */
+function swapsTwoLetters(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length) return false;
+  const differ = [...word].flatMap((letter, index) => (letter === candidate[index] ? [] : [index]));
+  const [first, second] = differ;
+  return differ.length === 2 && first !== undefined && second === first + 1 && word[first] === candidate[second] && word[second] === candidate[first];
 }

@@ -95,13 +95,15 @@ const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\
 /** How the asking words say what kind of answer is wanted; the first that matches wins. */
 const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['who', /\bwho\b|\bwhos\b|\bwhose\b|\bwhich (person|role|manager)\b/],
-  ['threshold', /\beligib|\bthreshold\b|\bqualif/],
+  ['threshold', /\beligib|\bthreshold\b|\bqualif|\b(moderate|severe|profound) needs?\b/],
   ['frequency', /\bhow (often|frequently|regularly)\b|\bfrequency\b|\bhow many times\b|\bevery how\b|\bhow frequent\b/],
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
-  ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
+  ['contents', /\bwhat ([a-z]+ )?(should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (do|does|should|must) (i|we|you|they) (need to |have to |must )?(send|share|give|pass on|provide)\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
-  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b/],
-  ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to |have to |has to |must |should )?(do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
+  ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow (soon|quickly)\b|\bwithin\b|\bby\s*$/],
+  ['place', /\bwhere\b/],
+  ['manner', /\bhow (do|does|can|could|should|would|will|must|to|is|are)\b/],
   ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
 ];
 
@@ -109,15 +111,23 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
  * "Who do the minutes go to", "who gets copies", "who should be at it": who receives or attends, which the rule on
  * sending or holding it says, not a role; nor is it a date because "when" follows ("who gets letters when it closes").
  */
-const WHO_RECEIVES = /\bwho(?:'?s)?\s+(?:(?:do|does|should|must|will|is|are|has|have|gets?|needs?)\s+)?(?:(?:they|it|the \w+|\w+)\s+)?(?:go|goes|get|gets|receives?|sent|send|copied|invited|attends?|be at|be there|come|comes|copies|a copy)\b/;
+const WHO_RECEIVES = /\bwho(?:'?s)?\s+(?:(?:do|does|should|must|will|is|are|has|have|gets?|needs?)\s+)?(?:(?:they|it|the \w+|\w+)\s+)?(?:go|goes|get|gets|receives?|sent|send|copied|invite|invites|invited|attends?|be at|be there|come|comes|copies|a copy)\b/;
+
+/**
+ * "Who writes up and circulates the notes", "who arranges it": who does a step, which the rule on that step says
+ * (its responsible person), not a role that chairs or authorises.
+ */
+const WHO_DOES =
+  /\bwho(?:'?s)?\s+(?:(?:is|has|needs?|should|must|will|does|do)\s+)?(?:(?:to|responsible for|meant to|supposed to)\s+)?(?:writes?|writing|types?|circulates?|circulating|sends?|sending|records?|recording|arranges?|arranging|organises?|organising|convenes?|convening|completes?|completing|books?|booking|sets?|updates?|updating|distributes?|does|do)\b/;
 
 function askedIn(asking: string): Asked | undefined {
-  if (WHO_RECEIVES.test(asking)) return undefined;
+  if (WHO_RECEIVES.test(asking)) return 'recipients';
+  if (WHO_DOES.test(asking)) return 'doer';
   return ASKED_PATTERNS.find(([, pattern]) => pattern.test(asking))?.[0];
 }
 
 /** Words that mark the clause that asks. */
-const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|deadline|due|timescales?|latest|notice|often|frequency)\b/;
+const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|where|deadline|due|timescales?|latest|notice|often|frequency)\b/;
 const AUXILIARY_START = /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/;
 
 /**

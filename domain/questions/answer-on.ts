@@ -4,6 +4,7 @@ import { compareLocalDates } from '../dates/local-date.js';
 import type { OuterLimitRule, Policy, Rule, TimescaleRule } from '../policy/schema.js';
 import { dueDate } from '../timescales/due-date.js';
 import type { DueDate } from '../timescales/working.js';
+import { aDateRuleStatesIt } from './fact-fit.js';
 import type { Question } from './question.js';
 import { relatedRules, ruleFor } from './rule-for.js';
 
@@ -52,7 +53,8 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     return { kind: 'outer-limit', rule: { ...rule, outerLimit: rule.outerLimit }, limit };
   }
   const wantsTheFigure = question.asksFrequency || (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration' || question.asksHowLong === true));
-  if (rule.kind !== 'timescale' || wantsTheFigure) {
+  // "Who do the minutes go to" is answered by the rule on sending them, as it stands: no date is asked for.
+  if (rule.kind !== 'timescale' || wantsTheFigure || aDateRuleStatesIt(question)) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
   }
   if (question.anchorDate === undefined) return { kind: 'needs-date', rule };

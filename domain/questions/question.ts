@@ -3,8 +3,25 @@ import type { LocalDate } from '../dates/local-date.js';
 import type { Pathway, Topic } from '../policy/schema.js';
 import type { Term } from './vocabulary.js';
 
-/** What kind of answer a question wants, from how it asks. */
-export type Asked = 'date' | 'frequency' | 'who' | 'contents' | 'notice' | 'duration' | 'threshold' | 'whether';
+/**
+ * What kind of answer a question wants, from how it asks. Besides a date or a figure: `who` (a role: who chairs,
+ * authorises), `recipients` (who receives or attends: "who do the minutes go to", "who should be at it"), `doer` (who
+ * does a step: "who writes up the notes"), `contents`, `whether` (may, must, can it happen), `manner` ("how do they
+ * ask"), `place` ("where is it held"), `threshold`.
+ */
+export type Asked =
+  | 'date'
+  | 'frequency'
+  | 'who'
+  | 'recipients'
+  | 'doer'
+  | 'contents'
+  | 'notice'
+  | 'duration'
+  | 'threshold'
+  | 'whether'
+  | 'manner'
+  | 'place';
 
 /** A procedural question, once read into parts: what is asked, about what, after which events, from which date. */
 export interface Question {

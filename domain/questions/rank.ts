@@ -1,5 +1,6 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
+import { distinctivenessOf, factFit } from './fact-fit.js';
 import type { Question } from './question.js';
 import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
@@ -31,7 +32,7 @@ const MOST_CHOICES = 4;
 const OTHER_PATHWAY = 4;
 
 /** Non-dated rules of these topics are given together, as the document lists them (every closure condition). */
-const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out']);
+const LISTED_TOPICS = new Set<Rule['topic']>(['plan-content', 'meeting-agenda', 'closure', 'step-down', 'transfer-out', 'transfer-in', 'transfer-between-teams', 'assessment-update']);
 
 /** Events that stand near one another: a date given for one is a fair guess at the other, but less than exact. */
 const NEAR_EVENTS: Partial<Record<EventKind, readonly EventKind[]>> = {
@@ -56,8 +57,9 @@ const NEAR_EVENTS: Partial<Record<EventKind, readonly EventKind[]>> = {
  */
 export function rankRules(policy: Policy, question: Question): RankedRule[] {
   const questionFacts = questionFactsOf(question);
+  const distinctiveness = distinctivenessOf(policy);
   return policy.rules
-    .map((rule, index) => ({ rule, score: scoreOf(rule, factsOf(rule), questionFacts) - index * 0.001 }))
+    .map((rule, index) => ({ rule, score: scoreOf(rule, factsOf(rule), questionFacts) + factFit(rule, question, distinctiveness) - index * 0.001 }))
     .sort((left, right) => right.score - left.score);
 }
 

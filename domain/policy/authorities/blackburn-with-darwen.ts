@@ -442,7 +442,7 @@ export const blackburnWithDarwen = {
     {
       id: 'blackburn-with-darwen.assessment.appletrees-joint-assessment',
       kind: 'condition',
-      topic: 'transfer-between-teams',
+      topic: 'assessment',
       pathway: 'disabled-children',
       appliesTo: ['transfer-between-teams'],
       requires: 'A joint assessment is undertaken with the Children with Disabilities (CWD) service and the social worker to ensure that there are no safeguarding issues',

@@ -768,6 +768,7 @@ export const camden = {
     terms: {
       CSSW: 'social work',
       CYPDS: 'disabled children',
+      'disability service': 'disabled children service',
       IRO: 'independent reviewing officer',
       MASH: 'referral',
     },

@@ -125,7 +125,8 @@ export const redbridge = {
         'The procedure says receiving authorities "should seek to convene" the meeting within 20 working days: the date is what to aim for, in the document\u2019s own words, not an absolute duty.',
       citation: {
         section: '7. Children in Need Moving to Another Authority - Principles',
-        quote: 'Receiving local authorities should seek to convene a Child in Need Meeting within 20 working days of the family being resident in their area',
+        quote:
+          'Receiving local authorities should seek to convene a Child in Need Meeting within 20 working days of the family being resident in their area and include all relevant agencies and, where possible, the social worker and other specialist staff where the child and family have moved from',
       },
     },
     {

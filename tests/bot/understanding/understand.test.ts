@@ -120,10 +120,29 @@ describe('understand', () => {
   });
 
   it('reads "who do they go to", "who gets copies" as who receives, not as who (a role) nor as a date', () => {
-    expect(read('network meeting minutes - who do they go to').asked).toBeUndefined();
-    expect(read('who gets outcome letters when a cin case closes').asked).toBeUndefined();
-    expect(read('who should be at the cin meeting').asked).toBeUndefined();
+    expect(read('network meeting minutes - who do they go to').asked).toBe('recipients');
+    expect(read('who gets outcome letters when a cin case closes').asked).toBe('recipients');
+    expect(read('who should be at the cin meeting').asked).toBe('recipients');
+    expect(read('who do i invite to the IIPM in blackburn').asked).toBe('recipients');
     expect(read('who decides a case can go on the direct payments pathway').asked).toBe('who');
+  });
+
+  it('reads who does a step, whether, how and where apart from a date', () => {
+    expect(read('who writes up and circulates the IIPM notes in blackburn').asked).toBe('doer');
+    expect(read('who arranges the initial cin meeting in redbridge').asked).toBe('doer');
+    expect(read('slough - can services start before the C&F assessment is finished').asked).toBe('whether');
+    expect(read('camden step down to early help, what does the final review need to do').asked).toBe('whether');
+    expect(read('stepping down to early help in blackburn, what must the cin meeting think about').asked).toBe('whether');
+    expect(read('school wants the camden cin review brought forward, how do they ask').asked).toBe('manner');
+    expect(read('redbridge multi-agency parental consent form - where does it need to be held').asked).toBe('place');
+    expect(read('whats in the sw\u2019s written update at each camden review').asked).toBe('contents');
+    expect(read('LBR case transferring out to thurrock - how quickly do we have to notify them').asked).toBe('date');
+  });
+
+  it('does not read a common word as a near domain word', () => {
+    expect(read('can a blackburn cin plan depend on resources we know are scarce').askTerms).not.toContain('circulate');
+    expect(read('blackburn disabled child, no safeguarding issues - can the case go to appletrees').askTerms).not.toContain('circulate');
+    expect(read('brighton what has to be covered at review network meetings').asked).toBe('contents');
   });
 
   it('reads "from when…" as asking for the date from which a rule applies', () => {

@@ -61,9 +61,18 @@ describe('ranking every rule of an authority on the parts of a question', () => 
   });
 
   it('asks back rather than give the general rule when the question names a pathway whose own rule is near', () => {
-    const decision = decided('blackburn-with-darwen', { asked: 'whether', askTerms: ['assessment', 'complete', 'disabled'], pathway: 'disabled-children', stems: ['asses', 'disab', 'joint'] });
+    const decision = decided('blackburn-with-darwen', { asked: 'date', asksHowLong: true, askTerms: ['assessment', 'duration', 'complete', 'disabled'], pathway: 'disabled-children', stems: ['asses', 'disab', 'compl'] });
     expect(decision.kind).toBe('ask');
     if (decision.kind === 'ask') expect(decision.choices.map((rule) => rule.id)).toContain('blackburn-with-darwen.assessment.appletrees-joint-assessment');
+  });
+
+  it('answers a yes/no question with the rule whose own words it shares, given with the list it stands in', () => {
+    const decision = decided('blackburn-with-darwen', { asked: 'whether', askTerms: ['assessment', 'joint', 'complete', 'disabled'], pathway: 'disabled-children', stems: ['asses', 'disab', 'joint'] });
+    expect(decision.kind).toBe('answer');
+    if (decision.kind === 'answer') {
+      expect(decision.rules.map((rule) => rule.id)).toContain('blackburn-with-darwen.assessment.appletrees-joint-assessment');
+      expect(decision.rules.map((rule) => rule.id)).not.toContain('blackburn-with-darwen.assessment.no-completion-timescale');
+    }
   });
 
   it('never answers "who" with a rule that names no one\u2019s part', () => {

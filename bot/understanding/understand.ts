@@ -4,6 +4,7 @@ import { stemsOf } from '../../domain/questions/rank.js';
 import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, namingsIn } from './authority.js';
+import { heldOnTheBookedDate } from './booked-meeting.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
@@ -29,11 +30,11 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const normalisedText = normaliseText(text);
   const namings = namingsIn(normalisedText, policies);
   const named = namings.map((naming) => naming.id);
-  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent').replace(DONE_FIRST, '$1 beforehand'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const pathway = pathwayIn(normalised);
   const meant = withoutNegatedPathways(normalised);
   const { asking, context } = clausesOf(meant);
-  const [anchorDate] = anchorDatesIn(text, today);
+  const { dates: [anchorDate], booked } = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
@@ -45,6 +46,9 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const namesNothing = [...askedAbout].every((term) => CONTEXT_ONLY_TERMS.has(term));
   const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
+  // The only date given is the one a meeting is booked for, and what is asked follows the meeting: it is held that day.
+  const heldThen = booked ? heldOnTheBookedDate(askTerms, contextTerms) : undefined;
+  if (heldThen && !events.includes(heldThen)) events.push(heldThen);
   return {
     authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
@@ -58,7 +62,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
       stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
-      before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
+      before: BEFORE.test(normalised) || (ahead && heldThen === undefined && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
 }
@@ -68,11 +72,13 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
  * ("IIPM booked for 18/12, assessment started 1/12 - are we in timescale?"), the booked date is what is checked
  * against the answer, so the other is the one counted from.
  */
-function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
+function anchorDatesIn(text: string, today: LocalDate): { dates: LocalDate[]; booked: boolean } {
   const withoutBooked = text.replace(BOOKED_FOR, ' ');
   const unbooked = datesIn(withoutBooked, today);
   // Nothing booked: the text read again would give the same nothing.
-  return unbooked.length > 0 || withoutBooked === text ? unbooked : datesIn(text, today);
+  if (unbooked.length > 0 || withoutBooked === text) return { dates: unbooked, booked: false };
+  const dates = datesIn(text, today);
+  return { dates, booked: dates.length > 0 };
 }
 
 const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;
@@ -82,6 +88,9 @@ const MOST_STEMS = 60;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
+/** "Without doing a review first": before something else, not the first of a series. */
+const DONE_FIRST = /\b(review|meeting|visit|assessment|plan)s? first\b/g;
 
 /** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
 const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;

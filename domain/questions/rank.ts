@@ -107,7 +107,7 @@ function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule
 }
 
 /** The rules one answer gives: a listed topic's whole list, else the rule alone. */
-function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
+export function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
   const list = listedTopicOf(rule, question);
   if (list === undefined || question.stems?.includes('point')) return [rule];
   return policy.rules.filter((other) => other.kind !== 'timescale' && topicsOf(other).includes(list) && fitsPathway(other, question));
@@ -170,6 +170,11 @@ function aboutOf(rule: Rule): ReadonlySet<Term> {
 }
 
 const RULE_ABOUT = new WeakMap<Rule, ReadonlySet<Term>>();
+
+/** Whether a rule is about `term`, by its topics or its own words. */
+export function ruleNames(rule: Rule, term: Term): boolean {
+  return aboutOf(rule).has(term) || termsOfRule(rule).has(term);
+}
 
 /** The next best rules, for "Not what you asked?". */
 function alternativesTo(answered: readonly Rule[], ranking: readonly RankedRule[]): Rule[] {

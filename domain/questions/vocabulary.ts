@@ -22,6 +22,7 @@ export const COMMON_TERMS = {
   circulate: [
     'circulate', 'circulated', 'circulation', 'distribute', 'distributed', 'distribution', 'send out', 'sent out', 'go out',
     'goes out', 'gone out', 'copies', 'copy', 'share', 'shared', 'send', 'sent', 'issued', 'issue', 'be with', 'reach', 'given to',
+    'notify', 'notified', 'notifies', 'inform', 'informed', 'tell',
   ],
   update: ['update', 'updated', 'updating', 'refresh', 'redo', 're-do', 'repeat'],
   transfer: ['transfer', 'transfers', 'transferring', 'transferred', 'moved', 'moving', 'move', 'moves', 'relocated', 'relocating', 'came from', 'coming from'],
@@ -41,7 +42,7 @@ export const COMMON_TERMS = {
   smart: ['smart'],
   threshold: ['threshold', 'eligible', 'eligibility', 'qualify', 'qualifies', 'criteria', 'meet the threshold', 'functional needs', 'level 3'],
   cancelled: ['cancel', 'cancelled', 'cancels', 'canceled', 'rescheduled', 'reschedule', 're-schedule', 'rearranged', 'rearrange', 'postponed', 'called off'],
-  escalation: ['escalation', 'escalate', 'escalated', 'oversight', 'drift', 'drifting', '12 months', 'twelve months', '9 months', 'nine months', '9 month', '12 month', 'nine-month', 'twelve-month', 'a year', 'over a year', 'more than a year', 'long time', 'open a long'],
+  escalation: ['escalation', 'escalate', 'escalated', 'oversight', 'oversee', 'oversees', 'overseeing', 'monitor', 'monitors', 'monitoring', 'monitored', 'drift', 'drifting', '12 months', 'twelve months', '9 months', 'nine months', '9 month', '12 month', 'nine-month', 'twelve-month', 'a year', 'over a year', 'more than a year', 'long time', 'open a long'],
   maximum: ['at most', 'maximum', 'max', 'longest', 'at the latest', 'extension', 'further time', 'extra time', 'extend', 'extended'],
   duration: ['minimum', 'at least', 'in place for', 'how long', 'shortest', 'last for', 'stay open'],
   inplace: ['in place', 'have a plan', 'need a plan', 'needs a plan', 'get a plan', 'required', 'require', 'needed', 'be on a plan', 'put on a plan', 'produce the plan', 'drawn up', 'draw up'],

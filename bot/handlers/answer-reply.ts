@@ -133,9 +133,13 @@ const THING_WORDS: Partial<Record<Term, string>> = {
   out: 'a family moving away',
 };
 
+/** "The plan and the minutes for a family moving away". */
 function subjectWords(subject: readonly Term[]): string {
-  const words = subject.flatMap((term) => THING_WORDS[term] ?? []);
-  return words.length <= 1 ? (words[0] ?? 'this') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+  const move = subject.find((term) => term === 'into' || term === 'out');
+  const words = subject.filter((term) => term !== move).flatMap((term) => THING_WORDS[term] ?? []);
+  const things = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+  const moving = move ? THING_WORDS[move] : undefined;
+  return moving ? (things ? `${things} for ${moving}` : moving) : things || 'this';
 }
 
 /**

@@ -110,6 +110,8 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['contents', /\bwhat (should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record)|\bpoints\b|\bagenda\b|\bwhat('s| is) in\b|\bwhat goes\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
   ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure|rules?)\b|\bwhat happens\b/],
+  // "When is the draft plan drawn up", "when is the next review's date set": the step at which it happens, not a date.
+  ['whether', /\bwhen (is|are) (the |a |an )?[\w' ]{0,40}?\b(set|agreed|decided|fixed|drawn up|formulated)$/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow soon\b|\bwithin\b|\bby\s*$/],
   ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
 ];

@@ -80,7 +80,8 @@ function asksForATimescale(question: Question): boolean {
 
 /**
  * The things the asking clause names that a timescale could be set for, and, for a family moving, which way
- * (the receiving authority's transfer in, the sending one's transfer out), wherever the message says it.
+ * (the receiving authority's transfer in, the sending one's transfer out), wherever the message says it, unless
+ * what is asked is the next of a series, which goes on after the move.
  */
 export function subjectOf(question: Question): Term[] {
   const ask = new Set(question.askTerms ?? []);
@@ -88,7 +89,9 @@ export function subjectOf(question: Question): Term[] {
   const asked = TIMED_THINGS.filter((term) => ask.has(term));
   const things = asked.length > 0 ? asked : SITUATIONS.filter((term) => context.has(term));
   const moving = ask.has('transfer') || context.has('transfer') || question.events.includes('moved-in') || question.events.includes('moved-out');
-  if (!moving) return things;
+  // "Moved in on 1 November, when's the next review": reviews go on after a move; the next one is not the move's.
+  const goesOnAfterTheMove = ask.has('next') && !ask.has('transfer') && !ask.has('into') && !ask.has('out');
+  if (!moving || goesOnAfterTheMove) return things;
   const outward = ask.has('out') || (context.has('out') && !ask.has('into') && !context.has('into'));
   const inward = ask.has('into') || context.has('into');
   return outward ? [...things, 'out'] : inward ? [...things, 'into'] : things;

@@ -27,7 +27,7 @@ export const COMMON_TERMS = {
   update: ['update', 'updated', 'updating', 'refresh', 'redo', 're-do', 'repeat'],
   transfer: ['transfer', 'transfers', 'transferring', 'transferred', 'moved', 'moving', 'move', 'moves', 'relocated', 'relocating', 'came from', 'coming from'],
   into: ['into', 'in from', 'living here', 'lives here', 'now living in', 'moved here', 'new family to', 'new to the area', 'transfer in', 'transferring in', 'transferred in', 'moving in', 'moved in', 'move in', 'arrived', 'resident', 'came to', 'coming to', 'new to'],
-  out: ['out', 'away', 'moving to', 'moved to', 'move to', 'new authority', 'another authority', 'another local authority', 'new borough', 'another borough', 'leaving', 'left the area'],
+  out: ['out', 'away', 'moving to', 'moved to', 'move to', 'new authority', 'another authority', 'another local authority', 'new borough', 'another borough', 'leaving', 'left the area', 'new la', 'new local authority', 'receiving authority', 'receiving la'],
   teams: ['between teams', 'between hubs', 'hub', 'hubs', 'another team', 'long term team', 'long-term team', 'ltt', 'transfer meeting', 'handover', 'hand over'],
   stepdown: ['step down', 'step-down', 'stepdown', 'stepped down', 'stepping down', 'steps down', 'early help', 'eifs'],
   closure: ['close', 'closure', 'closing', 'closed', 'outcome letter', 'outcome letters', 'closure letter', 'closure letters', 'end the plan', 'end the case', 'ending the plan', 'ending the case', 'close the case', 'closes'],

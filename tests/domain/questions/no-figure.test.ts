@@ -57,6 +57,10 @@ describe('what a timescale is asked for', () => {
     expect(subjectOf(question({ askTerms: ['plan', 'minutes', 'circulate'], contextTerms: ['transfer', 'out'] }))).toEqual(['plan', 'minutes', 'out']);
   });
 
+  it('is not the move when the next of a series is asked, which goes on after it', () => {
+    expect(subjectOf(question({ askTerms: ['review', 'next'], contextTerms: ['transfer', 'into'], events: ['moved-in'] }))).toEqual(['review']);
+  });
+
   it('is the case\u2019s situation when the asking clause names nothing with a timescale', () => {
     expect(subjectOf(question({ askTerms: ['duration', 'worker'], contextTerms: ['closure'] }))).toEqual(['closure']);
   });

@@ -68,7 +68,10 @@ export function noFigureFor(policy: Policy, ranking: readonly RankedRule[], deci
   if (subject.length === 0) return undefined;
   const namesAll = (rule: Rule) => subject.every((term) => namesOrNear(rule, term));
   if (policy.rules.some((rule) => setsAFigure(rule) && fitsPathway(rule, question) && namesAll(rule))) return undefined;
-  const nearest = ranking.find(({ rule, score }) => score > LEAST_TO_CITE && !setsAFigure(rule) && fitsPathway(rule, question) && namesAll(rule));
+  // Quoted instead only if its topic is one of the things asked about: Redbridge's transfer-out papers name the
+  // review's minutes, but say nothing about sending them after a review.
+  const isAboutOne = (rule: Rule) => subject.some((term) => [term, ...(NEAR_THINGS[term] ?? [])].some((thing) => ruleNames(rule, thing, true)));
+  const nearest = ranking.find(({ rule, score }) => score > LEAST_TO_CITE && !setsAFigure(rule) && fitsPathway(rule, question) && namesAll(rule) && isAboutOne(rule));
   return { subject, rules: nearest ? answeredWith(policy, nearest.rule, question) : [] };
 }
 

@@ -171,9 +171,9 @@ function aboutOf(rule: Rule): ReadonlySet<Term> {
 
 const RULE_ABOUT = new WeakMap<Rule, ReadonlySet<Term>>();
 
-/** Whether a rule is about `term`, by its topics or its own words. */
-export function ruleNames(rule: Rule, term: Term): boolean {
-  return aboutOf(rule).has(term) || termsOfRule(rule).has(term);
+/** Whether a rule is about `term`, by its topics or, unless `byTopic`, its own words. */
+export function ruleNames(rule: Rule, term: Term, byTopic = false): boolean {
+  return aboutOf(rule).has(term) || (!byTopic && termsOfRule(rule).has(term));
 }
 
 /** The next best rules, for "Not what you asked?". */

@@ -34,6 +34,11 @@ describe('a timescale asked for that the document does not set', () => {
     expect(ids(found)).toEqual(['redbridge.transfer-out.notify-and-share', 'redbridge.transfer-out.consent']);
   });
 
+  it('quotes no rule whose topic is another thing, even if its words name what was asked (Redbridge\u2019s review minutes)', () => {
+    const found = noFigure('redbridge', { asked: 'date', askTerms: ['minutes', 'circulate', 'out'], contextTerms: ['review'], events: ['review-held'], anchorDate: '2026-12-01' as never });
+    expect(found).toEqual({ subject: ['minutes'], rules: [] });
+  });
+
   it('answers "no figure" with the pathway\u2019s own rule saying so (Slough, supervision order)', () => {
     const found = noFigure('slough', { asked: 'date', askTerms: ['meeting'], contextTerms: ['supervision', 'order', 'family'], pathway: 'supervision-order' });
     expect(ids(found)).toEqual(['slough.supervision-order.no-figure']);

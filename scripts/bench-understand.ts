@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { londonDateOf } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
+import { noFigureFor } from '../domain/questions/no-figure.js';
 import { decide, rankRules } from '../domain/questions/rank.js';
 import { understand } from '../bot/understanding/understand.js';
 import { loadQuestions } from './eval/run-eval.js';
@@ -10,7 +11,7 @@ import { loadQuestions } from './eval/run-eval.js';
 /**
  * `npm run bench:understand`: times the reading and ranking alone (no HTTP, no database, no card) on every
  * question of tests/eval/*.jsonl: reading into parts, ranking every rule of the authority, deciding to answer or
- * ask back. Prints the median and the 99th percentile per question, in microseconds, over several rounds after
+ * ask back (or say the document sets no figure). Prints the median and the 99th percentile per question, in microseconds, over several rounds after
  * one warm-up round.
  */
 const ROUNDS = 20;
@@ -23,7 +24,10 @@ const questions = readdirSync(evalDir)
 const readAndRank = (text: string, today: ReturnType<typeof londonDateOf>) => {
   const { authorityIds, question } = understand(text, today, POLICIES);
   const policy = POLICIES.find((candidate) => candidate.authority.id === authorityIds[0]);
-  return policy ? decide(policy, rankRules(policy, question), question).kind : 'no authority';
+  if (!policy) return 'no authority';
+  const ranking = rankRules(policy, question);
+  const decision = decide(policy, ranking, question);
+  return noFigureFor(policy, ranking, decision, question) ? 'no figure' : decision.kind;
 };
 
 for (const { text, today } of questions) readAndRank(text, today);

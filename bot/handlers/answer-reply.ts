@@ -4,6 +4,8 @@ import { describeTiming } from '../../domain/policy/describe-timing.js';
 import type { Policy, Rule, TimescaleRule } from '../../domain/policy/schema.js';
 import type { EventKind } from '../../domain/cases/event-kinds.js';
 import type { Answer } from '../../domain/questions/answer-on.js';
+import type { NoFigure } from '../../domain/questions/no-figure.js';
+import type { Term } from '../../domain/questions/vocabulary.js';
 import { describeOffset } from '../../domain/timescales/offset.js';
 import type { DueDate } from '../../domain/timescales/working.js';
 import type { AnswerView } from '../../cards/answer-card.js';
@@ -90,6 +92,54 @@ export function ruleView(policy: Policy, rules: readonly Rule[], reading: Readin
     ],
     citations: citationsOf(policy, [...rules, ...(conflict ? [conflict] : [])]),
   };
+}
+
+/**
+ * The card view for a question for a timescale the document does not set: says so plainly, gives no date (no other
+ * rule's in its place), and quotes what the document says instead, when it says anything.
+ */
+export function noFigureView(policy: Policy, noFigure: NoFigure, reading: Omit<Reading, 'understood'>): AnswerView {
+  const [main] = noFigure.rules;
+  const thing = noFigure.subject.length > 0 ? subjectWords(noFigure.subject) : main ? lowerFirst(main.requires) : 'this';
+  return {
+    ...readingOf(policy, { ...reading, understood: `a timescale for ${thing}` }),
+    headlineLabel: `${upperFirst(thing)}: timescale`,
+    headline: 'No figure is set',
+    attention: false,
+    ruleInWords:
+      `${policy.authority.name}\u2019s procedure does not set a timescale for ${noFigure.subject.length > 0 ? thing : 'this'}, so no date is given` +
+      (noFigure.rules.length > 0 ? '. What it says instead:' : ', and no other rule\u2019s date stands in for it.'),
+    working: noFigure.rules.map((rule) => sentenceOf(rule)),
+    notes: noFigure.rules.flatMap((rule) => (rule.interpretation ? [`How the procedure is read: ${rule.interpretation}`] : [])),
+    citations: citationsOf(policy, noFigure.rules),
+  };
+}
+
+/** How the things a timescale is asked for are said in an answer. */
+const THING_WORDS: Partial<Record<Term, string>> = {
+  meeting: 'the meeting',
+  review: 'the review',
+  visit: 'visits',
+  assessment: 'the assessment',
+  plan: 'the plan',
+  minutes: 'the minutes',
+  invitations: 'invitations',
+  report: 'reports',
+  closure: 'closure',
+  stepdown: 'step-down',
+  referral: 'the referral',
+  order: 'the supervision order',
+  into: 'a family moving into the area',
+  out: 'a family moving away',
+};
+
+/** "The plan and the minutes for a family moving away". */
+function subjectWords(subject: readonly Term[]): string {
+  const move = subject.find((term) => term === 'into' || term === 'out');
+  const words = subject.filter((term) => term !== move).flatMap((term) => THING_WORDS[term] ?? []);
+  const things = words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} and ${words.at(-1) ?? ''}`;
+  const moving = move ? THING_WORDS[move] : undefined;
+  return moving ? (things ? `${things} for ${moving}` : moving) : things || 'this';
 }
 
 /**

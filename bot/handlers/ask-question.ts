@@ -5,6 +5,7 @@ import { describeTiming } from '../../domain/policy/describe-timing.js';
 import type { Policy, Rule } from '../../domain/policy/schema.js';
 import { answerOn } from '../../domain/questions/answer-on.js';
 import type { Question } from '../../domain/questions/question.js';
+import { noFigureFor } from '../../domain/questions/no-figure.js';
 import { decide, rankRules } from '../../domain/questions/rank.js';
 import { functionalNeedsEligibility } from '../../domain/thresholds/functional-needs.js';
 import { answerCard } from '../../cards/answer-card.js';
@@ -15,7 +16,7 @@ import type { Asker, OutgoingMessage, PendingQuestion, QuestionMemory, Reply } f
 import { scoresIn } from '../understanding/functional-needs.js';
 import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
-import { answerText, choiceTitle, dueDateView, outerLimitView, ruleView, type Reading } from './answer-reply.js';
+import { answerText, choiceTitle, dueDateView, noFigureView, outerLimitView, ruleView, type Reading } from './answer-reply.js';
 
 export interface QuestionContext {
   readonly policies: readonly Policy[];
@@ -91,6 +92,18 @@ async function answer(
 ): Promise<Reply> {
   const ranking = rankRules(policy, question);
   const decision = decide(policy, ranking, question);
+  // Asked when something is due that the document sets no figure for: say so, rather than ask back or give another rule's date.
+  const noFigure = noFigureFor(policy, ranking, decision, question);
+  if (noFigure) {
+    const cited = new Set(noFigure.rules.map((rule) => rule.id));
+    return cardReply(
+      noFigureView(policy, noFigure, {
+        alternatives: ranking.filter((ranked) => !cited.has(ranked.rule.id) && ranked.score > 0).slice(0, 3).map((ranked) => ranked.rule),
+        ...(question.anchorDate ? { anchorDate: question.anchorDate } : {}),
+        givenEvents: question.events,
+      }),
+    );
+  }
   if (decision.kind === 'none') return notUnderstood(text, policy.authority.id, context);
   if (decision.kind === 'ask') {
     await context.memory.rememberPendingQuestion(asker, { missing: 'rule', authorityId: policy.authority.id, question }, receivedAt);

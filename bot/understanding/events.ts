@@ -4,7 +4,7 @@ import type { Pathway } from '../../domain/policy/schema.js';
 /** What a message says happened, in the words workers use; each needs a past or booked form, not a question. */
 const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
   ['plan-decision', /\bdecided\b|\bdecision\b/],
-  ['case-opened', /\b(case|child) (was |were )?(opened|open)\b|\bopened to\b|\bopen to (the )?(children|social)/],
+  ['case-opened', /\b(case|child) (was |were |has been |had been |been |is )?(opened|open)\b|\bopened to\b|\bopen to (the )?(children|social)/],
   ['referral-received', /\breferr(al|ed)\b/],
   ['assessment-started', /assessment (was |has )?(started|began|begun|commenced|opened)|\bstart(ed)? (the |an? |our )?(child and family )?assessment|assessment start/],
   ['assessment-completed', /assessment (was |has been )?(completed|finished|signed off|authori[sz]ed|done|concluded)|\bcomplet\w* (the |an? |our )?(child and family )?assessment/],

@@ -14,7 +14,7 @@ const VOCABULARY = [
   // Correct words near the ones above, listed so they are never "corrected" into them.
   'visiting', 'reviewing', 'planned', 'plans', 'needs', 'booking', 'closing', 'closed', 'close', 'ending',
   'start', 'starting', 'complete', 'completion', 'starts', 'weekly', 'monthly', 'visitor', 'meets', 'reported',
-  'draft', 'drafted', 'jointly',
+  'draft', 'drafted', 'drafts', 'jointly',
   // The functional needs scoring's words, which must reach its matcher as written ("vision" is not "visits").
   'vision', 'hearing', 'speech', 'language', 'communication', 'behaviour', 'behavioural', 'intellectual',
   'learning', 'mobility', 'manipulation', 'physical', 'health', 'moderate', 'severe', 'profound', 'eligible',

@@ -4,6 +4,7 @@ import { stemsOf } from '../../domain/questions/rank.js';
 import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, namingsIn } from './authority.js';
+import { heldOnTheBookedDate } from './booked-meeting.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
@@ -29,11 +30,11 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const normalisedText = normaliseText(text);
   const namings = namingsIn(normalisedText, policies);
   const named = namings.map((naming) => naming.id);
-  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent').replace(DONE_FIRST, '$1 beforehand'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const pathway = pathwayIn(normalised);
   const meant = withoutNegatedPathways(normalised);
   const { asking, context } = clausesOf(meant);
-  const [anchorDate] = anchorDatesIn(text, today);
+  const { dates: [anchorDate], booked } = anchorDatesIn(text, today);
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
@@ -45,6 +46,9 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const namesNothing = [...askedAbout].every((term) => CONTEXT_ONLY_TERMS.has(term));
   const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
+  // The only date given is the one a meeting is booked for, and what is asked follows the meeting: it is held that day.
+  const heldThen = booked ? heldOnTheBookedDate(askTerms, contextTerms) : undefined;
+  if (heldThen && !events.includes(heldThen)) events.push(heldThen);
   return {
     authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
@@ -58,7 +62,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
       stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
-      before: BEFORE.test(normalised) || (ahead && events.includes('review-booked') && !/\bafter\b/.test(asking)),
+      before: BEFORE.test(normalised) || (ahead && heldThen === undefined && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
 }
@@ -68,11 +72,13 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
  * ("IIPM booked for 18/12, assessment started 1/12 - are we in timescale?"), the booked date is what is checked
  * against the answer, so the other is the one counted from.
  */
-function anchorDatesIn(text: string, today: LocalDate): LocalDate[] {
+function anchorDatesIn(text: string, today: LocalDate): { dates: LocalDate[]; booked: boolean } {
   const withoutBooked = text.replace(BOOKED_FOR, ' ');
   const unbooked = datesIn(withoutBooked, today);
   // Nothing booked: the text read again would give the same nothing.
-  return unbooked.length > 0 || withoutBooked === text ? unbooked : datesIn(text, today);
+  if (unbooked.length > 0 || withoutBooked === text) return { dates: unbooked, booked: false };
+  const dates = datesIn(text, today);
+  return { dates, booked: dates.length > 0 };
 }
 
 const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)? (for|on)\b[^,;.\n]*?(?=[,;.\n]|\s-\s|$)/gi;
@@ -82,6 +88,9 @@ const MOST_STEMS = 60;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
+
+/** "Without doing a review first": before something else, not the first of a series. */
+const DONE_FIRST = /\b(review|meeting|visit|assessment|plan)s? first\b/g;
 
 /** The asking words want a figure ("how many working days do we have", "how long for minutes to go out"). */
 const HOW_LONG = /\bhow (long|many (working |calendar )?(days|weeks|months)|quickly|soon)\b|\bwhat('s| is) the timescale\b/;
@@ -100,7 +109,9 @@ const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
   ['contents', /\bwhat ([a-z]+ )?(should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (do|does|should|must) (i|we|you|they) (need to |have to |must )?(send|share|give|pass on|provide)\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
-  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure)\b|\bwhat happens\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to |have to |has to |must |should )?(do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure|rules?)\b|\bwhat happens\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to |have to |has to |must |should )?(do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
+  // "When is the draft plan drawn up", "when is the next review's date set": the step at which it happens, not a date.
+  ['whether', /\bwhen (is|are) (the |a |an )?[\w' ]{0,40}?\b(set|agreed|decided|fixed|drawn up|formulated)$/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow (soon|quickly)\b|\bwithin\b|\bby\s*$/],
   ['place', /\bwhere\b/],
   ['manner', /\bhow (do|does|can|could|should|would|will|must|to|is|are)\b/],

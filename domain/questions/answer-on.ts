@@ -52,7 +52,11 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     const limit = dueDate(question.anchorDate, { unit: 'days', amount: 0, direction: 'before' }, calendar);
     return { kind: 'outer-limit', rule: { ...rule, outerLimit: rule.outerLimit }, limit };
   }
-  const wantsTheFigure = question.asksFrequency || (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration' || question.asksHowLong === true));
+  // "What's the rule once a plan has been open 12 months" asks what applies from a point, not for a deadline: it gets the rule.
+  const asksWhatAppliesFrom = question.asked === 'whether' && rule.kind === 'timescale' && rule.dateIs !== undefined && rule.dateIs !== 'due';
+  const wantsTheFigure =
+    question.asksFrequency ||
+    (question.anchorDate === undefined && (question.asked === 'notice' || question.asked === 'duration' || question.asksHowLong === true || asksWhatAppliesFrom));
   // "Who do the minutes go to" is answered by the rule on sending them, as it stands: no date is asked for.
   if (rule.kind !== 'timescale' || wantsTheFigure || aDateRuleStatesIt(question)) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };

@@ -166,7 +166,7 @@ function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule
 }
 
 /** The rules one answer gives: a listed topic's whole list, else the rule alone. */
-function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
+export function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
   const list = listedTopicOf(rule, question);
   if (list === undefined || question.stems?.includes('point')) return [rule];
   return policy.rules.filter((other) => other.kind !== 'timescale' && topicsOf(other).includes(list) && fitsPathway(other, question));
@@ -229,6 +229,11 @@ function aboutOf(rule: Rule): ReadonlySet<Term> {
 }
 
 const RULE_ABOUT = new WeakMap<Rule, ReadonlySet<Term>>();
+
+/** Whether a rule is about `term`, by its topics or, unless `byTopic`, its own words. */
+export function ruleNames(rule: Rule, term: Term, byTopic = false): boolean {
+  return aboutOf(rule).has(term) || (!byTopic && termsOfRule(rule).has(term));
+}
 
 /** The next best rules, for "Not what you asked?". */
 function alternativesTo(answered: readonly Rule[], ranking: readonly RankedRule[]): Rule[] {

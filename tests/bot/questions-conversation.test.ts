@@ -121,6 +121,39 @@ describe('two questions of issue 16, in chat', () => {
   });
 });
 
+describe('a timescale the document does not set', () => {
+  it('says so plainly for Redbridge’s review invitations, and does not turn the review’s date into a deadline', async () => {
+    const answered = await say('lou', 'redbridge cin review next tuesday, when do the invites need to go out', TODAY);
+    expect(answered.said.split('\n')[0]).toBe('London Borough of Redbridge: Invitations: timescale: No figure is set.');
+    expect(shownText(answered.cards[0])).toContain('Read as: London Borough of Redbridge, a timescale for invitations');
+    expect(answered.said).not.toMatch(/Due: |Which did you mean\?/);
+  });
+
+  it('quotes what the document says instead (Redbridge, transfer out), with "Not what you asked?" for the rest', async () => {
+    const answered = await say('max', 'LBR case transferring out to thurrock - how quickly do we have to notify them', TODAY);
+    const [card] = answered.cards;
+    expect(shownText(card)).toContain('No figure is set');
+    expect(shownText(card)).toContain('Rule id: redbridge.transfer-out.notify-and-share');
+    expect(answered.said).not.toMatch(/Due: /);
+  });
+
+  it('does not borrow another meeting’s date for a transfer in that Brighton and Hove’s document does not cover', async () => {
+    const answered = await say('ned', 'family moving to hove from camden next month, when\'s the transfer in meeting', TODAY);
+    expect(answered.said.split('\n')[0]).toBe('Brighton and Hove: The meeting for a family moving into the area: timescale: No figure is set.');
+    expect(answered.said).not.toMatch(/Due: /);
+  });
+});
+
+describe('the date a meeting is booked for', () => {
+  // Blackburn with Darwen: the updated initial plan is circulated within 5 working days of the IIPM: booked for
+  // Friday 15 January 2027, so 18-22 January, Friday 22 January 2027.
+  it('is the day the IIPM is held, which the plan’s circulation counts from', async () => {
+    const answered = await say('ola', 'IIPM booked for 15/1/27 in blackburn, when must the updated plan go out to everyone', '2027-01-11T09:00:00Z');
+    expect(answered.said).toContain('Friday 22 January 2027');
+    expect(shownText(answered.cards[0])).toContain('Rule id: blackburn-with-darwen.plan-circulation.initial-plan-within-5-working-days');
+  });
+});
+
 describe('an answer', () => {
   // Brighton and Hove: plan agreed at the meeting on Friday 20 November 2026; minutes within 10 working days:
   // 23-27 Nov (5), 30 Nov-4 Dec (10), so Friday 4 December 2026.

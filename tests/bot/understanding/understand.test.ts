@@ -89,6 +89,10 @@ describe('understand', () => {
     ['redbridge: what has to happen before we can close the case', 'whether'],
     ['what needs doing on closure of a slough cin case', 'whether'],
     ['anything i need to check before starting a cin plan at redbridge?', 'whether'],
+    ['when is the draft cin plan drawn up', 'whether'],
+    ['when is the date of the next review set', 'whether'],
+    ['when is the next review due', 'date'],
+    ['when must the plan be agreed by', 'date'],
   ])('%j asks for a %s', (text, asked) => {
     expect(read(text).asked).toBe(asked);
   });
@@ -98,6 +102,11 @@ describe('understand', () => {
     expect(question.askTerms).toEqual(expect.arrayContaining(['plan', 'circulate']));
     expect(question.askTerms).not.toContain('initial');
     expect(question.contextTerms).toEqual(expect.arrayContaining(['initial', 'meeting']));
+  });
+
+  it('reads "a review first" as one before, not the first review; a case that has been open as opened', () => {
+    expect(read('can i close a cin plan without doing a review first').askTerms).not.toContain('initial');
+    expect(read('case been open to the SW team since 31 Aug 2026 - deadline for the CiN plan?').events).toContain('case-opened');
   });
 
   it('reads "reviews after the first one" as the later reviews', () => {

@@ -27,7 +27,7 @@ import { NO_STORE_CHANGES, type StoreChanges } from './store/store-changes.js';
 import { applyRetention } from './store/retention.js';
 import { answerDeadlinesRequest } from './tab/deadlines-endpoint.js';
 import { tabAsset } from './tab/tab-asset.js';
-import { answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
+import { answerTeamCasesRequest, answerTeamTimelinessRequest } from './tab/team-timeliness-endpoint.js';
 import { TimelinessStore } from './store/timeliness.js';
 import { repeatOnSchedule } from './repeat-on-schedule.js';
 import { RoleStore } from './store/roles.js';
@@ -152,6 +152,7 @@ export async function startBot(env: Readonly<Record<string, string | undefined>>
       asset: (name) => tabAsset(name, config.tabDevUser === undefined ? {} : { devUserId: config.tabDevUser.userId }),
       deadlines: (request, now) => answerDeadlinesRequest(request, now, { ...context, config, log }),
       teamTimeliness: (request, now) => answerTeamTimelinessRequest(request, now, { ...context, config, log }),
+      teamCases: (request, now) => answerTeamCasesRequest(request, now, { ...context, config, log }),
     },
   });
   const retentionDays = config.retentionDaysAfterClosure;

@@ -4,7 +4,7 @@ import type { Config } from '../config.js';
 import type { DownloadResult } from '../downloads/serve-download.js';
 import type { EndpointAnswer, EndpointRequest } from '../tab/deadlines-endpoint.js';
 import type { TabAsset } from '../tab/tab-asset.js';
-import type { TeamTimelinessRequest } from '../tab/team-timeliness-endpoint.js';
+import type { TeamCasesRequest, TeamTimelinessRequest } from '../tab/team-timeliness-endpoint.js';
 import type { Logger } from '../log.js';
 import type { TurnHandler } from '../ports.js';
 import { createActivityHandler } from './activity-handler.js';
@@ -33,6 +33,8 @@ export interface ServerDependencies {
     readonly deadlines: (request: EndpointRequest, now: Date) => Promise<EndpointAnswer>;
     /** `GET /api/team-timeliness`: the Team view's charts. */
     readonly teamTimeliness?: (request: TeamTimelinessRequest, now: Date) => Promise<EndpointAnswer>;
+    /** `GET /api/team-timeliness/cases`: the cases behind a bar of the Team view's charts, when it is clicked. */
+    readonly teamCases?: (request: TeamCasesRequest, now: Date) => Promise<EndpointAnswer>;
   };
 }
 
@@ -153,6 +155,36 @@ function addTabRoutes(server: Server, tab: NonNullable<ServerDependencies['tab']
       } catch (error) {
         log.error('tab-team-timeliness-failed', { errorName: error instanceof Error ? error.name : typeof error });
         answer = { status: 500, body: { code: 'InternalError', message: 'The team figures could not be loaded just now.' } };
+      }
+      response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(answer.body));
+    });
+  }
+  const { teamCases } = tab;
+  if (teamCases) {
+    server.get('/api/team-timeliness/cases', async (request: Request, response: Response) => {
+      const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
+      const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
+      const parameter = (name: string) => query.get(name) ?? undefined;
+      let answer: EndpointAnswer;
+      try {
+        answer = await teamCases(
+          {
+            authorization: header('authorization'),
+            devUser: header('x-tab-dev-user'),
+            team: parameter('team'),
+            authority: parameter('authority'),
+            chart: parameter('chart'),
+            bucket: parameter('bucket'),
+            kind: parameter('kind'),
+            month: parameter('month'),
+            worker: parameter('worker'),
+          },
+          new Date(),
+        );
+      } catch (error) {
+        log.error('tab-team-cases-failed', { errorName: error instanceof Error ? error.name : typeof error });
+        answer = { status: 500, body: { code: 'InternalError', message: 'The cases could not be loaded just now.' } };
       }
       response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
       response.end(JSON.stringify(answer.body));

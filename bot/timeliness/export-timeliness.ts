@@ -2,7 +2,7 @@ import { stringify } from 'csv-stringify/sync';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { compareLocalDates, type LocalDate } from '../../domain/dates/local-date.js';
 import { OBLIGATION_KINDS } from '../../domain/timeliness/obligation-kind.js';
-import { censusByMonth, monthsBetween, onTimeByMonth } from '../../domain/timeliness/timeliness.js';
+import { censusByMonth, censusDaysOf, monthsBetween, onTimeByMonth } from '../../domain/timeliness/timeliness.js';
 import type { TimelinessScope, TimelinessStore } from '../store/timeliness.js';
 
 /** An export spans at most two years of months: enough for a census year and the one before. */
@@ -32,9 +32,9 @@ export async function exportTimeliness(
   const months = monthsBetween(from, until);
   const since = `${months[0] ?? from.slice(0, 7)}-01` as LocalDate;
   // An item not done and due from `until` on is not yet late in any month exported.
-  const { items, countedOnTime, cases } = await store.rows(tenantId, scope, since, until);
-  const onTime = onTimeByMonth(items, until, months, countedOnTime);
-  const census = censusByMonth(cases, until, calendar, months);
+  const tallies = await store.tallies(tenantId, scope, since, until, censusDaysOf(months, until));
+  const onTime = onTimeByMonth(tallies, until, months);
+  const census = censusByMonth(tallies, until, calendar, months);
   const header = [
     'Month',
     ...OBLIGATION_KINDS.flatMap((kind) => [`${kind} on time`, `${kind} late`, `${kind} on time %`]),

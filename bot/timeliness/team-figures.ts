@@ -2,8 +2,17 @@ import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js'
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { err, ok, type Result } from '../../domain/result.js';
-import { teamTimeliness, type TeamTimeliness } from '../../domain/timeliness/headline.js';
-import { chartedBefore, firstMonthStart } from '../../domain/timeliness/timeliness.js';
+import { MOST_OVERDUE_SHOWN, teamTimeliness, type TeamTimeliness } from '../../domain/timeliness/headline.js';
+import {
+  censusCasesBehind,
+  censusDaysOf,
+  chartedBefore,
+  datesBehind,
+  firstMonthStart,
+  itemCasesBehind,
+  monthsEndingWith,
+  type TimelinessBar,
+} from '../../domain/timeliness/timeliness.js';
 import { isAdmin, teamsManagedBy } from '../cases/access.js';
 import type { RoleStore } from '../store/roles.js';
 import type { TimelinessScope, TimelinessStore } from '../store/timeliness.js';
@@ -62,8 +71,9 @@ export async function timelinessScopeFor(
 }
 
 /**
- * The Team view's figures for `asker` on `today`: every figure computed in the domain from the stored dates,
- * with the names of the workers it counts. Children are never named; cases appear by reference only.
+ * The Team view's figures for `asker` on `today`: every figure computed in the domain from the stored dates
+ * (counted where they are kept), with the names of the workers it counts. Children are never named; the cases
+ * behind a bar are listed, by reference, only when it is asked about (casesBehindBar).
  *
  * @example
  * await teamFiguresFor({ tenantId: 't', userId: 'm-1' }, {}, '2026-03-04', sources)
@@ -77,9 +87,12 @@ export async function teamFiguresFor(
 ): Promise<Result<TeamFigures, TeamFiguresRefusal>> {
   const scoped = await timelinessScopeFor(asker, filter, sources);
   if (!scoped.ok) return scoped;
-  const since = firstMonthStart(today);
-  const { items, countedOnTime, cases } = await sources.timeliness.rows(asker.tenantId, scoped.value.scope, since, chartedBefore(today));
-  const figures = teamTimeliness(items, cases, today, sources.calendar, countedOnTime);
+  const { scope } = scoped.value;
+  const [tallies, overdueFirst] = await Promise.all([
+    sources.timeliness.tallies(asker.tenantId, scope, firstMonthStart(today), chartedBefore(today), censusDaysOf(monthsEndingWith(today), today)),
+    sources.timeliness.earliestOpen(asker.tenantId, scope, MOST_OVERDUE_SHOWN),
+  ]);
+  const figures = teamTimeliness(tallies, overdueFirst, today, sources.calendar);
   const names = await sources.timeliness.workerNames(asker.tenantId, [...new Set([...figures.overduePerWorker.map((row) => row.workerId), ...figures.headline.mostOverdue.map((row) => row.workerId)])]);
   return ok({
     ...figures,
@@ -88,6 +101,38 @@ export async function teamFiguresFor(
     filter: { team: filter.team ?? null, authorityId: filter.authorityId ?? null },
     workerNames: Object.fromEntries(names),
   });
+}
+
+/**
+ * The case references behind one bar of the Team view's charts, for `asker` on `today`, with the same scope and
+ * refusals as the figures: the rows the bar may count are read, and the domain's tests decide which do.
+ *
+ * @example
+ * await casesBehindBar({ tenantId: 't', userId: 'm-1' }, { team: 'north' }, { chart: 'due', bucket: 'overdue', kind: 'visit' }, '2026-03-04', sources)
+ * //=> { ok: true, value: ['AB12', 'CD34'] }
+ */
+export async function casesBehindBar(
+  asker: { readonly tenantId: string; readonly userId: string },
+  filter: TeamFilter,
+  bar: TimelinessBar,
+  today: LocalDate,
+  sources: TeamFiguresSources,
+): Promise<Result<string[], TeamFiguresRefusal>> {
+  const scoped = await timelinessScopeFor(asker, filter, sources);
+  if (!scoped.ok) return scoped;
+  const { scope } = scoped.value;
+  const dates = datesBehind(bar, today);
+  if (bar.chart === 'assessments-late' || bar.chart === 'without-plan') {
+    const cases = await sources.timeliness.casesBehind(asker.tenantId, scope, dates.from ?? dates.before, dates.before);
+    return ok(censusCasesBehind(bar, cases, today, sources.calendar));
+  }
+  const items = await sources.timeliness.itemsBehind(asker.tenantId, scope, {
+    ...(bar.chart === 'worker-overdue' ? { workerId: bar.workerId } : { kind: bar.kind }),
+    openOnly: bar.chart !== 'late',
+    ...(dates.from === undefined ? {} : { dueFrom: dates.from }),
+    dueBefore: dates.before,
+  });
+  return ok(itemCasesBehind(bar, items, today));
 }
 
 /** A worker's name as Teams gave it, or a neutral stand-in until they have written to the bot. */

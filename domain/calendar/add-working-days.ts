@@ -1,5 +1,7 @@
-import { fromUtcDate, type LocalDate } from '../dates/local-date.js';
+import { compareLocalDates, fromUtcDate, type LocalDate } from '../dates/local-date.js';
+import { addCalendarDays } from './add-calendar-days.js';
 import type { HolidayCalendar } from './holiday-calendar.js';
+import { isWorkingDay } from './is-working-day.js';
 
 export interface SkippedHoliday {
   readonly date: LocalDate;
@@ -39,4 +41,35 @@ export function addWorkingDays(date: LocalDate, amount: number, calendar: Holida
     else skippedHolidays.push({ date: current, name: holiday });
   }
   return { date: current, skippedHolidays };
+}
+
+/**
+ * The `amount`th working day after each of `dates` (`amount` at least 1), exactly as addWorkingDays gives it,
+ * walking the calendar once over the dates' span rather than once for each date: a team's thousands of
+ * assessments come from a few hundred referral days, each 60-odd days from its deadline.
+ *
+ * @example
+ * workingDaysAfterEach(['2026-03-05', '2026-03-06'], 45, englandAndWalesCalendar())
+ * //=> Map { '2026-03-05' => '2026-05-12', '2026-03-06' => '2026-05-13' }
+ */
+export function workingDaysAfterEach(dates: Iterable<LocalDate>, amount: number, calendar: HolidayCalendar): Map<LocalDate, LocalDate> {
+  if (!Number.isInteger(amount) || amount < 1) throw new RangeError('workingDaysAfterEach counts at least one working day forward');
+  const ascending = [...new Set(dates)].sort();
+  const deadlines = new Map<LocalDate, LocalDate>();
+  // Every working day walked so far, in order; `firstAfter` indexes the first one after the date in hand.
+  const workingDays: LocalDate[] = [];
+  let walked = ascending[0];
+  let firstAfter = 0;
+  for (const date of ascending) {
+    while (firstAfter < workingDays.length && compareLocalDates(workingDays[firstAfter] ?? date, date) <= 0) firstAfter += 1;
+    // Days between the last walked and this date count for no date: start again from it.
+    if (firstAfter === workingDays.length && walked !== undefined && compareLocalDates(walked, date) < 0) walked = date;
+    while (walked !== undefined && workingDays.length < firstAfter + amount) {
+      walked = addCalendarDays(walked, 1);
+      if (isWorkingDay(walked, calendar)) workingDays.push(walked);
+    }
+    const deadline = workingDays[firstAfter + amount - 1];
+    if (deadline !== undefined) deadlines.set(date, deadline);
+  }
+  return deadlines;
 }

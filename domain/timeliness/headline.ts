@@ -3,15 +3,15 @@ import { compareLocalDates, type LocalDate } from '../dates/local-date.js';
 import { OBLIGATION_KINDS } from './obligation-kind.js';
 import {
   censusByMonth,
+  dueBucketOf,
   dueByWeek,
   onTimeByMonth,
   overduePerWorker,
-  type CaseCensusDates,
   type CensusMonth,
   type DueBucket,
   type OnTimeMonth,
-  type OnTimeTally,
   type TimelinessItem,
+  type TimelinessTallies,
   type WorkerOverdue,
 } from './timeliness.js';
 
@@ -25,6 +25,9 @@ export interface TeamTimeliness {
   readonly headline: Headline;
 }
 
+/** How many of the items overdue longest the headline names. */
+export const MOST_OVERDUE_SHOWN = 5;
+
 /** The figures a manager's weekly card and `team report` lead with. */
 export interface Headline {
   readonly overdue: number;
@@ -36,7 +39,7 @@ export interface Headline {
   readonly assessmentsWithin45Rate: number | null;
   /** On `today`: whole per cent, or null when no case is open. */
   readonly withPlanRate: number | null;
-  /** The five items overdue longest (earliest due first, then by case reference). */
+  /** The MOST_OVERDUE_SHOWN items overdue longest (mostOverdue). */
   readonly mostOverdue: readonly MostOverdue[];
 }
 
@@ -49,22 +52,17 @@ export interface MostOverdue {
 
 /**
  * The Team view's figures for `today`: due by week, on-time by month, overdue per worker, the census
- * indicators, and the headline figures drawn from them. Items done on time may come counted (OnTimeTally).
+ * indicators, and the headline figures drawn from them; all counts. `overdueFirst` holds at least the items not
+ * done that fall due earliest (ties included), from which the five overdue longest are taken.
  *
  * @example
- * teamTimeliness(items, cases, '2026-03-04', englandAndWalesCalendar()).headline
+ * teamTimeliness(tallies, overdueFirst, '2026-03-04', englandAndWalesCalendar()).headline
  * //=> { overdue: 4, dueThisWeek: 2, onTimeRate: 81, assessmentsWithin45Rate: 75, withPlanRate: 90, mostOverdue: [...] }
  */
-export function teamTimeliness(
-  items: readonly TimelinessItem[],
-  cases: readonly CaseCensusDates[],
-  today: LocalDate,
-  calendar: HolidayCalendar,
-  countedOnTime: readonly OnTimeTally[] = [],
-): TeamTimeliness {
-  const due = dueByWeek(items, today);
-  const onTime = onTimeByMonth(items, today, undefined, countedOnTime);
-  const census = censusByMonth(cases, today, calendar);
+export function teamTimeliness(tallies: TimelinessTallies, overdueFirst: readonly TimelinessItem[], today: LocalDate, calendar: HolidayCalendar): TeamTimeliness {
+  const due = dueByWeek(tallies.open, today);
+  const onTime = onTimeByMonth(tallies, today);
+  const census = censusByMonth(tallies, today, calendar);
   let onTimeCount = 0;
   let settled = 0;
   for (const month of onTime) {
@@ -75,16 +73,11 @@ export function teamTimeliness(
   }
   const completed = census.reduce((sum, month) => sum + month.assessmentsCompleted, 0);
   const within = census.reduce((sum, month) => sum + month.assessmentsWithin45, 0);
-  const mostOverdue = items
-    .filter((item) => item.doneOn === undefined && compareLocalDates(item.dueOn, today) < 0)
-    .sort((left, right) => compareLocalDates(left.dueOn, right.dueOn) || left.caseReference.localeCompare(right.caseReference) || left.kind.localeCompare(right.kind))
-    .slice(0, 5)
-    .map(({ caseReference, workerId, kind, dueOn }) => ({ caseReference, workerId, kind, dueOn }));
   return {
     today,
     dueByWeek: due,
     onTimeByMonth: onTime,
-    overduePerWorker: overduePerWorker(items, today),
+    overduePerWorker: overduePerWorker(tallies.open, today),
     censusByMonth: census,
     headline: {
       overdue: due[0]?.total ?? 0,
@@ -92,7 +85,21 @@ export function teamTimeliness(
       onTimeRate: settled === 0 ? null : Math.round((100 * onTimeCount) / settled),
       assessmentsWithin45Rate: completed === 0 ? null : Math.round((100 * within) / completed),
       withPlanRate: census.at(-1)?.withPlanRate ?? null,
-      mostOverdue,
+      mostOverdue: mostOverdue(overdueFirst, today),
     },
   };
+}
+
+/**
+ * The items overdue longest: earliest due first, then by case reference and kind.
+ *
+ * @example
+ * mostOverdue(items, '2026-03-04') //=> [{ caseReference: 'AB12', workerId: 'w-1', kind: 'visit', dueOn: '2026-01-05' }, …]
+ */
+export function mostOverdue(items: readonly TimelinessItem[], today: LocalDate, count = MOST_OVERDUE_SHOWN): MostOverdue[] {
+  return items
+    .filter((item) => item.doneOn === undefined && dueBucketOf(item.dueOn, today) === 'overdue')
+    .sort((left, right) => compareLocalDates(left.dueOn, right.dueOn) || left.caseReference.localeCompare(right.caseReference) || left.kind.localeCompare(right.kind))
+    .slice(0, count)
+    .map(({ caseReference, workerId, kind, dueOn }) => ({ caseReference, workerId, kind, dueOn }));
 }

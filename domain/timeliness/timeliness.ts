@@ -1,5 +1,5 @@
 import { addCalendarDays } from '../calendar/add-calendar-days.js';
-import { addWorkingDays } from '../calendar/add-working-days.js';
+import { workingDaysAfterEach } from '../calendar/add-working-days.js';
 import type { HolidayCalendar } from '../calendar/holiday-calendar.js';
 import { compareLocalDates, dayOfWeek, type LocalDate } from '../dates/local-date.js';
 import { forEveryKind, OBLIGATION_KINDS, type ObligationKind } from './obligation-kind.js';
@@ -12,17 +12,6 @@ export interface TimelinessItem {
   readonly kind: ObligationKind;
   readonly dueOn: LocalDate;
   readonly doneOn?: LocalDate;
-}
-
-/**
- * Items done on time, counted per month of due date and kind rather than listed: an on-time item is on no chart
- * but as a count (no bar lists on-time cases), so a store may count them where they are kept.
- */
-export interface OnTimeTally {
-  readonly kind: ObligationKind;
-  /** `YYYY-MM` of the due date. */
-  readonly month: string;
-  readonly count: number;
 }
 
 /**
@@ -52,16 +41,52 @@ export const ASSESSMENT_WORKING_DAYS = 45;
 export const WEEKS_AHEAD = 8;
 export const MONTHS_BACK = 12;
 
-/** A count with the case references behind it, so a chart's bar can list them. */
-export interface CountedCases {
+/**
+ * Open items of one kind held by one worker and due on one day, counted: everything the charts of what is due,
+ * what is overdue and who holds it need of an item not done.
+ */
+export interface OpenTally {
+  readonly kind: ObligationKind;
+  readonly workerId: string;
+  readonly dueOn: LocalDate;
   readonly count: number;
-  readonly caseReferences: readonly string[];
+}
+
+/** Items done, counted per kind and month of due date: on time (isDoneOnTime) and late. */
+export interface DoneTally {
+  readonly kind: ObligationKind;
+  /** `YYYY-MM` of the due date. */
+  readonly month: string;
+  readonly onTime: number;
+  readonly late: number;
+}
+
+/** Assessments completed on one day after a referral on another (or with none recorded), counted. */
+export interface AssessmentTally {
+  readonly referralOn?: LocalDate;
+  readonly completedOn: LocalDate;
+  readonly count: number;
+}
+
+/** On one census day (censusDaysOf): the cases open, and how many of them had a plan (openOn, planActiveOn). */
+export interface PlanTally {
+  readonly day: LocalDate;
+  readonly open: number;
+  readonly withPlan: number;
+}
+
+/** What every figure of the Team view is counted from; a store may count these where the rows are kept. */
+export interface TimelinessTallies {
+  readonly open: readonly OpenTally[];
+  readonly done: readonly DoneTally[];
+  readonly assessments: readonly AssessmentTally[];
+  readonly plans: readonly PlanTally[];
 }
 
 export interface DueBucket {
   /** 'overdue', or the Monday the week begins. */
   readonly bucket: 'overdue' | LocalDate;
-  readonly byKind: Readonly<Record<ObligationKind, CountedCases>>;
+  readonly byKind: Readonly<Record<ObligationKind, number>>;
   readonly total: number;
 }
 
@@ -76,14 +101,11 @@ export interface OnTimeCount {
   readonly late: number;
   /** Whole per cent of onTime / (onTime + late), or null when nothing fell due. */
   readonly rate: number | null;
-  /** The cases of the late ones. */
-  readonly lateCases: readonly string[];
 }
 
 export interface WorkerOverdue {
   readonly workerId: string;
   readonly overdue: number;
-  readonly caseReferences: readonly string[];
 }
 
 export interface CensusMonth {
@@ -92,86 +114,148 @@ export interface CensusMonth {
   readonly assessmentsWithin45: number;
   /** Whole per cent, or null when no assessment was completed in the month. */
   readonly assessmentsWithin45Rate: number | null;
-  /** The cases whose assessment took longer than 45 working days. */
-  readonly assessmentsLateCases: readonly string[];
   readonly openCases: number;
   readonly openCasesWithPlan: number;
-  /** Whole per cent, or null when no case was open at the month's end. */
+  /** Whole per cent, or null when no case was open on the month's census day. */
   readonly withPlanRate: number | null;
-  /** The open cases without a plan at the month's end. */
-  readonly withoutPlanCases: readonly string[];
+}
+
+/**
+ * Which bar of the charts an item not done counts in: 'overdue' when due before `today`, else the Monday of the
+ * week it falls due in, or undefined when due beyond the eight weeks charted.
+ *
+ * @example
+ * dueBucketOf('2026-03-03', '2026-03-04') //=> 'overdue'
+ * dueBucketOf('2026-03-12', '2026-03-04') //=> '2026-03-09'
+ */
+export function dueBucketOf(dueOn: LocalDate, today: LocalDate): 'overdue' | LocalDate | undefined {
+  if (compareLocalDates(dueOn, today) < 0) return 'overdue';
+  return compareLocalDates(dueOn, chartedBefore(today)) < 0 ? mondayOf(dueOn) : undefined;
+}
+
+/**
+ * Whether an item counts on time or late in the month it fell due, on `today`: on time when done on or before the
+ * due day, late when done after it or still not done after it; undefined while not done and not yet past due.
+ *
+ * @example
+ * onTimeStateOf({ dueOn: '2026-03-03' }, '2026-03-04') //=> 'late'
+ * onTimeStateOf({ dueOn: '2026-03-04' }, '2026-03-04') //=> undefined
+ */
+export function onTimeStateOf(item: Pick<TimelinessItem, 'dueOn' | 'doneOn'>, today: LocalDate): 'on-time' | 'late' | undefined {
+  if (item.doneOn === undefined) return compareLocalDates(item.dueOn, today) < 0 ? 'late' : undefined;
+  return isDoneOnTime(item) ? 'on-time' : 'late';
+}
+
+/**
+ * Items counted as the domain defines OpenTally and DoneTally: what a store counting where the rows are kept must
+ * agree with.
+ *
+ * @example
+ * tallyItems([{ kind: 'visit', workerId: 'w-1', dueOn: '2026-02-10', doneOn: '2026-02-11', … }])
+ * //=> { open: [], done: [{ kind: 'visit', month: '2026-02', onTime: 0, late: 1 }] }
+ */
+export function tallyItems(items: readonly TimelinessItem[]): Pick<TimelinessTallies, 'open' | 'done'> {
+  const open = new Map<string, { kind: ObligationKind; workerId: string; dueOn: LocalDate; count: number }>();
+  const done = new Map<string, { kind: ObligationKind; month: string; onTime: number; late: number }>();
+  for (const item of items) {
+    if (item.doneOn === undefined) {
+      const key = `${item.kind}|${item.workerId}|${item.dueOn}`;
+      const tally = open.get(key) ?? { kind: item.kind, workerId: item.workerId, dueOn: item.dueOn, count: 0 };
+      tally.count += 1;
+      open.set(key, tally);
+      continue;
+    }
+    const month = item.dueOn.slice(0, 7);
+    const key = `${item.kind}|${month}`;
+    const tally = done.get(key) ?? { kind: item.kind, month, onTime: 0, late: 0 };
+    if (isDoneOnTime(item)) tally.onTime += 1;
+    else tally.late += 1;
+    done.set(key, tally);
+  }
+  return { open: [...open.values()], done: [...done.values()] };
+}
+
+/**
+ * Cases counted as the domain defines AssessmentTally and PlanTally (openOn, planActiveOn on each census day):
+ * what a store counting where the rows are kept must agree with.
+ *
+ * @example
+ * tallyCases([{ caseReference: 'AB12', openedOn: '2026-01-05', planStartedOn: '2026-02-01' }], ['2026-01-31', '2026-02-28'])
+ * //=> { assessments: [], plans: [{ day: '2026-01-31', open: 1, withPlan: 0 }, { day: '2026-02-28', open: 1, withPlan: 1 }] }
+ */
+export function tallyCases(cases: readonly CaseCensusDates[], censusDays: readonly LocalDate[]): Pick<TimelinessTallies, 'assessments' | 'plans'> {
+  const assessments = new Map<string, { referralOn?: LocalDate; completedOn: LocalDate; count: number }>();
+  for (const record of cases) {
+    const completedOn = record.assessmentCompletedOn;
+    if (completedOn === undefined) continue;
+    const key = `${record.referralOn ?? ''}|${completedOn}`;
+    const tally = assessments.get(key) ?? { ...(record.referralOn === undefined ? {} : { referralOn: record.referralOn }), completedOn, count: 0 };
+    tally.count += 1;
+    assessments.set(key, tally);
+  }
+  const plans = censusDays.map((day) => {
+    const open = cases.filter((record) => openOn(record, day));
+    return { day, open: open.length, withPlan: open.filter((record) => planActiveOn(record, day)).length };
+  });
+  return { assessments: [...assessments.values()], plans };
 }
 
 /**
  * What falls due and is not done: first everything overdue on `today` (due before it), then each of the eight
- * weeks from the Monday of `today`'s week, stacked by kind. An item done is never counted, even when done late.
+ * weeks from the Monday of `today`'s week, stacked by kind (dueBucketOf).
  *
  * @example
- * dueByWeek([{ caseReference: 'AB12', kind: 'review', dueOn: '2026-03-02', … }], '2026-03-04')
- * //=> [{ bucket: 'overdue', total: 1, byKind: { review: { count: 1, caseReferences: ['AB12'] }, … } }, { bucket: '2026-03-02', total: 0, … }, …]
+ * dueByWeek([{ kind: 'review', workerId: 'w-1', dueOn: '2026-03-02', count: 2 }], '2026-03-04')
+ * //=> [{ bucket: 'overdue', total: 2, byKind: { review: 2, … } }, { bucket: '2026-03-02', total: 0, … }, …]
  */
-export function dueByWeek(items: readonly TimelinessItem[], today: LocalDate): DueBucket[] {
+export function dueByWeek(open: readonly OpenTally[], today: LocalDate): DueBucket[] {
   const monday = mondayOf(today);
   const weeks = Array.from({ length: WEEKS_AHEAD }, (_, index) => addCalendarDays(monday, index * 7));
-  const end = chartedBefore(today);
-  const buckets = new Map<string, Map<ObligationKind, string[]>>([['overdue', new Map()], ...weeks.map((week) => [week, new Map()] as const)]);
-  // A team's thousands of items fall on a few dozen days: each day's Monday is worked out once.
-  const mondays = new Map<LocalDate, LocalDate>();
-  for (const item of items) {
-    if (item.doneOn !== undefined || compareLocalDates(item.dueOn, end) >= 0) continue;
-    let bucket: 'overdue' | LocalDate = 'overdue';
-    if (compareLocalDates(item.dueOn, today) >= 0) {
-      bucket = mondays.get(item.dueOn) ?? mondayOf(item.dueOn);
-      mondays.set(item.dueOn, bucket);
-    }
-    pushTo(buckets.get(bucket), item.kind, item.caseReference);
+  const buckets = new Map<string, Map<ObligationKind, number>>([['overdue', new Map()], ...weeks.map((week) => [week, new Map()] as const)]);
+  for (const tally of open) {
+    const bucket = dueBucketOf(tally.dueOn, today);
+    if (bucket !== undefined) addTo(buckets.get(bucket), tally.kind, tally.count);
   }
   return [...buckets].map(([bucket, byKind]) => {
-    const counted = countedByKind(byKind);
-    return { bucket: bucket as DueBucket['bucket'], byKind: counted, total: OBLIGATION_KINDS.reduce((sum, kind) => sum + counted[kind].count, 0) };
+    const counted = forEveryKind((kind) => byKind.get(kind) ?? 0);
+    return { bucket: bucket as DueBucket['bucket'], byKind: counted, total: OBLIGATION_KINDS.reduce((sum, kind) => sum + counted[kind], 0) };
   });
 }
 
 /**
- * On-time rate per month of due date, for the twelve months ending with `today`'s, per kind. An item counts in
- * the month it fell due once that day has passed or it is done: on time when done on or before the due day
- * (done on the due day is on time), late when done after it or still not done after it. Items due later in
- * the current month and not yet done are not counted yet. `months` may name other months (an export's).
-Items done on time may come counted instead of listed (`countedOnTime`, see OnTimeTally); they add the same.
+ * On-time rate per month of due date, for the twelve months ending with `today`'s, per kind (onTimeStateOf): an
+ * item counts in the month it fell due once that day has passed or it is done. `months` may name other months
+ * (an export's).
  *
  * @example
- * onTimeByMonth([{ kind: 'visit', dueOn: '2026-02-10', doneOn: '2026-02-10', … }], '2026-03-04')
- * //=> [… { month: '2026-02', byKind: { visit: { onTime: 1, late: 0, rate: 100, lateCases: [] }, … } }, { month: '2026-03', … }]
+ * onTimeByMonth({ open: [], done: [{ kind: 'visit', month: '2026-02', onTime: 1, late: 0 }] }, '2026-03-04')
+ * //=> [… { month: '2026-02', byKind: { visit: { onTime: 1, late: 0, rate: 100 }, … } }, { month: '2026-03', … }]
  */
-export function onTimeByMonth(
-  items: readonly TimelinessItem[],
-  today: LocalDate,
-  months: readonly string[] = monthsEndingWith(today),
-  countedOnTime: readonly OnTimeTally[] = [],
-): OnTimeMonth[] {
-  const tallies = new Map(months.map((month) => [month, new Map<ObligationKind, { onTime: number; late: string[] }>()]));
-  for (const counted of countedOnTime) {
-    const ofMonth = tallies.get(counted.month);
-    if (ofMonth === undefined) continue;
-    const tally = ofMonth.get(counted.kind) ?? { onTime: 0, late: [] };
-    tally.onTime += counted.count;
-    ofMonth.set(counted.kind, tally);
+export function onTimeByMonth(tallies: Pick<TimelinessTallies, 'open' | 'done'>, today: LocalDate, months: readonly string[] = monthsEndingWith(today)): OnTimeMonth[] {
+  const counts = new Map(months.map((month) => [month, new Map<ObligationKind, { onTime: number; late: number }>()]));
+  const countOf = (month: string, kind: ObligationKind) => {
+    const ofMonth = counts.get(month);
+    if (ofMonth === undefined) return undefined;
+    const count = ofMonth.get(kind) ?? { onTime: 0, late: 0 };
+    ofMonth.set(kind, count);
+    return count;
+  };
+  for (const tally of tallies.done) {
+    const count = countOf(tally.month, tally.kind);
+    if (count === undefined) continue;
+    count.onTime += tally.onTime;
+    count.late += tally.late;
   }
-  for (const item of items) {
-    const ofMonth = tallies.get(item.dueOn.slice(0, 7));
-    if (ofMonth === undefined) continue;
-    const settled = item.doneOn !== undefined || compareLocalDates(item.dueOn, today) < 0;
-    if (!settled) continue;
-    const tally = ofMonth.get(item.kind) ?? { onTime: 0, late: [] };
-    if (isDoneOnTime(item)) tally.onTime += 1;
-    else tally.late.push(item.caseReference);
-    ofMonth.set(item.kind, tally);
+  for (const tally of tallies.open) {
+    if (onTimeStateOf(tally, today) !== 'late') continue;
+    const count = countOf(tally.dueOn.slice(0, 7), tally.kind);
+    if (count !== undefined) count.late += tally.count;
   }
   return months.map((month) => {
-    const ofMonth = tallies.get(month) ?? new Map<ObligationKind, { onTime: number; late: string[] }>();
+    const ofMonth = counts.get(month);
     const byKind = forEveryKind((kind): OnTimeCount => {
-      const tally = ofMonth.get(kind) ?? { onTime: 0, late: [] };
-      return { onTime: tally.onTime, late: tally.late.length, rate: percent(tally.onTime, tally.onTime + tally.late.length), lateCases: sorted(tally.late) };
+      const { onTime, late } = ofMonth?.get(kind) ?? { onTime: 0, late: 0 };
+      return { onTime, late, rate: percent(onTime, onTime + late) };
     });
     return { month, byKind };
   });
@@ -181,84 +265,171 @@ export function onTimeByMonth(
  * Overdue items (due before `today`, not done) per worker, most first, then by worker id.
  *
  * @example
- * overduePerWorker(items, '2026-03-04') //=> [{ workerId: 'w-2', overdue: 3, caseReferences: ['AB12', 'CD34', 'CD34'] }, …]
+ * overduePerWorker([{ kind: 'visit', workerId: 'w-2', dueOn: '2026-03-01', count: 3 }], '2026-03-04') //=> [{ workerId: 'w-2', overdue: 3 }]
  */
-export function overduePerWorker(items: readonly TimelinessItem[], today: LocalDate): WorkerOverdue[] {
-  const byWorker = new Map<string, string[]>();
-  for (const item of items) {
-    if (item.doneOn !== undefined || compareLocalDates(item.dueOn, today) >= 0) continue;
-    pushTo(byWorker, item.workerId, item.caseReference);
-  }
+export function overduePerWorker(open: readonly OpenTally[], today: LocalDate): WorkerOverdue[] {
+  const byWorker = new Map<string, number>();
+  for (const tally of open) if (dueBucketOf(tally.dueOn, today) === 'overdue') addTo(byWorker, tally.workerId, tally.count);
   return [...byWorker]
-    .map(([workerId, references]) => ({ workerId, overdue: references.length, caseReferences: sorted(references) }))
+    .map(([workerId, overdue]) => ({ workerId, overdue }))
     .sort((left, right) => right.overdue - left.overdue || left.workerId.localeCompare(right.workerId));
 }
 
 /**
- * The census-style indicators per month, for the twelve months ending with `today`'s. Assessments: those
- * completed in the month, and how many within 45 working days of the referral (the referral day is day 0;
- * weekends and bank holidays are not counted; completed on the 45th working day is within). Plans: of the cases
- * open at the month's end (or on `today`, for the current month), how many had a plan started and not ended.
+ * The test of the DfE indicator for assessments after the given referral days: completed within 45 working days
+ * of the referral (the referral day is day 0; weekends and bank holidays are not counted; completed on the 45th
+ * working day is within). One without a recorded referral, or after a referral day not given, is not within.
  *
  * @example
- * censusByMonth([{ caseReference: 'AB12', openedOn: '2026-01-05', referralOn: '2026-01-05', assessmentCompletedOn: '2026-03-09', … }], '2026-03-31', calendar)
+ * const within45 = assessedWithin45(['2026-03-05'], calendar)
+ * within45({ referralOn: '2026-03-05', completedOn: '2026-05-12' }) //=> true (Easter and 4 May skipped)
+ * within45({ referralOn: '2026-03-05', completedOn: '2026-05-13' }) //=> false
+ */
+export function assessedWithin45(
+  referralDays: Iterable<LocalDate>,
+  calendar: HolidayCalendar,
+): (assessment: Pick<AssessmentTally, 'referralOn' | 'completedOn'>) => boolean {
+  const deadlines = workingDaysAfterEach(referralDays, ASSESSMENT_WORKING_DAYS, calendar);
+  return ({ referralOn, completedOn }) => {
+    const deadline = referralOn === undefined ? undefined : deadlines.get(referralOn);
+    return deadline !== undefined && compareLocalDates(completedOn, deadline) <= 0;
+  };
+}
+
+/**
+ * The census-style indicators per month, for the twelve months ending with `today`'s. Assessments: those
+ * completed in the month (and by `today`), and how many within 45 working days of the referral
+ * (assessedWithin45). Plans: of the cases open on the month's census day (censusDaysOf), how many had a plan
+ * started and not ended (the PlanTally of that day).
+ *
+ * @example
+ * censusByMonth({ assessments: [{ referralOn: '2026-01-05', completedOn: '2026-03-09', count: 1 }], plans }, '2026-03-31', calendar)
  * //=> [… { month: '2026-03', assessmentsCompleted: 1, assessmentsWithin45: 1, … }]
  */
-export function censusByMonth(cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar, months: readonly string[] = monthsEndingWith(today)): CensusMonth[] {
-  // Many cases share a referral date, and counting 45 working days walks 60-odd days: count each date once.
-  const deadlines = new Map<LocalDate, LocalDate>();
-  const deadlineOf = (referralOn: LocalDate): LocalDate => {
-    let deadline = deadlines.get(referralOn);
-    if (deadline === undefined) {
-      deadline = addWorkingDays(referralOn, ASSESSMENT_WORKING_DAYS, calendar).date;
-      deadlines.set(referralOn, deadline);
-    }
-    return deadline;
-  };
-  return months.map((month) => {
-    const monthEnd = minDate(lastDayOf(month), today);
-    let completed = 0;
-    let within = 0;
-    const lateAssessments: string[] = [];
-    let open = 0;
-    let withPlan = 0;
-    const withoutPlan: string[] = [];
-    for (const record of cases) {
-      const completedOn = record.assessmentCompletedOn;
-      if (completedOn !== undefined && completedOn.startsWith(month) && compareLocalDates(completedOn, today) <= 0) {
-        completed += 1;
-        if (record.referralOn !== undefined && compareLocalDates(completedOn, deadlineOf(record.referralOn)) <= 0) within += 1;
-        else lateAssessments.push(record.caseReference);
-      }
-      if (!openOn(record, monthEnd)) continue;
-      open += 1;
-      if (planActiveOn(record, monthEnd)) withPlan += 1;
-      else withoutPlan.push(record.caseReference);
-    }
+export function censusByMonth(
+  tallies: Pick<TimelinessTallies, 'assessments' | 'plans'>,
+  today: LocalDate,
+  calendar: HolidayCalendar,
+  months: readonly string[] = monthsEndingWith(today),
+): CensusMonth[] {
+  const assessed = new Map<string, { completed: number; within: number }>();
+  const within45 = assessedWithin45(referralDaysOf(tallies.assessments), calendar);
+  for (const tally of tallies.assessments) {
+    if (compareLocalDates(tally.completedOn, today) > 0) continue;
+    const month = tally.completedOn.slice(0, 7);
+    const counts = assessed.get(month) ?? { completed: 0, within: 0 };
+    counts.completed += tally.count;
+    if (within45(tally)) counts.within += tally.count;
+    assessed.set(month, counts);
+  }
+  const plansOn = new Map(tallies.plans.map((tally) => [tally.day, tally]));
+  const days = censusDaysOf(months, today);
+  return months.map((month, index) => {
+    const { completed, within } = assessed.get(month) ?? { completed: 0, within: 0 };
+    const { open, withPlan } = plansOn.get(days[index] ?? today) ?? { open: 0, withPlan: 0 };
     return {
       month,
       assessmentsCompleted: completed,
       assessmentsWithin45: within,
       assessmentsWithin45Rate: percent(within, completed),
-      assessmentsLateCases: sorted(lateAssessments),
       openCases: open,
       openCasesWithPlan: withPlan,
       withPlanRate: percent(withPlan, open),
-      withoutPlanCases: sorted(withoutPlan),
     };
   });
 }
 
-function openOn(record: CaseCensusDates, day: LocalDate): boolean {
+/**
+ * The day each month's plan share is taken on: its last day, or `today` for the month not yet over.
+ *
+ * @example
+ * censusDaysOf(['2026-02', '2026-03'], '2026-03-04') //=> ['2026-02-28', '2026-03-04']
+ */
+export function censusDaysOf(months: readonly string[], today: LocalDate): LocalDate[] {
+  return months.map((month) => minDate(lastDayOf(month), today));
+}
+
+/** Whether a case was open on `day`: opened by then and not closed by then (closed on the day is not open). */
+export function openOn(record: Pick<CaseCensusDates, 'openedOn' | 'closedOn'>, day: LocalDate): boolean {
   return compareLocalDates(record.openedOn, day) <= 0 && (record.closedOn === undefined || compareLocalDates(record.closedOn, day) > 0);
 }
 
-function planActiveOn(record: CaseCensusDates, day: LocalDate): boolean {
+/** Whether a case had a plan on `day`: its latest plan started by then and not ended by then. */
+export function planActiveOn(record: Pick<CaseCensusDates, 'planStartedOn' | 'planClosedOn'>, day: LocalDate): boolean {
   const started = record.planStartedOn;
   if (started === undefined || compareLocalDates(started, day) > 0) return false;
   const ended = record.planClosedOn;
   // A plan end before its (latest) start belongs to an earlier plan.
   return ended === undefined || compareLocalDates(ended, started) < 0 || compareLocalDates(ended, day) > 0;
+}
+
+/** A bar (or point) of the Team view's charts, whose cases can be listed when it is clicked. */
+export type TimelinessBar =
+  | { readonly chart: 'due'; readonly bucket: 'overdue' | LocalDate; readonly kind: ObligationKind }
+  | { readonly chart: 'late'; readonly month: string; readonly kind: ObligationKind }
+  | { readonly chart: 'worker-overdue'; readonly workerId: string }
+  | { readonly chart: 'assessments-late'; readonly month: string }
+  | { readonly chart: 'without-plan'; readonly month: string };
+
+export type ItemBar = Extract<TimelinessBar, { chart: 'due' | 'late' | 'worker-overdue' }>;
+export type CensusBar = Extract<TimelinessBar, { chart: 'assessments-late' | 'without-plan' }>;
+
+/**
+ * The case references behind a bar of the obligation charts, one for each item it counts (a case twice when it
+ * has two such items), sorted: the same tests as the counts (dueBucketOf, onTimeStateOf), over the items read.
+ *
+ * @example
+ * itemCasesBehind({ chart: 'due', bucket: 'overdue', kind: 'visit' }, items, '2026-03-04') //=> ['AB12', 'CD34']
+ */
+export function itemCasesBehind(bar: ItemBar, items: readonly TimelinessItem[], today: LocalDate): string[] {
+  const counted = items.filter((item) => {
+    switch (bar.chart) {
+      case 'due':
+        return item.kind === bar.kind && item.doneOn === undefined && dueBucketOf(item.dueOn, today) === bar.bucket;
+      case 'late':
+        return item.kind === bar.kind && item.dueOn.startsWith(bar.month) && onTimeStateOf(item, today) === 'late';
+      case 'worker-overdue':
+        return item.workerId === bar.workerId && item.doneOn === undefined && dueBucketOf(item.dueOn, today) === 'overdue';
+    }
+  });
+  return sorted(counted.map((item) => item.caseReference));
+}
+
+/**
+ * The case references behind a bar of the census chart: the month's assessments not within 45 working days, or
+ * the cases open on the month's census day without a plan; sorted.
+ *
+ * @example
+ * censusCasesBehind({ chart: 'without-plan', month: '2026-03' }, cases, '2026-03-04', calendar) //=> ['AB12']
+ */
+export function censusCasesBehind(bar: CensusBar, cases: readonly CaseCensusDates[], today: LocalDate, calendar: HolidayCalendar): string[] {
+  const [day = today] = censusDaysOf([bar.month], today);
+  const within45 = assessedWithin45(referralDaysOf(cases), calendar);
+  const counted = cases.filter((record) => {
+    if (bar.chart === 'without-plan') return openOn(record, day) && !planActiveOn(record, day);
+    const completedOn = record.assessmentCompletedOn;
+    if (completedOn === undefined || !completedOn.startsWith(bar.month) || compareLocalDates(completedOn, today) > 0) return false;
+    return !within45({ ...(record.referralOn === undefined ? {} : { referralOn: record.referralOn }), completedOn });
+  });
+  return sorted(counted.map((record) => record.caseReference));
+}
+
+/**
+ * The due dates (or, for the census bars, the dates of the month) a bar's cases can have, `from` (when bounded)
+ * to the day before `before`: what a store narrows its read to before the tests above decide.
+ *
+ * @example
+ * datesBehind({ chart: 'due', bucket: '2026-03-09', kind: 'visit' }, '2026-03-04') //=> { from: '2026-03-09', before: '2026-03-16' }
+ */
+export function datesBehind(bar: TimelinessBar, today: LocalDate): { readonly from?: LocalDate; readonly before: LocalDate } {
+  switch (bar.chart) {
+    case 'due':
+      return bar.bucket === 'overdue' ? { before: today } : { from: bar.bucket, before: addCalendarDays(bar.bucket, 7) };
+    case 'worker-overdue':
+      return { before: today };
+    default:
+      return { from: `${bar.month}-01` as LocalDate, before: `${nextMonth(bar.month)}-01` as LocalDate };
+  }
 }
 
 /**
@@ -321,18 +492,12 @@ function percent(part: number, whole: number): number | null {
   return whole === 0 ? null : Math.round((100 * part) / whole);
 }
 
-function pushTo<Key>(map: Map<Key, string[]> | undefined, key: Key, value: string): void {
-  if (map === undefined) return;
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
+function referralDaysOf(records: readonly { readonly referralOn?: LocalDate }[]): LocalDate[] {
+  return records.flatMap((record) => (record.referralOn === undefined ? [] : [record.referralOn]));
 }
 
-function countedByKind(byKind: ReadonlyMap<ObligationKind, readonly string[]>): Record<ObligationKind, CountedCases> {
-  return forEveryKind((kind) => {
-    const references = sorted(byKind.get(kind) ?? []);
-    return { count: references.length, caseReferences: references };
-  });
+function addTo<Key>(map: Map<Key, number> | undefined, key: Key, count: number): void {
+  map?.set(key, (map.get(key) ?? 0) + count);
 }
 
 function sorted(references: readonly string[]): string[] {

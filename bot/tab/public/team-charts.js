@@ -1,7 +1,8 @@
 /* global document, window, Chart, MutationObserver */
 // The Team view's timeliness charts, drawn with Chart.js from /api/team-timeliness. Every figure is computed on
 // the server; this file only draws them, each chart with its figures as a table beside it. Clicking a bar (or
-// a point) lists the case references behind it: never a child's name.
+// a point) asks /api/team-timeliness/cases for the case references behind it, and lists them: never a child's
+// name. The figures come without references: a team's run to thousands, and most bars are never clicked.
 'use strict';
 
 (() => {
@@ -14,6 +15,8 @@
     contrast: ['#ffff00', '#00ffff', '#3ff23f', '#ff00ff', '#ffffff', '#ff9900'],
   };
   const state = { headers: undefined, data: undefined, charts: [] };
+  // Each click (and each redraw) is numbered: an answer to an earlier one that comes late is dropped.
+  let asked = 0;
   const element = (id) => document.getElementById(id);
 
   function theme() {
@@ -61,6 +64,8 @@
   function draw() {
     for (const chart of state.charts) chart.destroy();
     state.charts = [];
+    // Redrawn for another team or theme: a list still on its way belongs to the figures before.
+    asked += 1;
     element('bar-cases').hidden = true;
     const data = state.data;
     const headline = data.headline;
@@ -85,7 +90,7 @@
 
   function dueChart(data) {
     const labels = data.dueByWeek.map((bucket) => weekLabel(bucket.bucket));
-    const datasets = KINDS.map((kind) => ({ label: KIND_WORDS[kind], data: data.dueByWeek.map((bucket) => bucket.byKind[kind].count) }));
+    const datasets = KINDS.map((kind) => ({ label: KIND_WORDS[kind], data: data.dueByWeek.map((bucket) => bucket.byKind[kind]) }));
     return figure({
       id: 'chart-due',
       title: 'Due in the next 8 weeks, overdue first',
@@ -93,8 +98,11 @@
       labels,
       datasets,
       stacked: true,
-      casesOf: (datasetIndex, index) => ({ title: `${KIND_WORDS[KINDS[datasetIndex]]}: ${labels[index]}`, references: data.dueByWeek[index].byKind[KINDS[datasetIndex]].caseReferences }),
-      table: { head: ['Week', ...KINDS.map((kind) => KIND_WORDS[kind]), 'Total'], rows: data.dueByWeek.map((bucket, index) => [labels[index], ...KINDS.map((kind) => bucket.byKind[kind].count), bucket.total]) },
+      casesOf: (datasetIndex, index) => ({
+        title: `${KIND_WORDS[KINDS[datasetIndex]]}: ${labels[index]}`,
+        bar: { chart: 'due', bucket: data.dueByWeek[index].bucket, kind: KINDS[datasetIndex] },
+      }),
+      table: { head: ['Week', ...KINDS.map((kind) => KIND_WORDS[kind]), 'Total'], rows: data.dueByWeek.map((bucket, index) => [labels[index], ...KINDS.map((kind) => bucket.byKind[kind]), bucket.total]) },
     });
   }
 
@@ -109,7 +117,10 @@
       labels,
       datasets,
       percent: true,
-      casesOf: (datasetIndex, index) => ({ title: `Late ${KIND_WORDS[KINDS[datasetIndex]].toLowerCase()}s: ${labels[index]}`, references: data.onTimeByMonth[index].byKind[KINDS[datasetIndex]].lateCases }),
+      casesOf: (datasetIndex, index) => ({
+        title: `Late ${KIND_WORDS[KINDS[datasetIndex]].toLowerCase()}s: ${labels[index]}`,
+        bar: { chart: 'late', month: data.onTimeByMonth[index].month, kind: KINDS[datasetIndex] },
+      }),
       table: { head: ['Month', ...KINDS.map((kind) => KIND_WORDS[kind])], rows: data.onTimeByMonth.map((month, index) => [labels[index], ...KINDS.map((kind) => cell(month.byKind[kind]))]) },
     });
   }
@@ -124,7 +135,7 @@
       horizontal: true,
       labels,
       datasets: [{ label: 'Overdue', data: data.overduePerWorker.map((row) => row.overdue) }],
-      casesOf: (_datasetIndex, index) => ({ title: `Overdue: ${labels[index]}`, references: data.overduePerWorker[index].caseReferences }),
+      casesOf: (_datasetIndex, index) => ({ title: `Overdue: ${labels[index]}`, bar: { chart: 'worker-overdue', worker: data.overduePerWorker[index].workerId } }),
       table: { head: ['Worker', 'Overdue'], rows: data.overduePerWorker.map((row, index) => [labels[index], row.overdue]) },
       empty: 'Nothing is overdue.',
     });
@@ -145,8 +156,8 @@
       ],
       casesOf: (datasetIndex, index) =>
         datasetIndex === 0
-          ? { title: `Assessments over 45 working days: ${labels[index]}`, references: data.censusByMonth[index].assessmentsLateCases }
-          : { title: `Open cases without a plan: ${labels[index]}`, references: data.censusByMonth[index].withoutPlanCases },
+          ? { title: `Assessments over 45 working days: ${labels[index]}`, bar: { chart: 'assessments-late', month: data.censusByMonth[index].month } }
+          : { title: `Open cases without a plan: ${labels[index]}`, bar: { chart: 'without-plan', month: data.censusByMonth[index].month } },
       table: {
         head: ['Month', 'Assessments completed', 'Within 45 working days', 'Open cases', 'With a plan'],
         rows: data.censusByMonth.map((month, index) => [
@@ -215,7 +226,7 @@
         },
         onClick: (_event, elements) => {
           const [hit] = elements;
-          if (hit) listCases(spec.casesOf(hit.datasetIndex, hit.index));
+          if (hit) void showCasesOf(spec.casesOf(hit.datasetIndex, hit.index));
         },
       },
     });
@@ -250,6 +261,24 @@
     box.className = 'table-box';
     box.append(table);
     return box;
+  }
+
+  async function showCasesOf({ title, bar }) {
+    const ask = (asked += 1);
+    const query = new URLSearchParams(bar);
+    if (state.data.filter.team !== null) query.set('team', state.data.filter.team);
+    if (state.data.filter.authorityId !== null) query.set('authority', state.data.filter.authorityId);
+    element('bar-cases-title').textContent = `${title}: loading the cases…`;
+    element('bar-cases-list').replaceChildren();
+    element('bar-cases').hidden = false;
+    const response = await fetch(`/api/team-timeliness/cases?${query}`, { headers: state.headers });
+    if (ask !== asked) return;
+    if (!response.ok) {
+      element('bar-cases-title').textContent = `${title}: the cases could not be loaded just now.`;
+      return;
+    }
+    const { caseReferences } = await response.json();
+    if (ask === asked) listCases({ title, references: caseReferences });
   }
 
   function listCases({ title, references }) {

@@ -26,6 +26,9 @@ async function databaseBefore0013(options: DatabaseOptions, references: readonly
   // meanwhile fails it ("column … of relation cases does not exist").
   await database.db.transaction().execute(async (trx) => {
     if (database.engine === 'postgres') await sql`SELECT pg_advisory_xact_lock(${SCHEMA_LOCK_KEY})`.execute(trx);
+    // 0016: the open items' index by team without the columns the Team view reads.
+    await sql`DROP INDEX obligations_open_by_team`.execute(trx);
+    await sql`CREATE INDEX obligations_open_by_team ON obligations (tenant_id, team, due_on) WHERE done_on IS NULL`.execute(trx);
     // 0015: the census dates on the case, and the Team view's covering indexes.
     await sql`DROP INDEX cases_census_by_team`.execute(trx);
     await sql`CREATE INDEX cases_by_team ON cases (tenant_id, team)`.execute(trx);
@@ -67,6 +70,19 @@ describe.each(ENGINES)('migration 0013 on $name', ({ options, drop }) => {
     const after = await openDatabase(options(schema));
     const references = await after.db.selectFrom('cases').select(['id', 'reference']).orderBy('id').execute();
     expect(references).toEqual([{ id: 'case-1', reference: 'AB77' }, { id: 'case-3', reference: 'AB77' }, { id: 'case-4', reference: 'CD12' }]);
+    await after.close();
+    await drop(schema);
+  });
+});
+
+describe.each(ENGINES)('migration 0016 on $name', ({ options, drop }) => {
+  it("puts the columns the Team view reads into the open items' index by team, which still holds only open items", async () => {
+    const schema = `test_${randomUUID().replace(/-/g, '')}`;
+    const before = await databaseBefore0013(options(schema), [['tenant-a', 'AB77', 'case-1']]);
+    await before.close();
+    const after = await openDatabase(options(schema));
+    const { rows } = await sql<{ indexdef: string }>`SELECT indexdef FROM pg_indexes WHERE schemaname = ${schema} AND indexname = 'obligations_open_by_team'`.execute(after.db);
+    expect(rows.map((row) => row.indexdef)).toEqual([expect.stringMatching(/\(tenant_id, team, due_on\) INCLUDE \(rule_id, worker_id, case_id\) WHERE \(done_on IS NULL\)$/)]);
     await after.close();
     await drop(schema);
   });

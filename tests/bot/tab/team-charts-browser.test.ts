@@ -95,7 +95,9 @@ describe.skipIf(!existsSync(CHROMIUM))('the Team view charts in Chromium', () =>
       );
       if (point === undefined) throw new Error('No overdue visit bar drawn');
       await page.mouse.click(point.x, point.y);
+      // The references are asked for when the bar is clicked (GET /api/team-timeliness/cases).
       await page.locator('#bar-cases:not([hidden])').waitFor();
+      await page.locator('#bar-cases-title', { hasText: /\(\d+\)$/ }).waitFor();
       expect(await page.locator('#bar-cases-title').textContent()).toBe('Visit: Overdue (20)');
       const references = await page.locator('#bar-cases-list li').allTextContents();
       expect(references).toHaveLength(20);

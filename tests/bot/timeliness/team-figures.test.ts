@@ -3,18 +3,30 @@ import type { Logger } from '../../../bot/log.js';
 import type { Database } from '../../../bot/store/database.js';
 import { RoleStore } from '../../../bot/store/roles.js';
 import { TimelinessStore } from '../../../bot/store/timeliness.js';
-import { answerTeamTimelinessRequest } from '../../../bot/tab/team-timeliness-endpoint.js';
-import { teamFiguresFor, type TeamFigures, type TeamFiguresSources } from '../../../bot/timeliness/team-figures.js';
+import { answerTeamCasesRequest, answerTeamTimelinessRequest } from '../../../bot/tab/team-timeliness-endpoint.js';
+import { casesBehindBar, teamFiguresFor, type TeamFigures, type TeamFiguresSources } from '../../../bot/timeliness/team-figures.js';
 import type { CaseEvent } from '../../../domain/cases/case-events.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { censusDatesOf } from '../../../domain/timeliness/census-dates.js';
 import { teamTimeliness } from '../../../domain/timeliness/headline.js';
-import { obligationKindOf } from '../../../domain/timeliness/obligation-kind.js';
-import type { CaseCensusDates, TimelinessItem } from '../../../domain/timeliness/timeliness.js';
+import { OBLIGATION_KINDS, obligationKindOf } from '../../../domain/timeliness/obligation-kind.js';
+import {
+  censusCasesBehind,
+  censusDaysOf,
+  firstMonthStart,
+  chartedBefore,
+  itemCasesBehind,
+  monthsEndingWith,
+  tallyCases,
+  tallyItems,
+  type CaseCensusDates,
+  type TimelinessBar,
+  type TimelinessItem,
+} from '../../../domain/timeliness/timeliness.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
 import { calendar } from '../../helpers/policy.js';
-import { ADMIN, MANAGER, SENIOR_PRACTITIONER, seedYear, TODAY, WORKER } from './seed-year.js';
+import { ADMIN, MANAGER, SENIOR_PRACTITIONER, REVIEW_RULE, seedYear, TODAY, VISIT_RULE, WORKER } from './seed-year.js';
 
 const TENANT = 'tenant-timeliness';
 const SILENT: Logger = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -37,13 +49,23 @@ describe.each(DATABASE_ENGINES)('Team view figures over a seeded year on $name',
     return result.value;
   };
 
+  const casesOf = async (userId: string, bar: TimelinessBar, filter: { team?: string; authorityId?: string } = {}): Promise<string[]> => {
+    const result = await casesBehindBar({ tenantId: TENANT, userId }, filter, bar, TODAY, sources);
+    if (!result.ok) throw new Error(result.error.kind);
+    return result.value;
+  };
+
   it('gives an admin every team: 60 overdue visits, eight reviews a week, 60% on time each month', async () => {
     const figures = await figuresOf(ADMIN);
     expect(figures.teams).toEqual(['east', 'north', 'south']);
     // Visits never done: j mod 5 = 1, j = 1, 6, 11, 16, 21: five per month, twelve months.
     expect(figures.dueByWeek.map((bucket) => bucket.total)).toEqual([60, 8, 8, 8, 8, 8, 8, 8, 8]);
-    expect(figures.dueByWeek[0]?.byKind.visit.count).toBe(60);
-    expect(figures.dueByWeek[1]?.byKind.review.caseReferences).toEqual(['C0000', 'C0010', 'C0020', 'C0030', 'C0040', 'C0050', 'C0060', 'C0070']);
+    expect(figures.dueByWeek[0]?.byKind.visit).toBe(60);
+    // The cases behind a bar come when it is clicked, not with the figures.
+    expect(await casesOf(ADMIN, { chart: 'due', bucket: TODAY, kind: 'review' })).toEqual(['C0000', 'C0010', 'C0020', 'C0030', 'C0040', 'C0050', 'C0060', 'C0070']);
+    const { headline, ...charts } = figures;
+    expect(headline.mostOverdue).toHaveLength(5);
+    expect(JSON.stringify(charts)).not.toMatch(/C\d{4}/);
     // 25 visits a month: 5 done a day late and 5 never done are late, 15 done on the due day are on time.
     expect(figures.onTimeByMonth.map((month) => month.month)).toEqual(MONTHS);
     for (const month of figures.onTimeByMonth) {
@@ -120,8 +142,10 @@ describe.each(DATABASE_ENGINES)('Team view figures over a seeded year on $name',
   });
 
   it('agrees with the domain over every stored item and the census dates read from the events themselves', async () => {
-    // What the store reads narrowly (items done on time counted in SQL, open items beyond the eight weeks left out,
-    // census dates from the case rows) must give the figures the domain gives from everything, read plainly.
+    await seedEdgeCases(database.db);
+    // What the store counts in SQL (open items per worker and day, items done per month, on time as isDoneOnTime;
+    // assessments per referral and completion day; cases open and with a plan on each census day) must give the
+    // figures, and the cases behind every bar, the domain gives from everything read plainly.
     const everyItem = await database.db
       .selectFrom('obligations')
       .innerJoin('cases', 'cases.id', 'obligations.case_id')
@@ -135,18 +159,48 @@ describe.each(DATABASE_ENGINES)('Team view figures over a seeded year on $name',
       const dueOn = row.due_on as LocalDate;
       return [{ caseReference: row.reference, team: row.team, workerId: row.worker_id, kind, dueOn, ...(row.done_on === null ? {} : { doneOn: row.done_on as LocalDate }) }];
     });
-    const everyCase = await database.db.selectFrom('cases').select(['id', 'reference', 'opened_on', 'closed_on']).where('tenant_id', '=', TENANT).execute();
+    const everyCase = await database.db.selectFrom('cases').select(['id', 'reference', 'team', 'opened_on', 'closed_on']).where('tenant_id', '=', TENANT).execute();
     const events = await database.db.selectFrom('case_events').select(['case_id', 'kind', 'happened_on']).where('withdrawn_at', 'is', null).execute();
-    const cases = everyCase.map((row): CaseCensusDates => ({
+    const cases = everyCase.map((row): CaseCensusDates & { readonly team: string } => ({
       caseReference: row.reference,
+      team: row.team,
       openedOn: row.opened_on as LocalDate,
       ...(row.closed_on === null ? {} : { closedOn: row.closed_on as LocalDate }),
       ...censusDatesOf(events.filter((event) => event.case_id === row.id).map((event) => ({ kind: event.kind as CaseEvent['kind'], on: event.happened_on as LocalDate }))),
     }));
-    const fromEverything = teamTimeliness(items, cases, TODAY, calendar);
-    expect(await figuresOf(ADMIN)).toMatchObject(fromEverything);
-    // And through a manager's scope: the figures of their team alone.
-    expect(await figuresOf(MANAGER)).toMatchObject(teamTimeliness(items.filter((item) => item.team === 'north'), cases.filter((_, index) => everyCase[index]?.id !== undefined && Number(everyCase[index].id.slice(5)) % 3 === 0), TODAY, calendar));
+    const censusDays = censusDaysOf(monthsEndingWith(TODAY), TODAY);
+    const byDomain = (team?: string) => {
+      const ofItems = items.filter((item) => team === undefined || item.team === team);
+      const ofCases = cases.filter((record) => team === undefined || record.team === team);
+      return { items: ofItems, cases: ofCases, figures: teamTimeliness({ ...tallyItems(ofItems), ...tallyCases(ofCases, censusDays) }, ofItems, TODAY, calendar) };
+    };
+    for (const [userId, team] of [[ADMIN, undefined], [MANAGER, 'north']] as const) {
+      const domain = byDomain(team);
+      const scope = { teams: team === undefined ? ('all' as const) : [team] };
+      // The counts themselves, not only the figures drawn from them; open items beyond the charts are not read.
+      const stored = await sources.timeliness.tallies(TENANT, scope, firstMonthStart(TODAY), chartedBefore(TODAY), censusDays);
+      const read = domain.items.filter((item) => (item.doneOn === undefined ? item.dueOn < chartedBefore(TODAY) : item.dueOn >= firstMonthStart(TODAY)));
+      const expected = { ...tallyItems(read), ...tallyCases(domain.cases, censusDays) };
+      const byKey = (rows: readonly object[]) => rows.map((row) => JSON.stringify(Object.entries(row).sort())).sort();
+      expect(byKey(stored.open)).toEqual(byKey(expected.open));
+      expect(byKey(stored.done)).toEqual(byKey(expected.done));
+      expect(byKey(stored.assessments)).toEqual(byKey(expected.assessments.filter((tally) => tally.completedOn >= firstMonthStart(TODAY))));
+      expect(stored.plans).toEqual(expected.plans);
+      expect(await figuresOf(userId)).toMatchObject(domain.figures);
+      // And the cases behind every bar.
+      const months = monthsEndingWith(TODAY);
+      const bars: TimelinessBar[] = [
+        ...domain.figures.dueByWeek.flatMap((bucket) => OBLIGATION_KINDS.map((kind): TimelinessBar => ({ chart: 'due', bucket: bucket.bucket, kind }))),
+        ...months.flatMap((month) => OBLIGATION_KINDS.map((kind): TimelinessBar => ({ chart: 'late', month, kind }))),
+        ...domain.figures.overduePerWorker.map(({ workerId }): TimelinessBar => ({ chart: 'worker-overdue', workerId })),
+        ...months.flatMap((month): TimelinessBar[] => [{ chart: 'assessments-late', month }, { chart: 'without-plan', month }]),
+      ];
+      for (const bar of bars) {
+        const fromEverything =
+          bar.chart === 'assessments-late' || bar.chart === 'without-plan' ? censusCasesBehind(bar, domain.cases, TODAY, calendar) : itemCasesBehind(bar, domain.items, TODAY);
+        expect({ bar, cases: await casesOf(userId, bar) }).toEqual({ bar, cases: fromEverything });
+      }
+    }
   });
 
   it('answers GET /api/team-timeliness with 200, 403 and 400, and no child named', async () => {
@@ -159,4 +213,80 @@ describe.each(DATABASE_ENGINES)('Team view figures over a seeded year on $name',
     expect((await answerTeamTimelinessRequest({ devUser: MANAGER, team: '<script>' }, now, dependencies)).status).toBe(400);
     expect((await answerTeamTimelinessRequest({}, now, dependencies)).status).toBe(401);
   });
+
+  it('answers GET /api/team-timeliness/cases with the references behind a bar, refused as the figures are', async () => {
+    const dependencies = { ...sources, config: { nodeEnv: 'development' as const, tabDevUser: { tenantId: TENANT, userId: MANAGER } }, log: SILENT };
+    const now = new Date('2026-11-23T12:00:00Z');
+    const overdueVisits = await answerTeamCasesRequest({ devUser: MANAGER, chart: 'due', bucket: 'overdue', kind: 'visit' }, now, dependencies);
+    expect(overdueVisits.status).toBe(200);
+    // North's never-done visits (i mod 3 = 0, j mod 5 = 1): twenty, by reference only.
+    expect(overdueVisits.body).toEqual({ caseReferences: await casesOf(MANAGER, { chart: 'due', bucket: 'overdue', kind: 'visit' }) });
+    expect((overdueVisits.body as { caseReferences: string[] }).caseReferences).toHaveLength(20);
+    expect(JSON.stringify(overdueVisits.body)).not.toContain('A.B.');
+    const workerW0 = await answerTeamCasesRequest({ devUser: MANAGER, chart: 'worker-overdue', worker: 'w-0' }, now, dependencies);
+    expect((workerW0.body as { caseReferences: string[] }).caseReferences).toHaveLength(5);
+    const may = await answerTeamCasesRequest({ devUser: MANAGER, chart: 'assessments-late', month: '2026-05' }, now, dependencies);
+    // i mod 12 = 0 and i mod 24 = 12: completed on 13 May, a day past the 45th working day.
+    expect((may.body as { caseReferences: string[] }).caseReferences).toEqual(Array.from({ length: 12 }, (_, index) => `C${String(24 * index + 12).padStart(4, '0')}`));
+    expect((await answerTeamCasesRequest({ devUser: MANAGER, team: 'south', chart: 'without-plan', month: '2026-05' }, now, dependencies)).status).toBe(403);
+    const byWorker = await casesBehindBar({ tenantId: TENANT, userId: WORKER }, {}, { chart: 'without-plan', month: '2026-05' }, TODAY, sources);
+    expect(byWorker.ok ? 'allowed' : byWorker.error.kind).toBe('not-a-manager');
+    expect((await answerTeamCasesRequest({ devUser: MANAGER, chart: 'due', bucket: '2026-02-30', kind: 'visit' }, now, dependencies)).status).toBe(400);
+    expect((await answerTeamCasesRequest({ devUser: MANAGER, chart: 'late', month: '2026-13', kind: 'visit' }, now, dependencies)).status).toBe(400);
+    expect((await answerTeamCasesRequest({ devUser: MANAGER, chart: 'pie' }, now, dependencies)).status).toBe(400);
+    expect((await answerTeamCasesRequest({ chart: 'without-plan', month: '2026-05' }, now, dependencies)).status).toBe(401);
+  });
 });
+
+/**
+ * Cases at the edges of the definitions, added to the seeded year for the store-against-domain check: a plan end
+ * recorded before the latest start (an earlier plan's), a case opened on a census day and one closed on today's,
+ * assessments on and a day past the 45th working day over the August bank holiday and one without a referral, a
+ * visit due on the bank holiday and done that day, a review due today, an assessment completed after its case closed before the year.
+ */
+async function seedEdgeCases(db: Database['db']): Promise<void> {
+  const at = new Date('2026-11-23T09:00:00Z');
+  const edgeCases: { index: number; team: string; openedOn: string; closedOn?: string; events: [CaseEvent['kind'], string][]; obligations: [string, string, string | null][] }[] = [
+    { index: 300, team: 'north', openedOn: '2026-01-10', events: [['plan-started', '2026-07-01'], ['plan-closed', '2026-06-30'], ['referral-received', '2026-08-20'], ['assessment-completed', '2026-10-23']], obligations: [[VISIT_RULE, '2026-08-31', '2026-08-31'], [REVIEW_RULE, '2026-11-23', null]] },
+    { index: 301, team: 'south', openedOn: '2025-06-01', closedOn: '2026-11-23', events: [['plan-started', '2025-07-01'], ['plan-closed', '2026-11-23'], ['referral-received', '2026-08-20'], ['assessment-completed', '2026-10-26']], obligations: [[VISIT_RULE, '2026-01-18', null]] },
+    { index: 302, team: 'east', openedOn: '2026-09-30', events: [['plan-started', '2026-09-30'], ['assessment-completed', '2026-09-30']], obligations: [] },
+    { index: 303, team: 'north', openedOn: '2025-01-06', closedOn: '2025-11-30', events: [['referral-received', '2025-10-01'], ['assessment-completed', '2025-12-02']], obligations: [] },
+  ];
+  for (const edge of edgeCases) {
+    const id = `case-${edge.index}`;
+    const census = censusDatesOf(edge.events.map(([kind, on]) => ({ kind, on: on as LocalDate })));
+    await db
+      .insertInto('cases')
+      .values({
+        id,
+        tenant_id: TENANT,
+        reference: `C${edge.index}`,
+        initials: 'A.B.',
+        authority_id: 'slough',
+        team: edge.team,
+        worker_id: 'w-1',
+        manager_id: MANAGER,
+        pathways: JSON.stringify([]),
+        status: edge.closedOn === undefined ? 'open' : 'closed',
+        opened_on: edge.openedOn,
+        closed_on: edge.closedOn ?? null,
+        referral_on: census.referralOn ?? null,
+        assessment_completed_on: census.assessmentCompletedOn ?? null,
+        plan_started_on: census.planStartedOn ?? null,
+        plan_closed_on: census.planClosedOn ?? null,
+        created_at: at,
+        updated_at: at,
+      })
+      .execute();
+    await db
+      .insertInto('case_events')
+      .values(edge.events.map(([kind, on]) => ({ case_id: id, kind, happened_on: on, counts_from: null, recorded_by: 'w-1', recorded_at: at, withdrawn_at: null, withdrawn_by: null })))
+      .execute();
+    for (const [ruleId, dueOn, doneOn] of edge.obligations) {
+      await db
+        .insertInto('obligations')
+        .values({ case_id: id, tenant_id: TENANT, worker_id: 'w-1', team: edge.team, responsible_role: 'worker', rule_id: ruleId, due_on: dueOn, done_on: doneOn })
+        .execute();
+    }
+  }
+}

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addWorkingDays } from '../../../domain/calendar/add-working-days.js';
+import { addWorkingDays, workingDaysAfterEach } from '../../../domain/calendar/add-working-days.js';
 import { englandAndWalesCalendar } from '../../../domain/calendar/holiday-calendar.js';
 import { isWorkingDay } from '../../../domain/calendar/is-working-day.js';
 import { addCalendarDays } from '../../../domain/calendar/add-calendar-days.js';
@@ -114,3 +114,27 @@ function countedDayByDay(date: LocalDate, amount: number): { date: LocalDate; sk
   }
   return { date: current, skippedHolidays };
 }
+
+describe('workingDaysAfterEach', () => {
+  it('gives the 45th working day after referrals around Easter and Christmas, as counted by hand', () => {
+    // Thursday 5 March 2026: Good Friday, Easter Monday and 4 May skipped, the 45th is Tuesday 12 May. Saturday
+    // 7 March is day 0 like any day, and Friday 6 March is not counted from it: its 45th is Wednesday 13 May.
+    // Friday 18 December 2026: Christmas Day, the substitute Boxing Day (Monday 28th) and New Year's Day skipped.
+    const deadlines = workingDaysAfterEach(['2026-12-18', '2026-03-05', '2026-03-07', '2026-03-05'] as LocalDate[], 45, calendar);
+    expect(Object.fromEntries(deadlines)).toEqual({ '2026-03-05': '2026-05-12', '2026-03-07': '2026-05-13', '2026-12-18': '2027-02-24' });
+  });
+
+  it('agrees with addWorkingDays for any dates and count', () => {
+    fc.assert(
+      fc.property(fc.array(aLocalDate(), { maxLength: 30 }), fc.integer({ min: 1, max: 70 }), (dates, amount) => {
+        const deadlines = workingDaysAfterEach(dates, amount, calendar);
+        expect(deadlines.size).toBe(new Set(dates).size);
+        for (const date of dates) expect(deadlines.get(date)).toBe(add(date, amount).date);
+      }),
+    );
+  });
+
+  it('refuses to count nothing or backwards', () => {
+    expect(() => workingDaysAfterEach(['2026-03-05' as LocalDate], 0, calendar)).toThrow(RangeError);
+  });
+});

@@ -4,25 +4,19 @@ import type { AddressInfo } from 'node:net';
 import { generateKeyPair, SignJWT } from 'jose';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
 import { runReminderTick } from '../../bot/reminders/deliver-reminders.js';
 import { CaseStore } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import type { Database } from '../../bot/store/database.js';
-import { RoleStore } from '../../bot/store/roles.js';
-import { createAdapter } from '../../bot/teams/adapter.js';
-import { createMessenger } from '../../bot/teams/messenger.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { schedulerMessenger, schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
-import { activityFixture, RecordingTurnHandler, recordingLogger, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
+import { activityFixture, RecordingTurnHandler, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
 import { messageFrom } from './bot-under-attack.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
-import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // Issue 13, items 2, 3 and 8: forged tokens while Microsoft's OpenID metadata or keys cannot be had were answered
 // 500 with "request to https://login.botframework.com/... failed" in the body, and a key endpoint that took the
@@ -233,10 +227,7 @@ describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never a
       const address = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } };
       await conversations.remember({ tenantId: TENANT, conversationId, kind: 'personal', userId: workerId, address }, at);
     }
-    const loaded = loadConfig({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const messenger = createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-    const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: 'https://example.test/tab', messenger, log: recordingLogger() };
+    const options = schedulerOn(database.db, { cases, conversations, messenger: schedulerMessenger({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) }), tabUrl: 'https://example.test/tab' });
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(async () => {

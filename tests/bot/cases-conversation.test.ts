@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { replyText } from '../../scripts/eval/expectations.js';
 import { chatWith } from '../helpers/chat-driver.js';
+import { idsOfItsOwn } from '../helpers/ids-of-its-own.js';
 
 // Cases through activities, as Teams sends them: the real bot on an embedded database in a folder, nock as
 // the Bot Connector. Each test gives roles and opens a case of its own; one stops and starts the bot again on
@@ -37,22 +38,9 @@ const press = (userId: string, verb: string, data: Record<string, unknown>, time
 
 const cardText = (card: Record<string, unknown> | undefined) => replyText([{ attachments: [card] }]);
 
-/** The people and the case of one test: ids of their own, so no test reads another's roles, case or audit rows. */
-interface Teams {
-  readonly sam: string;
-  readonly priya: string;
-  readonly manager: string;
-  readonly north: string;
-  readonly south: string;
-  readonly reference: string;
-}
-
-let nextTeams = 0;
-
 /** Sam a worker and a manager of North, Priya a worker of South, each given by the admin. */
-async function teamsWithRoles(): Promise<Teams> {
-  const n = nextTeams++;
-  const teams: Teams = { sam: `sam-${n}`, priya: `priya-${n}`, manager: `manager-${n}`, north: `North-${n}`, south: `South-${n}`, reference: `AB12-${n}` };
+async function teamsWithRoles() {
+  const teams = idsOfItsOwn({ sam: 'sam', priya: 'priya', manager: 'manager', north: 'North', south: 'South', reference: 'AB12' });
   for (const [who, role, team] of [
     [teams.sam, 'worker', teams.north],
     [teams.priya, 'worker', teams.south],
@@ -62,6 +50,8 @@ async function teamsWithRoles(): Promise<Teams> {
   }
   return teams;
 }
+
+type Teams = Awaited<ReturnType<typeof teamsWithRoles>>;
 
 /** Sam's Redbridge case, opened 1 March 2026, with the decision that a plan is needed on 9 March. */
 async function caseWithDecision(): Promise<Teams> {

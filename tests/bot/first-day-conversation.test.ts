@@ -12,6 +12,7 @@ import { VERBS } from '../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../cards/card-queries.js';
 import { chatWith, standInConnector, submissionOf } from '../helpers/chat-driver.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { idsOfItsOwn } from '../helpers/ids-of-its-own.js';
 import { textOf, turnsWith } from '../helpers/in-process-turn.js';
 import { agreePlanAndReview } from '../helpers/reviewed-plan.js';
 import { activityFixture, recordingLogger } from './teams/bot-framework-double.js';
@@ -60,21 +61,9 @@ function botAdded(userId: string, conversation: Json, channelData: Json, timesta
   return { ...fixture, id: `install-${nextId++}`, timestamp, from: { id: `29:${userId}`, aadObjectId: userId }, conversation, channelData };
 }
 
-/** A worker and a manager of a team of their own, so no test reads another's roles, cases, channel or cards. */
-interface NorthTeam {
-  readonly sam: string;
-  readonly alex: string;
-  readonly team: string;
-  readonly reference: string;
-  readonly channel: string;
-}
-
-let nextTeam = 0;
-
 /** The admin gives the roles; Sam (not Alex) has written to the bot, and Sam opens a Camden case on Monday. */
-async function teamWithCase(): Promise<NorthTeam> {
-  const n = nextTeam++;
-  const north: NorthTeam = { sam: `sam-${n}`, alex: `alex-${n}`, team: `North-${n}`, reference: `DL01-${n}`, channel: `19:north-${n}-general@thread.tacv2` };
+async function teamWithCase() {
+  const north = idsOfItsOwn({ sam: 'sam', alex: 'alex', team: 'North', reference: 'DL01' });
   await say(ADMIN, `role ${north.sam} worker of ${north.team}`);
   await say(ADMIN, `role ${north.alex} manager of ${north.team}`);
   const opened = await press(north.sam, VERBS.createCase, { reference: north.reference, initials: 'D.L.', authorityId: 'camden', team: north.team, worker: 'me', openedOn: '2026-11-02', pathways: '' });
@@ -82,9 +71,14 @@ async function teamWithCase(): Promise<NorthTeam> {
   return north;
 }
 
+type NorthTeam = Awaited<ReturnType<typeof teamWithCase>>;
+
+/** The General channel of the team in Teams. */
+const channelOf = (north: NorthTeam) => `19:${north.team}-general@thread.tacv2`;
+
 /** Alex adds the bot to the team: its General channel becomes the team's channel for requests. */
 const botAddedToTeam = (north: NorthTeam) =>
-  post(botAdded(north.alex, { conversationType: 'channel', tenantId: PLAYGROUND_TENANT, id: north.channel, isGroup: true }, { tenant: { id: PLAYGROUND_TENANT }, team: { id: `19:${north.team}@thread.tacv2`, name: north.team } }, MONDAY));
+  post(botAdded(north.alex, { conversationType: 'channel', tenantId: PLAYGROUND_TENANT, id: channelOf(north), isGroup: true }, { tenant: { id: PLAYGROUND_TENANT }, team: { id: `19:${north.team}@thread.tacv2`, name: north.team } }, MONDAY));
 
 /** Initial meeting Thursday 3 December 2026; Camden's review within three calendar months: Wednesday 3 March 2027. */
 const planAgreedAndReviewedToContinue = (north: NorthTeam) =>
@@ -190,7 +184,7 @@ describe('a team\u2019s first day in the Agents Playground', () => {
       ).toEqual([{ kind: 'channel', status: 'sent', last_outcome: 'sent without an id' }]),
     );
     // The channel had the welcome when the bot joined the team; then the request.
-    const posted = sentTo(north.channel).at(-1)?.body;
+    const posted = sentTo(channelOf(north)).at(-1)?.body;
     expect(String(posted?.['text'])).toBe(`Closure requested: ${north.reference}. Waiting for a manager's decision.`);
     expect(JSON.stringify(posted)).not.toContain('D.L.');
   });

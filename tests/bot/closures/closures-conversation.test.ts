@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { VERBS } from '../../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
 import { chatWith, standInConnector, type Traffic } from '../../helpers/chat-driver.js';
+import { idsOfItsOwn } from '../../helpers/ids-of-its-own.js';
 import { agreePlanAndReview } from '../../helpers/reviewed-plan.js';
 
 // Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
@@ -60,27 +61,12 @@ async function caseStatus(reference: string) {
   return (await bot.database.db.selectFrom('cases').select(['status', 'closed_on']).where('reference', '=', reference).executeTakeFirstOrThrow());
 }
 
-/** The people of one test's team, and its case: ids of their own, so no test sees another's cards, roles or audit. */
-interface ClosureTeam {
-  readonly sam: string;
-  readonly alex: string;
-  readonly kim: string;
-  readonly priya: string;
-  readonly ruth: string;
-  readonly north: string;
-  readonly south: string;
-  readonly reference: string;
-}
-
-let nextTeam = 0;
-
 /**
  * A team of its own: a worker and two managers of North, a worker and a senior practitioner of South, everyone
  * having written to the bot once; and a Redbridge case of North's worker whose plan's review decided to close.
  */
-async function teamWithCaseToClose(): Promise<ClosureTeam> {
-  const n = nextTeam++;
-  const team: ClosureTeam = { sam: `sam-${n}`, alex: `alex-${n}`, kim: `kim-${n}`, priya: `priya-${n}`, ruth: `ruth-${n}`, north: `North-${n}`, south: `South-${n}`, reference: `AB12-${n}` };
+async function teamWithCaseToClose() {
+  const team = idsOfItsOwn({ sam: 'sam', alex: 'alex', kim: 'kim', priya: 'priya', ruth: 'ruth', north: 'North', south: 'South', reference: 'AB12' });
   for (const [who, role] of [
     [team.sam, `worker of ${team.north}`],
     [team.alex, `manager of ${team.north}`],
@@ -96,6 +82,8 @@ async function teamWithCaseToClose(): Promise<ClosureTeam> {
   await agreePlanAndReview(talker, team.sam, { authorityId: 'redbridge', reference: team.reference, agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'close' }, TODAY);
   return team;
 }
+
+type ClosureTeam = Awaited<ReturnType<typeof teamWithCaseToClose>>;
 
 /** The worker sends the closure request with every item met; the approval card that reached the first manager. */
 async function requestSent(team: ClosureTeam): Promise<Json> {
@@ -237,7 +225,7 @@ describe('closure requests through chat and cards', () => {
 
   it('takes the Action.Submit fallback the same way: a senior practitioner in Camden returns a step-down, and the pressed card is replaced', async () => {
     const { priya, ruth, south } = await teamWithCaseToClose();
-    const reference = `CD34-${nextTeam}`;
+    const { reference } = idsOfItsOwn({ reference: 'CD34' });
     const opened = await press(priya, VERBS.createCase, { reference, initials: 'C.D.', authorityId: 'camden', team: south, worker: 'me', openedOn: '2026-01-05', pathways: '' });
     expect(opened.text).toMatch(new RegExp(`Opened ${reference}`));
     await agreePlanAndReview(talker, priya, { authorityId: 'camden', reference, agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'step-down' }, TODAY);

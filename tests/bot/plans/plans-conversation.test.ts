@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { planTemplateFor } from '../../../domain/plans/plan-template.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { chatWith, inputValue, shownText, submissionOf } from '../../helpers/chat-driver.js';
+import { idsOfItsOwn } from '../../helpers/ids-of-its-own.js';
 import { CONNECTOR } from '../teams/bot-framework-double.js';
 
 // CiN plans through the real bot: an embedded database in a folder, activities as Teams sends them, nock as
@@ -134,14 +135,12 @@ function completePlan(entry: AuthorityCase): Record<string, string> {
   };
 }
 
-let nextCase = 0;
-
 /**
  * A case of Sam's under `entry`'s authority with a reference of its own, and its plan's draft with one action
  * written and a second row added: the updated form.
  */
 async function draftWithTwoRows(entry: AuthorityCase) {
-  const reference = `${entry.reference}-${nextCase++}`;
+  const { reference } = idsOfItsOwn({ reference: entry.reference });
   const opened = await press(SAM, 'case.create', { reference, initials: 'A.B.', authorityId: entry.authorityId, team: 'North', worker: 'me', openedOn: '2026-03-02', pathways: '' }, MEETING_DAY);
   expect(opened.said).toMatch(new RegExp(`Opened ${reference}`));
   const form = await say(SAM, `plan ${reference}`, MEETING_DAY);

@@ -53,6 +53,7 @@ const press = (userId: string, verb: string, data: Json, timestamp = MONDAY) => 
 const talker = chats[PLAYGROUND_TENANT];
 const buttonsOf = (card: Json | undefined) => objectsOfType(card?.['body'], 'Action.Execute').map((action) => String(action['title']));
 const { sentTo } = connector;
+/** The channel's card goes out just after the turn, from the bot's own HTTP server and database: real time. */
 const waitFor = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
 
 /** What a client sends when the bot is added to a conversation: the bot among the members added. */

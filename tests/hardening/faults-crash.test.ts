@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/deliver-reminders.js';
 import { CaseStore, type CaseRecord } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
@@ -97,13 +97,16 @@ async function cutWhileHolding(locker: pg.Client, hold: string, values: readonly
   const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   await locker.query(hold, [...values]);
   const outcome = write().then((): 'committed' => 'committed', (): 'failed' => 'failed');
-  let blocked: number | undefined;
-  for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
-    const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
-    blocked = rows[0]?.pid;
-    if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect(blocked).toBeDefined();
+  // Real time: the write is blocked inside the PostgreSQL server, which says so in pg_stat_activity when it is.
+  const blocked = await vi.waitFor(
+    async () => {
+      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
+      const pid = rows[0]?.pid;
+      expect(pid).toBeDefined();
+      return pid;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
   await locker.query('ROLLBACK');
   return outcome;

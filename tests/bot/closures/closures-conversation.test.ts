@@ -37,7 +37,10 @@ afterAll(async () => {
 
 const chatOf = (userId: string) => `a:chat-${userId}`;
 
-/** Cards and messages go out just after the turn; on a loaded machine that can take a few seconds. */
+/**
+ * Cards and messages go out just after the turn; on a loaded machine that can take a few seconds. Real time: they
+ * go through the bot's HTTP server and its embedded database, which faked timers would not move.
+ */
 const waitForDelivery = (check: () => void) => vi.waitFor(check, { timeout: 20_000, interval: 50 });
 
 const say = (userId: string, text: string, timestamp = TODAY) => chat.say(userId, text, timestamp);

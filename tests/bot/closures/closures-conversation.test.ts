@@ -66,9 +66,9 @@ async function caseStatus(reference: string) {
 
 /**
  * A team of its own: a worker and two managers of North, a worker and a senior practitioner of South, everyone
- * having written to the bot once; and a Redbridge case of North's worker whose plan's review decided to close.
+ * having written to the bot once.
  */
-async function teamWithCaseToClose() {
+async function teamWithRoles() {
   const team = idsOfItsOwn({ sam: 'sam', alex: 'alex', kim: 'kim', priya: 'priya', ruth: 'ruth', north: 'North', south: 'South', reference: 'AB12' });
   for (const [who, role] of [
     [team.sam, `worker of ${team.north}`],
@@ -80,6 +80,12 @@ async function teamWithCaseToClose() {
     expect((await say(ADMIN, `role ${who} ${role}`)).text).toContain(who);
   }
   for (const who of [team.sam, team.alex, team.kim, team.priya, team.ruth]) await say(who, 'help');
+  return team;
+}
+
+/** Such a team, and a Redbridge case of North's worker whose plan's review decided to close. */
+async function teamWithCaseToClose() {
+  const team = await teamWithRoles();
   const opened = await press(team.sam, VERBS.createCase, { reference: team.reference, initials: 'A.B.', authorityId: 'redbridge', team: team.north, worker: 'me', openedOn: '2026-01-05', pathways: '' });
   expect(opened.text).toMatch(new RegExp(`Opened ${team.reference}`));
   await agreePlanAndReview(talker, team.sam, { authorityId: 'redbridge', reference: team.reference, agreedOn: '2026-03-02', reviewOn: '2026-04-10', actionDueOn: '2026-06-30', heldOn: '2026-03-09', decision: 'close' }, TODAY);
@@ -227,7 +233,7 @@ describe('closure requests through chat and cards', () => {
   });
 
   it('takes the Action.Submit fallback the same way: a senior practitioner in Camden returns a step-down, and the pressed card is replaced', async () => {
-    const { priya, ruth, south } = await teamWithCaseToClose();
+    const { priya, ruth, south } = await teamWithRoles();
     const { reference } = idsOfItsOwn({ reference: 'CD34' });
     const opened = await press(priya, VERBS.createCase, { reference, initials: 'C.D.', authorityId: 'camden', team: south, worker: 'me', openedOn: '2026-01-05', pathways: '' });
     expect(opened.text).toMatch(new RegExp(`Opened ${reference}`));

@@ -6,14 +6,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { replyText } from '../../scripts/eval/expectations.js';
 import { chatWith } from '../helpers/chat-driver.js';
+import { idsOfItsOwn } from '../helpers/ids-of-its-own.js';
 
 // Cases through activities, as Teams sends them: the real bot on an embedded database in a folder, nock as
-// the Bot Connector. The bot is stopped and started again on the same folder half-way.
+// the Bot Connector. Each test gives roles and opens a case of its own; one stops and starts the bot again on
+// the same folder.
 const TENANT = '4b1f6a2e-9c3d-4e8f-a1b2-7c6d5e4f3a21';
 const ADMIN = 'admin-object-id';
-const SAM = 'sam-object-id';
-const PRIYA = 'priya-object-id';
-const MANAGER = 'manager-object-id';
 
 let dataDir: string;
 let bot: StartedBot;
@@ -39,71 +38,112 @@ const press = (userId: string, verb: string, data: Record<string, unknown>, time
 
 const cardText = (card: Record<string, unknown> | undefined) => replyText([{ attachments: [card] }]);
 
+/** Sam a worker and a manager of North, Priya a worker of South, each given by the admin. */
+async function teamsWithRoles() {
+  const teams = idsOfItsOwn({ sam: 'sam', priya: 'priya', manager: 'manager', north: 'North', south: 'South', reference: 'AB12' });
+  for (const [who, role, team] of [
+    [teams.sam, 'worker', teams.north],
+    [teams.priya, 'worker', teams.south],
+    [teams.manager, 'manager', teams.north],
+  ] as const) {
+    expect((await say(ADMIN, `role ${who} ${role} of ${team}`)).said).toContain(`${who} is ${role} of team ${team}`);
+  }
+  return teams;
+}
+
+type Teams = Awaited<ReturnType<typeof teamsWithRoles>>;
+
+/** Sam's Redbridge case, opened 1 March 2026, with the decision that a plan is needed on 9 March. */
+async function caseWithDecision(): Promise<Teams> {
+  const teams = await teamsWithRoles();
+  const opened = await press(teams.sam, 'case.create', { reference: teams.reference, initials: 'a.b.', authorityId: 'redbridge', team: teams.north, worker: 'me', openedOn: '2026-03-01', pathways: '' });
+  expect(opened.said).toMatch(new RegExp(`Opened ${teams.reference}`));
+  expect((await say(teams.sam, `record decision that a plan is needed 9 March 2026 for ${teams.reference}`)).said).toContain(`Recorded for ${teams.reference}`);
+  return teams;
+}
+
+/** A visit of Monday 9 March recorded from the record card; its entry number on the timeline. */
+async function visitRecorded({ sam, reference }: Teams): Promise<string | undefined> {
+  const recorded = await press(sam, 'event.record', { reference, kind: 'visit-made', on: '2026-03-09', countsFrom: '' });
+  expect(cardText(recorded.updatedCard)).toContain('Visit made');
+  return /Visit made\s+TextRun\s+\(#(\d+)\)/.exec((await say(sam, `case ${reference}`)).said)?.[1];
+}
+
 describe('cases through chat and cards', () => {
   it('lets the admin from BOT_ADMINS give roles in teams, and refuses anyone else', async () => {
-    expect((await say(SAM, `role ${SAM} manager of North`)).said).toMatch(/Only an admin/);
-    expect((await say(ADMIN, `role ${SAM} worker of North`)).said).toContain(`${SAM} is worker of team North`);
-    expect((await say(ADMIN, `role ${PRIYA} worker of South`)).said).toContain('team South');
-    expect((await say(ADMIN, `role ${MANAGER} manager of North`)).said).toContain('manager of team North');
-    expect((await say(SAM, 'roles')).said).toMatch(/sam-object-id is worker of team North/);
+    const [sam, priya, manager] = ['sam-roles', 'priya-roles', 'manager-roles'];
+    expect((await say(sam, `role ${sam} manager of North-roles`)).said).toMatch(/Only an admin/);
+    expect((await say(ADMIN, `role ${sam} worker of North-roles`)).said).toContain(`${sam} is worker of team North-roles`);
+    expect((await say(ADMIN, `role ${priya} worker of South-roles`)).said).toContain('team South-roles');
+    expect((await say(ADMIN, `role ${manager} manager of North-roles`)).said).toContain('manager of team North-roles');
+    expect((await say(sam, 'roles')).said).toMatch(/sam-roles is worker of team North-roles/);
   });
 
   it('opens a case from the new-case card, keeping the input and naming each wrong field when refused', async () => {
-    const form = await say(SAM, 'new case AB12');
+    const { sam, north, reference } = await teamsWithRoles();
+    const form = await say(sam, `new case ${reference}`);
     expect(form.cards).toHaveLength(1);
     expect(cardText(form.cards[0])).toContain('Open case');
 
-    const refused = await press(SAM, 'case.create', { reference: 'AB12', initials: 'Jayden', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' });
+    const refused = await press(sam, 'case.create', { reference, initials: 'Jayden', authorityId: 'redbridge', team: north, worker: 'me', openedOn: '2026-03-01', pathways: '' });
     const refusedCard = JSON.stringify(refused.updatedCard);
     expect(refusedCard).toContain('"value":"Jayden"');
     expect(refusedCard).toContain('initials only');
     expect(refusedCard).toContain('"value":"2026-03-01"');
 
-    const opened = await press(SAM, 'case.create', { reference: 'ab12', initials: 'a.b.', authorityId: 'redbridge', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: '' });
-    expect(cardText(opened.updatedCard)).toContain('AB12');
-    expect(opened.said).toMatch(/Opened AB12/);
-    expect((await press(SAM, 'case.create', { reference: 'AB12', initials: 'C.D.', authorityId: 'camden', team: 'North', worker: 'me', openedOn: '2026-03-01' })).updatedCard).toBeDefined();
+    const opened = await press(sam, 'case.create', { reference: reference.toLowerCase(), initials: 'a.b.', authorityId: 'redbridge', team: north, worker: 'me', openedOn: '2026-03-01', pathways: '' });
+    expect(cardText(opened.updatedCard)).toContain(reference);
+    expect(opened.said).toMatch(new RegExp(`Opened ${reference}`));
+    expect((await press(sam, 'case.create', { reference, initials: 'C.D.', authorityId: 'camden', team: north, worker: 'me', openedOn: '2026-03-01' })).updatedCard).toBeDefined();
   });
 
   it('records an event in words and answers with the timeline and its new deadline', async () => {
-    const recorded = await say(SAM, 'record decision that a plan is needed 9 March 2026 for AB12');
+    const { sam, north, reference } = await teamsWithRoles();
+    await press(sam, 'case.create', { reference, initials: 'a.b.', authorityId: 'redbridge', team: north, worker: 'me', openedOn: '2026-03-01', pathways: '' });
+    const recorded = await say(sam, `record decision that a plan is needed 9 March 2026 for ${reference}`);
     // 9 March 2026 (Mon) + 15 working days = Monday 30 March 2026
-    expect(recorded.said).toContain('Recorded for AB12');
+    expect(recorded.said).toContain(`Recorded for ${reference}`);
     expect(recorded.said).toContain('Monday 30 March 2026');
     expect(recorded.said).toContain('Source: 3. Initial CiN Meetings and Subsequent Reviews');
   });
 
   it('refuses a visit dated after today with the reason beside the date, the input kept, and records nothing', async () => {
-    const refused = await say(SAM, 'record visit 12 March 2026 for AB12');
+    const { sam, reference } = await caseWithDecision();
+    const refused = await say(sam, `record visit 12 March 2026 for ${reference}`);
     expect(refused.said).toMatch(/Nothing recorded yet\. Thursday 12 March 2026 is after today \(Tuesday 10 March 2026\)/);
     expect(JSON.stringify(refused.cards[0])).toContain('"value":"2026-03-12"');
     expect(JSON.stringify(refused.cards[0])).toContain('"value":"visit-made"');
-    expect((await say(SAM, 'case AB12')).said).not.toMatch(/Visit made/);
+    expect((await say(sam, `case ${reference}`)).said).not.toMatch(/Visit made/);
   });
 
   it('records from the record card, and refuses a date before the case opened beside the field', async () => {
-    const refused = await press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-02-20', countsFrom: '' });
+    const { sam, reference } = await caseWithDecision();
+    const refused = await press(sam, 'event.record', { reference, kind: 'visit-made', on: '2026-02-20', countsFrom: '' });
     expect(JSON.stringify(refused.updatedCard)).toContain('before the case opened (Sunday 1 March 2026)');
-    const recorded = await press(SAM, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09', countsFrom: '' });
+    const recorded = await press(sam, 'event.record', { reference, kind: 'visit-made', on: '2026-03-09', countsFrom: '' });
     expect(cardText(recorded.updatedCard)).toContain('Visit made');
   });
 
   it('keeps a worker of another team out of the case, whatever they try', async () => {
-    expect((await say(PRIYA, 'case AB12')).said).toMatch(/can't see or change AB12/);
-    expect((await say(PRIYA, 'record visit yesterday for AB12')).said).toMatch(/can't see or change AB12/);
-    expect((await press(PRIYA, 'event.record', { reference: 'AB12', kind: 'visit-made', on: '2026-03-09' })).said).toMatch(/can't see or change AB12/);
-    expect((await say(PRIYA, 'my deadlines')).said).toMatch(/Nothing is due on your cases/);
+    const { priya, reference } = await caseWithDecision();
+    const kept = new RegExp(`can't see or change ${reference}`);
+    expect((await say(priya, `case ${reference}`)).said).toMatch(kept);
+    expect((await say(priya, `record visit yesterday for ${reference}`)).said).toMatch(kept);
+    expect((await press(priya, 'event.record', { reference, kind: 'visit-made', on: '2026-03-09' })).said).toMatch(kept);
+    expect((await say(priya, 'my deadlines')).said).toMatch(/Nothing is due on your cases/);
   });
 
   it('lists the worker\u2019s deadlines and the manager\u2019s team deadlines, soonest first', async () => {
-    expect((await say(SAM, 'my deadlines')).said).toMatch(/My deadlines: 1 item; the soonest is AB12, due Monday 30 March 2026: Convene the initial CiN meeting/);
-    expect((await say(MANAGER, 'team deadlines')).said).toMatch(/AB12, due Monday 30 March 2026/);
-    expect((await say(SAM, 'team deadlines')).said).toMatch(/for managers and senior practitioners/);
-    expect((await say(SAM, 'my cases')).said).toMatch(/AB12 A\.B\./);
+    const { sam, manager, reference } = await caseWithDecision();
+    expect((await say(sam, 'my deadlines')).said).toMatch(new RegExp(`My deadlines: 1 item; the soonest is ${reference}, due Monday 30 March 2026: Convene the initial CiN meeting`));
+    expect((await say(manager, 'team deadlines')).said).toMatch(new RegExp(`${reference}, due Monday 30 March 2026`));
+    expect((await say(sam, 'team deadlines')).said).toMatch(/for managers and senior practitioners/);
+    expect((await say(sam, 'my cases')).said).toMatch(new RegExp(`${reference} A\\.B\\.`));
   });
 
   it('serves the case\u2019s deadlines as an .ics file from the timeline card\u2019s link', async () => {
-    const timeline = await say(SAM, 'case AB12');
+    const { sam, reference } = await caseWithDecision();
+    const timeline = await say(sam, `case ${reference}`);
     const link = /https?:\/\/[^\s"]+\/downloads\/[\w.-]+/.exec(JSON.stringify(timeline.cards[0]))?.[0];
     expect(link).toBeDefined();
     const response = await fetch(`${bot.url}${new URL(link ?? '').pathname}`);
@@ -111,37 +151,42 @@ describe('cases through chat and cards', () => {
     expect(response.headers.get('content-type')).toMatch(/text\/calendar/);
     const ics = await response.text();
     expect(ics).toContain('DTSTART;VALUE=DATE:20260330');
-    expect(ics).toContain('SUMMARY:AB12: Convene the initial CiN meeting');
+    expect(ics).toContain(`SUMMARY:${reference}: Convene the initial CiN meeting`);
     expect(ics).not.toContain('A.B.');
   });
 
   it('withdraws a wrong entry as an audited correction', async () => {
-    const timeline = await say(SAM, 'case AB12');
-    const visitEntry = /Visit made\s+TextRun\s+\(#(\d+)\)/.exec(timeline.said)?.[1];
+    const teams = await caseWithDecision();
+    const visitEntry = await visitRecorded(teams);
     expect(visitEntry).toBeDefined();
-    expect((await say(SAM, `withdraw ${visitEntry ?? ''} for AB12`)).said).toMatch(/Withdrawn from AB12/);
-    expect((await say(SAM, 'case AB12')).said).not.toMatch(/Visit made/);
+    expect((await say(teams.sam, `withdraw ${visitEntry ?? ''} for ${teams.reference}`)).said).toMatch(new RegExp(`Withdrawn from ${teams.reference}`));
+    expect((await say(teams.sam, `case ${teams.reference}`)).said).not.toMatch(/Visit made/);
   });
 
   it('writes an audit row for every role, case and event change, with ids and no names', async () => {
-    const rows = await bot.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'case_reference', 'detail']).orderBy('id').execute();
+    const teams = await caseWithDecision();
+    await say(teams.sam, `withdraw ${(await visitRecorded(teams)) ?? ''} for ${teams.reference}`);
+    const people = new Set([teams.sam, teams.priya, teams.manager]);
+    const ours = (row: { case_reference: string | null; detail: unknown }) => row.case_reference === teams.reference || people.has(String((row.detail as { userId?: string } | null)?.userId));
+    const rows = (await bot.database.db.selectFrom('audit_log').select(['action', 'actor_id', 'case_reference', 'detail']).orderBy('id').execute()).filter(ours);
     expect(rows.map((row) => `${row.action} ${row.case_reference ?? '-'} by ${row.actor_id}`)).toEqual([
       `role.assigned - by ${ADMIN}`,
       `role.assigned - by ${ADMIN}`,
       `role.assigned - by ${ADMIN}`,
-      `case.opened AB12 by ${SAM}`,
-      `event.recorded AB12 by ${SAM}`,
-      `event.recorded AB12 by ${SAM}`,
-      `event.withdrawn AB12 by ${SAM}`,
+      `case.opened ${teams.reference} by ${teams.sam}`,
+      `event.recorded ${teams.reference} by ${teams.sam}`,
+      `event.recorded ${teams.reference} by ${teams.sam}`,
+      `event.withdrawn ${teams.reference} by ${teams.sam}`,
     ]);
     expect(JSON.stringify(rows)).not.toContain('A.B.');
   });
 
   it('gives the same timeline after the bot is stopped and started again on the same data', async () => {
-    const before = (await say(SAM, 'case AB12')).said;
+    const { sam, reference } = await caseWithDecision();
+    const before = (await say(sam, `case ${reference}`)).said;
     await bot.stop();
     bot = await startBot(env(), { host: '127.0.0.1' });
-    const after = (await say(SAM, 'case AB12')).said;
+    const after = (await say(sam, `case ${reference}`)).said;
     // The calendar link is signed afresh each time; everything else must be the same.
     const withoutLinks = (text: string) => text.replace(/\/downloads\/[\w.-]+/g, '/downloads/…');
     expect(withoutLinks(after)).toEqual(withoutLinks(before));
@@ -149,10 +194,11 @@ describe('cases through chat and cards', () => {
   });
 
   it('imports cases from a census CSV attached to "import cases", reporting each rejected line', async () => {
+    const { sam, manager, north } = await teamsWithRoles();
     const csv = [
       'LAchildID,CINreferralDate,AssessmentActualStartDate,AssessmentAuthorisationDate,CINPlanStartDate,CINPlanEndDate,CINclosureDate,Initials,Authority,Team,Worker,Manager',
-      `CD77,2026-05-01,2026-05-05,27/05/2026,,,,C.D.,Camden,North,${SAM},${MANAGER}`,
-      `XX01,2026-13-01,,,,,,X.X.,Camden,North,${SAM},${MANAGER}`,
+      `CD77,2026-05-01,2026-05-05,27/05/2026,,,,C.D.,Camden,${north},${sam},${manager}`,
+      `XX01,2026-13-01,,,,,,X.X.,Camden,${north},${sam},${manager}`,
     ].join('\n');
     nock('https://tenant.sharepoint.com').get('/personal/admin/cases.csv').reply(200, csv, { 'content-type': 'text/csv' });
     const attachments = [{ contentType: 'application/vnd.microsoft.teams.file.download.info', name: 'cases.csv', content: { downloadUrl: 'https://tenant.sharepoint.com/personal/admin/cases.csv', uniqueId: 'f1', fileType: 'csv' } }];
@@ -160,14 +206,15 @@ describe('cases through chat and cards', () => {
     expect(said).toMatch(/1 cases opened/);
     expect(said).toMatch(/line 3 \(XX01\)/);
     // Camden: the initial CIN review 2 weeks after the assessment completed on 27 May 2026 = Wednesday 10 June 2026
-    expect((await say(SAM, 'case CD77', '2026-06-01T09:00:00Z')).said).toContain('Wednesday 10 June 2026');
+    expect((await say(sam, 'case CD77', '2026-06-01T09:00:00Z')).said).toContain('Wednesday 10 June 2026');
   });
 
   it('shows the document\u2019s other figure beside the stricter date, and an earliest date, on the timeline (Slough, disabled child)', async () => {
-    const opened = await press(SAM, 'case.create', { reference: 'SL34', initials: 'e.f.', authorityId: 'slough', team: 'North', worker: 'me', openedOn: '2026-03-01', pathways: 'disabled-children' });
+    const { sam, north } = await teamsWithRoles();
+    const opened = await press(sam, 'case.create', { reference: 'SL34', initials: 'e.f.', authorityId: 'slough', team: north, worker: 'me', openedOn: '2026-03-01', pathways: 'disabled-children' });
     expect(opened.said).toMatch(/Opened SL34/);
-    await say(SAM, 'record plan started 2 March 2026 for SL34');
-    const reviewed = await say(SAM, 'record review held 2 March 2026 for SL34');
+    await say(sam, 'record plan started 2 March 2026 for SL34');
+    const reviewed = await say(sam, 'record review held 2 March 2026 for SL34');
     // Review Monday 2 March 2026: + 3 months = Tuesday 2 June 2026 (followed); the disabled children's 6-monthly
     // minimum gives Wednesday 2 September 2026 (named). Plan started 2 March: earliest closure from Tuesday 2 June.
     // The message text is one line naming the soonest item; the list lives on the card (issue 14, item 6).

@@ -1,29 +1,20 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
 import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/deliver-reminders.js';
 import { londonDateTimeOf } from '../../bot/reminders/london-time.js';
-import { CaseStore } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import type { Database } from '../../bot/store/database.js';
-import { RoleStore } from '../../bot/store/roles.js';
-import { createAdapter } from '../../bot/teams/adapter.js';
-import { createMessenger } from '../../bot/teams/messenger.js';
 import { isWithinWorkingHours } from '../../domain/reminders/working-hours.js';
 import { isoWeekOf, TEAM_WEEK_KIND, teamWeekSendDay } from '../../domain/reminders/team-week.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
-import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
-import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
-import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
+import { CONNECTOR, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
 
 // The reminder scheduler driven by a clock that leaps: over nights, weekends, a bank holiday and both clock
 // changes, sometimes backwards. Whatever the ticks' times, each reminder goes exactly once, within working hours
 // on the working day it was planned for, in London time.
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const MANAGER = 'manager-object-id';
@@ -33,12 +24,6 @@ const DAY_MS = 86_400_000;
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-function messenger() {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-}
 
 /** Every UTC instant of the ticks: these times each calendar day from `first` to `last`, in an order that jumps. */
 function ticksBetween(first: string, last: string, utcTimes: readonly string[]): Date[] {
@@ -138,9 +123,8 @@ describe.each(DATABASE_ENGINES)('reminders under a leaping clock on $name', ({ o
   beforeEach(async () => {
     database = await open();
     const conversations = new ConversationStore(database.db);
-    const roles = new RoleStore(database.db, []);
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases: new CaseStore(database.db, POLICIES, calendar), conversations, roles, timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
-    await roles.assign(TENANT, { userId: MANAGER, role: 'manager', team: 'North' }, 'admin', new Date('2026-01-05T09:00:00Z'));
+    options = schedulerOn(database.db, { conversations });
+    await options.roles.assign(TENANT, { userId: MANAGER, role: 'manager', team: 'North' }, 'admin', new Date('2026-01-05T09:00:00Z'));
     for (const userId of [SAM, MANAGER]) {
       const conversationId = `a:chat-${userId}`;
       await conversations.remember(

@@ -1,25 +1,18 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
 import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/deliver-reminders.js';
 import { CaseStore } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import type { Database } from '../../bot/store/database.js';
-import { RoleStore } from '../../bot/store/roles.js';
-import { createAdapter } from '../../bot/teams/adapter.js';
-import { createMessenger } from '../../bot/teams/messenger.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
-import { CONNECTOR, recordingLogger, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
-import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
+import { CONNECTOR, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
 
 // The Bot Connector in a storm of 5xx or 429 answers while reminders are due: each tick asks it a bounded number
 // of times, every reminder waits in the outbox, and once the storm passes each is delivered exactly once.
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = ['worker-1', 'worker-2', 'worker-3'];
 const on = (date: string) => date as LocalDate;
@@ -31,12 +24,6 @@ const MOST_ATTEMPTS = 8;
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
-
-function messenger() {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-}
 
 /** The Connector answering every post of an activity with `answer`; returns the chats it accepted messages for. */
 function connectorAnswering(status: number, headers: Record<string, string> = {}) {
@@ -76,7 +63,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
         at,
       );
     }
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
+    options = schedulerOn(database.db, { cases, conversations });
   });
   afterEach(async () => {
     nock.cleanAll();

@@ -5,29 +5,22 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import nock from 'nock';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runReminderTick, type ReminderTickOptions } from '../../bot/reminders/deliver-reminders.js';
 import { CaseStore, type CaseRecord } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import { dropSchema, openDatabase, type Database } from '../../bot/store/database.js';
 import { PlanStore } from '../../bot/store/plans.js';
-import { RoleStore } from '../../bot/store/roles.js';
-import { createAdapter } from '../../bot/teams/adapter.js';
-import { createMessenger } from '../../bot/teams/messenger.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Plan } from '../../domain/plans/plan.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { schedulerMessenger, schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
-import { CONNECTOR, recordingLogger } from '../bot/teams/bot-framework-double.js';
-import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
+import { CONNECTOR } from '../bot/teams/bot-framework-double.js';
 
 // A crash, or a pause long enough to look like one, in the middle of a reminder send or a case write: nothing is
 // lost and nothing happens twice.
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const on = (date: string) => date as LocalDate;
@@ -36,12 +29,6 @@ const on = (date: string) => date as LocalDate;
 const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z');
 const LEASE_MS = 2 * 60 * 1000;
 const serverUrl = process.env.TEST_DATABASE_URL;
-
-function messenger() {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-}
 
 async function openCaseWithReminderDue(database: Database): Promise<{ cases: CaseStore; record: CaseRecord }> {
   const cases = new CaseStore(database.db, POLICIES, calendar);
@@ -64,7 +51,7 @@ describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open
   beforeEach(async () => {
     database = await open();
     const { cases } = await openCaseWithReminderDue(database);
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations: new ConversationStore(database.db), roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger() };
+    options = schedulerOn(database.db, { cases });
   });
   afterEach(async () => {
     nock.cleanAll();
@@ -88,9 +75,9 @@ describe.each(DATABASE_ENGINES)('a reminder send interrupted, on $name', ({ open
       .times(2)
       .reply(200, { id: 'reminder-activity' });
 
-    const slow = runReminderTick({ ...options, messenger: messenger(), now: MONDAY_23_MARCH_9AM });
+    const slow = runReminderTick({ ...options, messenger: schedulerMessenger(), now: MONDAY_23_MARCH_9AM });
     await firstAsking;
-    const takeover = await runReminderTick({ ...options, messenger: messenger(), now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) });
+    const takeover = await runReminderTick({ ...options, messenger: schedulerMessenger(), now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) });
     releaseFirst();
     const late = await slow;
 
@@ -110,13 +97,16 @@ async function cutWhileHolding(locker: pg.Client, hold: string, values: readonly
   const { rows: [lockerPid] } = await locker.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   await locker.query(hold, [...values]);
   const outcome = write().then((): 'committed' => 'committed', (): 'failed' => 'failed');
-  let blocked: number | undefined;
-  for (let tries = 0; blocked === undefined && tries < 200; tries += 1) {
-    const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
-    blocked = rows[0]?.pid;
-    if (blocked === undefined) await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  expect(blocked).toBeDefined();
+  // Real time: the write is blocked inside the PostgreSQL server, which says so in pg_stat_activity when it is.
+  const blocked = await vi.waitFor(
+    async () => {
+      const { rows } = await locker.query<{ pid: number }>('SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))', [lockerPid?.pid]);
+      const pid = rows[0]?.pid;
+      expect(pid).toBeDefined();
+      return pid;
+    },
+    { timeout: 10_000, interval: 50 },
+  );
   await locker.query('SELECT pg_terminate_backend($1)', [blocked]);
   await locker.query('ROLLBACK');
   return outcome;
@@ -233,7 +223,7 @@ describe.runIf(serverUrl)('a crash on PostgreSQL', () => {
       tick.kill('SIGKILL');
       expect(await exited).toBe('SIGKILL');
 
-      const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, log: recordingLogger(), messenger: messenger() };
+      const options = schedulerOn(database.db, { cases, conversations });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 60_000) })).toMatchObject({ sent: 0 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + LEASE_MS + 60_000) })).toMatchObject({ sent: 1 });
       expect(await runReminderTick({ ...options, now: new Date(MONDAY_23_MARCH_9AM.getTime() + 2 * LEASE_MS + 120_000) })).toMatchObject({ sent: 0 });

@@ -3,26 +3,20 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { generateKeyPair, SignJWT } from 'jose';
 import nock from 'nock';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../bot/config.js';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { runReminderTick } from '../../bot/reminders/deliver-reminders.js';
 import { CaseStore } from '../../bot/store/cases.js';
 import { ConversationStore } from '../../bot/store/conversation-references.js';
 import type { Database } from '../../bot/store/database.js';
-import { RoleStore } from '../../bot/store/roles.js';
-import { createAdapter } from '../../bot/teams/adapter.js';
-import { createMessenger } from '../../bot/teams/messenger.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { schedulerMessenger, schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
-import { activityFixture, RecordingTurnHandler, recordingLogger, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
+import { activityFixture, RecordingTurnHandler, startBot, APP_ID, SERVICE_URL, type BotUnderTest } from '../bot/teams/bot-framework-double.js';
 import { messageFrom } from './bot-under-attack.js';
 import { startTcpProxy, type TcpProxy } from './faults-tcp-proxy.js';
 import { CHANNEL_ISSUER, publishMicrosoftSigningKeys } from './token-issuers.js';
-import { ReminderOutboxStore } from '../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../bot/store/transfer-checklist.js';
 
 // Issue 13, items 2, 3 and 8: forged tokens while Microsoft's OpenID metadata or keys cannot be had were answered
 // 500 with "request to https://login.botframework.com/... failed" in the body, and a key endpoint that took the
@@ -195,11 +189,11 @@ function withoutNock(): void {
   afterAll(() => nock.activate());
 }
 
-/** The sockets a stalled proxy holds close once the client gives up; this waits for those close events. */
-async function heldConnectionsSettled(proxy: TcpProxy): Promise<number> {
-  for (let tries = 0; tries < 50 && proxy.heldConnections > 0; tries += 1) await new Promise((resolve) => setTimeout(resolve, 20));
-  return proxy.heldConnections;
-}
+/**
+ * The sockets a stalled proxy holds close once the client gives up: this waits for every close event, in real
+ * time, as they come from the operating system's sockets, which faked timers do not move.
+ */
+const heldConnectionsClosed = (proxy: TcpProxy) => vi.waitFor(() => expect(proxy.heldConnections).toBe(0), { timeout: 5_000, interval: 20 });
 
 describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never answers, on $name', ({ open }) => {
   const TENANT = 'tenant-a';
@@ -233,10 +227,7 @@ describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never a
       const address = { channelId: 'msteams', serviceUrl: connector.serviceUrl, conversation: { id: conversationId, conversationType: 'personal', tenantId: TENANT }, bot: { id: '28:bot' } };
       await conversations.remember({ tenantId: TENANT, conversationId, kind: 'personal', userId: workerId, address }, at);
     }
-    const loaded = loadConfig({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) });
-    if (!loaded.ok) throw new Error(loaded.error.message);
-    const messenger = createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-    const options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: 'https://example.test/tab', messenger, log: recordingLogger() };
+    const options = schedulerOn(database.db, { cases, conversations, messenger: schedulerMessenger({ MICROSOFT_TIMEOUT_MS: String(SEND_TIMEOUT_MS) }), tabUrl: 'https://example.test/tab' });
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(async () => {
@@ -252,7 +243,7 @@ describe.each(DATABASE_ENGINES)('a reminder sent to a Bot Connector that never a
     expect(Date.now() - started).toBeLessThan(WORKERS.length * SEND_TIMEOUT_MS + PROMPTLY_MS);
     // One connection a message: a timed-out send is not retried on the spot, and none is left held.
     expect(connector.proxy.stalledConnections).toBeLessThanOrEqual(WORKERS.length);
-    expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
+    await heldConnectionsClosed(connector.proxy);
     expect((await outbox()).map((row) => [row.status, row.attempts, row.last_outcome])).toEqual(WORKERS.map(() => ['pending', 1, 'retry after error']));
 
     await connector.proxy.restore();
@@ -281,7 +272,7 @@ describe('a reply in a turn when the Bot Connector takes the connection and neve
       expect(answers.map((answer) => answer.status)).toEqual(answers.map(() => 200));
       // One connection a reply, and no apology sent the same way to wait as long again.
       expect(connector.proxy.stalledConnections).toBeLessThanOrEqual(10);
-      expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
+      await heldConnectionsClosed(connector.proxy);
       const failed = bot.log.events.filter((event) => event.event === 'turn-failed');
       expect(failed.map((event) => event.fields.errorName)).toEqual(answers.map(() => 'MicrosoftUnreachableError'));
     } finally {
@@ -314,7 +305,7 @@ describe('asking Teams for a team\'s name when the Bot Connector never answers',
       expect(handler.turns).toMatchObject([{ kind: 'installed', team: { id: '19:team@thread.tacv2' } }]);
       expect(handler.turns[0]).not.toHaveProperty('team.name');
       expect(connector.proxy.stalledConnections).toBe(1);
-      expect(await heldConnectionsSettled(connector.proxy)).toBe(0);
+      await heldConnectionsClosed(connector.proxy);
     } finally {
       await connector.close();
     }

@@ -250,103 +250,108 @@ describe.skipIf(!runs)('a first day in Microsoft 365 Agents Playground, in Chrom
     }
   }
 
-  it('greets, gives the roles, and answers a question with its date', async () => {
-    await sendForCard(alex, 'help', 'Commands you may use');
-    await screenshots(alex, 'welcome', 'Commands you may use', 'start');
-    // The manager opens the bot first thing: from then on the bot can bring her cards to her chat.
-    await send(megan, 'help', 'Commands you may use');
-    await send(alex, `role ${ALEX} worker of My Team`, `Done: ${ALEX} is worker of team My Team.`);
-    await send(alex, `role ${MEGAN} manager of My Team`, `Done: ${MEGAN} is manager of team My Team.`);
-    // Redbridge: the initial CiN meeting within 15 working days of the decision (Monday 9 March 2026).
-    await sendForCard(alex, 'Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', 'Monday 30 March 2026');
-    await screenshots(alex, 'answer', 'Monday 30 March 2026', 'start');
-  }, 120_000);
+  // One story, step by step as the README tells it: each step needs what the steps before it did to the bot's
+  // data and to both people's chats, so it is one test, with each step's names kept to its own block.
+  it('lives the first day: from the greeting to the closed case, the worker in one Playground and the manager in another', async () => {
+    // 1. Greets, gives the roles, and answers a question with its date.
+    {
+      await sendForCard(alex, 'help', 'Commands you may use');
+      await screenshots(alex, 'welcome', 'Commands you may use', 'start');
+      // The manager opens the bot first thing: from then on the bot can bring her cards to her chat.
+      await send(megan, 'help', 'Commands you may use');
+      await send(alex, `role ${ALEX} worker of My Team`, `Done: ${ALEX} is worker of team My Team.`);
+      await send(alex, `role ${MEGAN} manager of My Team`, `Done: ${MEGAN} is manager of team My Team.`);
+      // Redbridge: the initial CiN meeting within 15 working days of the decision (Monday 9 March 2026).
+      await sendForCard(alex, 'Redbridge: we decided on 9 March 2026 that a CiN plan is needed. When is the initial CiN meeting due?', 'Monday 30 March 2026');
+      await screenshots(alex, 'answer', 'Monday 30 March 2026', 'start');
+    }
+    // 2. Opens a Camden case on its form and records the assessment.
+    {
+      const form = await sendForCard(alex, 'new case DL01', 'Open case DL01');
+      await screenshots(alex, 'new-case', 'Open case DL01', 'end');
+      await fillText(form, /^Child's initials/, 'D.L.');
+      await choose(form, /^Authority/, /Camden/);
+      await fillText(form, /^Team/, 'My Team');
+      await fillDate(form, /^Date the case opened/, '2026-11-02');
+      await press(alex, form, 'Open case', 'Opened DL01.');
+      // Camden's initial CIN review is held 2 weeks after the assessment: Thursday 19 November + 14 days.
+      await send(alex, 'record assessment completed 19 November 2026 for DL01', 'Thursday 3 December 2026');
+    }
+    // 3. Shows the case, keeps the plan draft across a reload, and agrees the plan.
+    {
+      const timeline = await sendForCard(alex, 'case DL01', 'Thursday 3 December 2026');
+      expect(await timeline.innerText()).toContain('Overdue');
+      await screenshots(alex, 'case', 'Thursday 3 December 2026', 'start');
 
-  it('opens a Camden case on its form and records the assessment', async () => {
-    const form = await sendForCard(alex, 'new case DL01', 'Open case DL01');
-    await screenshots(alex, 'new-case', 'Open case DL01', 'end');
-    await fillText(form, /^Child's initials/, 'D.L.');
-    await choose(form, /^Authority/, /Camden/);
-    await fillText(form, /^Team/, 'My Team');
-    await fillDate(form, /^Date the case opened/, '2026-11-02');
-    await press(alex, form, 'Open case', 'Opened DL01.');
-    // Camden's initial CIN review is held 2 weeks after the assessment: Thursday 19 November + 14 days.
-    await send(alex, 'record assessment completed 19 November 2026 for DL01', 'Thursday 3 December 2026');
-  }, 120_000);
+      const form = await sendForCard(alex, 'plan DL01', 'Save draft');
+      await fillText(form, /^Action, service or resource/, 'Parenting course at the family hub');
+      await fillText(form, /^Responsible agency/, 'Family support worker');
+      await fillDate(form, /^Timescale: by when/, '2027-02-26');
+      await fillText(form, /^Outcome to be achieved/, 'Bedtime routine in place');
+      await press(alex, form, 'Save draft', 'Draft saved.');
 
-  it('shows the case, keeps the plan draft across a reload, and agrees the plan', async () => {
-    const timeline = await sendForCard(alex, 'case DL01', 'Thursday 3 December 2026');
-    expect(await timeline.innerText()).toContain('Overdue');
-    await screenshots(alex, 'case', 'Thursday 3 December 2026', 'start');
+      await alex.page.reload();
+      await alex.page.locator(COMPOSE_BOX).waitFor({ timeout: 60_000 });
+      const resumed = await sendForCard(alex, 'plan DL01', 'Save draft');
+      await alex.page.getByText("The draft of DL01's CiN plan (version 1), as last saved.").last().waitFor();
+      expect(await resumed.getByRole('textbox', { name: /^Action, service or resource/ }).inputValue()).toBe('Parenting course at the family hub');
+      expect(await resumed.getByRole('textbox', { name: /^Responsible agency/ }).inputValue()).toBe('Family support worker');
+      expect(await resumed.getByRole('combobox', { name: /^Timescale: by when/ }).inputValue()).toBe('February 26, 2027');
+      await screenshots(alex, 'plan-form', 'Save draft', 'start');
 
-    const form = await sendForCard(alex, 'plan DL01', 'Save draft');
-    await fillText(form, /^Action, service or resource/, 'Parenting course at the family hub');
-    await fillText(form, /^Responsible agency/, 'Family support worker');
-    await fillDate(form, /^Timescale: by when/, '2027-02-26');
-    await fillText(form, /^Outcome to be achieved/, 'Bedtime routine in place');
-    await press(alex, form, 'Save draft', 'Draft saved.');
+      // Agreed at the initial CIN review on Thursday 3 December 2026; Camden reviews within 3 months: by 3 March 2027.
+      await fillDate(resumed, /review/i, '2027-03-03');
+      await choose(resumed, /^Agreed at/, /initial CiN meeting/i);
+      await fillDate(resumed, /^Date of the meeting/, '2026-12-03');
+      await press(alex, resumed, 'Agree plan', "Agreed: version 1 of DL01's CiN plan.");
 
-    await alex.page.reload();
-    await alex.page.locator(COMPOSE_BOX).waitFor({ timeout: 60_000 });
-    const resumed = await sendForCard(alex, 'plan DL01', 'Save draft');
-    await alex.page.getByText("The draft of DL01's CiN plan (version 1), as last saved.").last().waitFor();
-    expect(await resumed.getByRole('textbox', { name: /^Action, service or resource/ }).inputValue()).toBe('Parenting course at the family hub');
-    expect(await resumed.getByRole('textbox', { name: /^Responsible agency/ }).inputValue()).toBe('Family support worker');
-    expect(await resumed.getByRole('combobox', { name: /^Timescale: by when/ }).inputValue()).toBe('February 26, 2027');
-    await screenshots(alex, 'plan-form', 'Save draft', 'start');
+      // Invitations 10 working days before Wednesday 3 March 2027; the updated assessment and its report 2 working days before.
+      const planned = await sendForCard(alex, 'case DL01', 'Wednesday 17 February 2027');
+      const shown = await planned.innerText();
+      expect(shown).toContain('Monday 1 March 2027');
+      expect(shown).toContain('Wednesday 3 March 2027');
+      const mine = await sendForCard(alex, 'my deadlines', 'My deadlines');
+      // Besides, the chair's written report of the initial review within 14 days of Thursday 3 December 2026.
+      for (const date of ['Thursday 17 December 2026', 'Wednesday 17 February 2027', 'Monday 1 March 2027', 'Wednesday 3 March 2027']) expect(await mine.innerText()).toContain(date);
+      await screenshots(alex, 'my-deadlines', 'My deadlines', 'start');
+    }
+    // 4. Records the review that decides to close, requests closure, and the manager approves on her card.
+    {
+      const review = await sendForCard(alex, 'review DL01', 'Record the review');
+      await fillDate(review, /^Date of the review meeting/, '2026-12-07');
+      await choose(review, /^Progress/, /achieved/i);
+      await fillText(review, /^The child's views/, 'Happy at school');
+      await fillText(review, /^The parents' or carers' views/, 'Ready to close');
+      await review.getByRole('radio', { name: /close/i }).check();
+      await press(alex, review, 'Record the review', 'Review of Monday 7 December 2026 recorded for DL01');
 
-    // Agreed at the initial CIN review on Thursday 3 December 2026; Camden reviews within 3 months: by 3 March 2027.
-    await fillDate(resumed, /review/i, '2027-03-03');
-    await choose(resumed, /^Agreed at/, /initial CiN meeting/i);
-    await fillDate(resumed, /^Date of the meeting/, '2026-12-03');
-    await press(alex, resumed, 'Agree plan', "Agreed: version 1 of DL01's CiN plan.");
+      const request = await sendForCard(alex, 'close DL01', 'Send for approval');
+      expect(await request.innerText()).toContain('Decided at the review of Monday 7 December 2026: to close');
+      for (const box of await request.getByRole('checkbox').all()) await box.check();
+      await press(alex, request, 'Send for approval', 'DL01: your closure request is with 1 person who may decide it.');
+      expect(await alex.page.getByText('has never opened a chat').count()).toBe(0);
 
-    // Invitations 10 working days before Wednesday 3 March 2027; the updated assessment and its report 2 working days before.
-    const planned = await sendForCard(alex, 'case DL01', 'Wednesday 17 February 2027');
-    const shown = await planned.innerText();
-    expect(shown).toContain('Monday 1 March 2027');
-    expect(shown).toContain('Wednesday 3 March 2027');
-    const mine = await sendForCard(alex, 'my deadlines', 'My deadlines');
-    // Besides, the chair's written report of the initial review within 14 days of Thursday 3 December 2026.
-    for (const date of ['Thursday 17 December 2026', 'Wednesday 17 February 2027', 'Monday 1 March 2027', 'Wednesday 3 March 2027']) expect(await mine.innerText()).toContain(date);
-    await screenshots(alex, 'my-deadlines', 'My deadlines', 'start');
-  }, 120_000);
-
-  it('records the review that decides to close, requests closure, and the manager approves on her card', async () => {
-    const review = await sendForCard(alex, 'review DL01', 'Record the review');
-    await fillDate(review, /^Date of the review meeting/, '2026-12-07');
-    await choose(review, /^Progress/, /achieved/i);
-    await fillText(review, /^The child's views/, 'Happy at school');
-    await fillText(review, /^The parents' or carers' views/, 'Ready to close');
-    await review.getByRole('radio', { name: /close/i }).check();
-    await press(alex, review, 'Record the review', 'Review of Monday 7 December 2026 recorded for DL01');
-
-    const request = await sendForCard(alex, 'close DL01', 'Send for approval');
-    expect(await request.innerText()).toContain('Decided at the review of Monday 7 December 2026: to close');
-    for (const box of await request.getByRole('checkbox').all()) await box.check();
-    await press(alex, request, 'Send for approval', 'DL01: your closure request is with 1 person who may decide it.');
-    expect(await alex.page.getByText('has never opened a chat').count()).toBe(0);
-
-    const approval = cardsShowing(megan.page, 'Approve').last();
-    await showingFailure(megan, () => approval.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 }));
-    expect(await approval.innerText()).toContain('DL01');
-    await screenshots(megan, 'approval', 'Waiting for a manager', 'end');
-    const cardsBefore = await megan.page.locator('.ac-adaptiveCard').count();
-    await press(megan, approval, 'Approve', /Approved by Megan Bowen/);
-    // In place: the same card now says who approved, and no new card was posted for it.
-    expect(await megan.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
-    const approved = cardsShowing(megan.page, /Approved by Megan Bowen/).last();
-    expect(await approved.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
-    // Only the window whose button was pressed gets the updated card (the Playground's sends have no id to update).
-    await screenshots(megan, 'approved', /Approved by Megan Bowen/, 'start', ['desktop']);
-  }, 120_000);
-
-  it('shows the case closed with nothing due, and no deadlines left for the worker or the team', async () => {
-    const closed = await sendForCard(alex, 'case DL01', 'closed Monday 7 December 2026');
-    const shown = await closed.innerText();
-    for (const gone of ['Upcoming', 'Overdue', 'Wednesday 17 February 2027', 'Monday 1 March 2027']) expect(shown).not.toContain(gone);
-    await send(alex, 'my deadlines', 'Nothing is due on your cases.');
-    await send(megan, 'team deadlines', 'Nothing is due in your teams.');
-    expect(await megan.page.getByText('waits for your decision').count()).toBe(0);
-  }, 60_000);
+      const approval = cardsShowing(megan.page, 'Approve').last();
+      await showingFailure(megan, () => approval.getByRole('button', { name: 'Approve', exact: true }).waitFor({ timeout: 30_000 }));
+      expect(await approval.innerText()).toContain('DL01');
+      await screenshots(megan, 'approval', 'Waiting for a manager', 'end');
+      const cardsBefore = await megan.page.locator('.ac-adaptiveCard').count();
+      await press(megan, approval, 'Approve', /Approved by Megan Bowen/);
+      // In place: the same card now says who approved, and no new card was posted for it.
+      expect(await megan.page.locator('.ac-adaptiveCard').count()).toBe(cardsBefore);
+      const approved = cardsShowing(megan.page, /Approved by Megan Bowen/).last();
+      expect(await approved.getByRole('button', { name: 'Approve', exact: true }).count()).toBe(0);
+      // Only the window whose button was pressed gets the updated card (the Playground's sends have no id to update).
+      await screenshots(megan, 'approved', /Approved by Megan Bowen/, 'start', ['desktop']);
+    }
+    // 5. Shows the case closed with nothing due, and no deadlines left for the worker or the team.
+    {
+      const closed = await sendForCard(alex, 'case DL01', 'closed Monday 7 December 2026');
+      const shown = await closed.innerText();
+      for (const gone of ['Upcoming', 'Overdue', 'Wednesday 17 February 2027', 'Monday 1 March 2027']) expect(shown).not.toContain(gone);
+      await send(alex, 'my deadlines', 'Nothing is due on your cases.');
+      await send(megan, 'team deadlines', 'Nothing is due in your teams.');
+      expect(await megan.page.getByText('waits for your decision').count()).toBe(0);
+    }
+  }, 540_000);
 });

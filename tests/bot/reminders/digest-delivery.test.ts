@@ -1,26 +1,19 @@
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../bot/config.js';
 import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
 import { CaseStore } from '../../../bot/store/cases.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
 import type { Database } from '../../../bot/store/database.js';
-import { RoleStore } from '../../../bot/store/roles.js';
-import { createAdapter } from '../../../bot/teams/adapter.js';
-import { createMessenger } from '../../../bot/teams/messenger.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { schedulerOn } from '../../helpers/reminder-tick.js';
 import { calendar } from '../../helpers/policy.js';
-import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
-import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../../bot/store/timeliness.js';
-import { TransferChecklistStore } from '../../../bot/store/transfer-checklist.js';
+import { CONNECTOR, SERVICE_URL } from '../teams/bot-framework-double.js';
 
 // Issue 13, item 5: with more than 200 reminders due on one day, claims of 200 rows by id were grouped batch by
 // batch, and 89 of 150 workers got two digests. 150 workers with two cases each (300 reminders, their rows
 // interleaved) must get one digest each, holding both cases.
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const WORKERS = 150;
 const on = (date: string) => date as LocalDate;
@@ -129,8 +122,5 @@ async function seeded(database: Database, workers: number, rounds: readonly stri
       SEEDED_AT,
     );
   }
-  const config = loadConfig({});
-  if (!config.ok) throw new Error(config.error.message);
-  const messenger = createMessenger(createAdapter(config.value, recordingLogger()), { appId: '' });
-  return { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, []), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger, log: recordingLogger(), now: MONDAY_23_MARCH_9AM, pace: async () => {} };
+  return { ...schedulerOn(database.db, { cases, conversations, pace: async () => {} }), now: MONDAY_23_MARCH_9AM };
 }

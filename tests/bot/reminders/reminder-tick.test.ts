@@ -6,21 +6,17 @@ import { enqueueTodaysReminders } from '../../../bot/reminders/enqueue-reminders
 import { botContextOn } from '../../../bot/start-bot.js';
 import { CaseStore } from '../../../bot/store/cases.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
-import { RoleStore } from '../../../bot/store/roles.js';
 import type { Database } from '../../../bot/store/database.js';
-import { createAdapter } from '../../../bot/teams/adapter.js';
-import { createMessenger } from '../../../bot/teams/messenger.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { schedulerMessenger, schedulerOn } from '../../helpers/reminder-tick.js';
 import { textOf, turnsWith } from '../../helpers/in-process-turn.js';
 import { calendar } from '../../helpers/policy.js';
 import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
 import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
-import { TimelinessStore } from '../../../bot/store/timeliness.js';
 import { TransferChecklistStore } from '../../../bot/store/transfer-checklist.js';
 
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const TENANT = 'tenant-a';
 const SAM = 'sam-object-id';
 const SAMS_CHAT = 'a:sams-chat';
@@ -35,12 +31,6 @@ const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z'); // 09:00 GMT in Lo
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-function messenger() {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-}
 
 /** nock for proactive posts to Sam's chat; `sent` collects them. */
 function connectorReplies(...replies: readonly (readonly [number, Record<string, unknown>?, Record<string, string>?])[]) {
@@ -79,7 +69,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
       },
       new Date('2026-03-09T09:00:00Z'),
     );
-    options = { outbox: new ReminderOutboxStore(database.db), transferChecklist: new TransferChecklistStore(database.db), cases, conversations, roles: new RoleStore(database.db, [ADMIN]), timeliness: new TimelinessStore(database.db, POLICIES), policies: POLICIES, calendar, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger() };
+    options = schedulerOn(database.db, { cases, conversations, admins: [ADMIN] });
     tick = (now) => runReminderTick({ ...options, now });
   });
   afterEach(() => database.close());
@@ -411,7 +401,7 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
 
   it.runIf(name === 'PostgreSQL')('sends each reminder once when two schedulers tick at the same moment', async () => {
     const sent = connectorReplies([200]);
-    const [first, second] = await Promise.all([tick(MONDAY_23_MARCH_9AM), runReminderTick({ ...options, messenger: messenger(), now: MONDAY_23_MARCH_9AM })]);
+    const [first, second] = await Promise.all([tick(MONDAY_23_MARCH_9AM), runReminderTick({ ...options, messenger: schedulerMessenger(), now: MONDAY_23_MARCH_9AM })]);
     expect((first?.sent ?? 0) + (second?.sent ?? 0)).toBe(1);
     expect(sent).toHaveLength(1);
     expect(await outbox()).toHaveLength(1);

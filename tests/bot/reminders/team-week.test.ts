@@ -1,28 +1,24 @@
 import { sql } from 'kysely';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../../bot/config.js';
-import { runReminderTick, type ReminderTickOptions } from '../../../bot/reminders/deliver-reminders.js';
+import { runReminderTick } from '../../../bot/reminders/deliver-reminders.js';
 import { enqueueTeamWeekCards } from '../../../bot/reminders/enqueue-team-week.js';
 import { teamWeekViewFor } from '../../../bot/reminders/team-week-view.js';
-import { botContextOn } from '../../../bot/start-bot.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
 import { openDatabase, type Database, type Db } from '../../../bot/store/database.js';
 import { ReminderOutboxStore } from '../../../bot/store/reminder-outbox.js';
 import { RoleStore } from '../../../bot/store/roles.js';
 import { TimelinessStore } from '../../../bot/store/timeliness.js';
-import { createAdapter } from '../../../bot/teams/adapter.js';
-import { createMessenger } from '../../../bot/teams/messenger.js';
 import { teamWeekCard, teamWeekText } from '../../../cards/team-week-card.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { schedulerOn, TAB_URL } from '../../helpers/reminder-tick.js';
 import { calendar } from '../../helpers/policy.js';
-import { CONNECTOR, recordingLogger, SERVICE_URL } from '../teams/bot-framework-double.js';
+import { CONNECTOR, SERVICE_URL } from '../teams/bot-framework-double.js';
 import { MANAGER, seedYear, TODAY } from '../timeliness/seed-year.js';
 
 const TENANT = 'tenant-weekly';
-const TAB_URL = 'https://teams.microsoft.com/l/entity/test-app/deadlines';
 const NORTH_MANAGER = 'manager-north';
 const SOUTH_MANAGER = 'manager-south';
 /** A manager of a team with no cases: no card. */
@@ -33,12 +29,6 @@ const SET_UP_AT = new Date('2026-03-01T09:00:00Z');
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 afterAll(() => nock.enableNetConnect());
-
-function messenger() {
-  const loaded = loadConfig({});
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  return createMessenger(createAdapter(loaded.value, recordingLogger()), { appId: '' });
-}
 
 /** Every proactive post, with the conversation it went to. */
 function connector(): { readonly conversation: string; readonly text: string; readonly card: string }[] {
@@ -99,14 +89,8 @@ async function seedTeams(db: Db): Promise<void> {
   }
 }
 
-/** One scheduler as a freshly started process builds it: its own stores over the database. */
-function instanceOn(db: Db): Omit<ReminderTickOptions, 'now'> {
-  // An admin named, or without authentication everyone is one (and sees every team).
-  const loaded = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: 'admin-one' });
-  if (!loaded.ok) throw new Error(loaded.error.message);
-  const context = botContextOn(db, loaded.value);
-  return { ...context, tabUrl: TAB_URL, messenger: messenger(), log: recordingLogger(), pace: async () => {} };
-}
+/** One scheduler as a freshly started process builds it, an admin named (without, everyone is one and sees every team). */
+const instanceOn = (db: Db) => schedulerOn(db, { admins: ['admin-one'], pace: async () => {} });
 
 const weeklyCards = (posts: readonly { conversation: string; text: string }[]) =>
   posts.filter((post) => post.text.startsWith('Your teams this week')).map((post) => post.conversation).sort();

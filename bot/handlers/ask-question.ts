@@ -1,4 +1,3 @@
-import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { eventKindWords } from '../../domain/cases/event-kinds.js';
 import { formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
 import { describeTiming } from '../../domain/policy/describe-timing.js';
@@ -12,27 +11,12 @@ import { answerCard } from '../../cards/answer-card.js';
 import { chooseAuthorityCard } from '../../cards/choose-authority-card.js';
 import { notUnderstoodCard } from '../../cards/not-understood-card.js';
 import { whichDidYouMeanCard } from '../../cards/which-did-you-mean-card.js';
-import type { Asker, OutgoingMessage, PendingQuestion, QuestionMemory, Reply } from '../ports.js';
+import type { Asker, OutgoingMessage, PendingQuestion, Reply } from '../ports.js';
 import { scoresIn } from '../understanding/functional-needs.js';
-import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
 import { understand } from '../understanding/understand.js';
-import { answerText, choiceTitle, dueDateView, noFigureView, outerLimitView, ruleView, type Reading } from './answer-reply.js';
-
-export interface QuestionContext {
-  readonly policies: readonly Policy[];
-  readonly calendar: HolidayCalendar;
-  readonly memory: QuestionMemory;
-  readonly nearestRules: (text: string, authorityId: string | undefined, count: number) => CatalogueEntry[];
-}
-
-export const WHAT_I_CAN_ANSWER = [
-  'when a meeting, review, visit or assessment is due, counted from a date you give me',
-  'when plans, minutes, invitations and reports must go out',
-  'how often reviews, network meetings and visits happen',
-  'transfers in and out, step-down from child protection, return from care, supervision orders',
-  'who chairs, who authorises, what a plan must contain, closure and step-down conditions',
-  'Camden\u2019s disability service threshold',
-];
+import { answerText, choiceTitle, dueDateView, noFigureView, outerLimitView, ruleView, type Reading } from '../replies/answer-reply.js';
+import { WHAT_I_CAN_ANSWER } from '../replies/command-guide.js';
+import type { QuestionContext } from './context.js';
 
 /**
  * Answers a procedural question, or asks for the one thing missing (which authority, which date, which of the

@@ -14,7 +14,8 @@ import { authoritiesIn } from '../understanding/authority.js';
 import { understand } from '../understanding/understand.js';
 import { fitsPathway, rankRules } from '../../domain/questions/rank.js';
 import { londonDateOf } from '../../domain/dates/local-date.js';
-import { WHAT_I_CAN_ANSWER, type QuestionContext } from './ask-question.js';
+import { WHAT_I_CAN_ANSWER } from '../replies/command-guide.js';
+import type { QuestionContext } from './context.js';
 
 /** A comparison shows an authority's rule only when it fits the question this well (rank.ts's answering floor). */
 const LEAST_TO_COMPARE = 3;

@@ -1,6 +1,6 @@
 import type { Download } from '../downloads/signed-link.js';
 import type { Logger } from '../log.js';
-import type { Asker, Messenger } from '../ports.js';
+import type { Asker, Messenger, QuestionMemory } from '../ports.js';
 import type { CaseStore } from '../store/cases.js';
 import type { ConversationStore } from '../store/conversation-references.js';
 import type { PlanStore } from '../store/plans.js';
@@ -12,7 +12,17 @@ import type { AuditStore } from '../store/audit.js';
 import type { TeamChannelStore } from '../store/team-channels.js';
 import type { TimelinessStore } from '../store/timeliness.js';
 import type { RoleStore } from '../store/roles.js';
-import type { QuestionContext } from './ask-question.js';
+import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
+import type { CatalogueEntry } from '../../domain/policy/catalogue.js';
+import type { Policy } from '../../domain/policy/schema.js';
+
+/** What answering a question needs: the procedures, the calendar, the half-asked questions, the nearest rules. */
+export interface QuestionContext {
+  readonly policies: readonly Policy[];
+  readonly calendar: HolidayCalendar;
+  readonly memory: QuestionMemory;
+  readonly nearestRules: (text: string, authorityId: string | undefined, count: number) => CatalogueEntry[];
+}
 
 /** What the case commands need beside the question context. */
 export interface CaseContext {

@@ -73,6 +73,16 @@ export const GUIDE: readonly GuideGroup[] = [
   },
 ];
 
+/** What questions I can answer, as the welcome and the not-understood card list them. */
+export const WHAT_I_CAN_ANSWER = [
+  'when a meeting, review, visit or assessment is due, counted from a date you give me',
+  'when plans, minutes, invitations and reports must go out',
+  'how often reviews, network meetings and visits happen',
+  'transfers in and out, step-down from child protection, return from care, supervision orders',
+  'who chairs, who authorises, what a plan must contain, closure and step-down conditions',
+  'Camden\u2019s disability service threshold',
+];
+
 export interface CommandGroupView {
   readonly title: string;
   readonly commands: readonly { readonly command: string; readonly example: string; readonly description: string }[];

@@ -1,6 +1,6 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Asked, Question } from '../../domain/questions/question.js';
-import { stemsOf } from '../../domain/questions/rank.js';
+import { stemsOf } from '../../domain/questions/stems.js';
 import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, namingsIn } from './authority.js';

@@ -1,6 +1,6 @@
 import type { Policy, Rule } from '../policy/schema.js';
 import type { Asked, Question } from './question.js';
-import { stemsOf } from './rank.js';
+import { stemsOf } from './stems.js';
 import { termsIn, type Term } from './vocabulary.js';
 
 /**

@@ -2,6 +2,7 @@ import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
 import { distinctivenessOf, factFit } from './fact-fit.js';
 import type { Question } from './question.js';
+import { stemsOf } from './stems.js';
 import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
 /** One rule with how well it fits the question, and why (the "Read as" line and the alternatives use it). */
@@ -421,21 +422,6 @@ function ownWords(rule: Rule): string {
     .replace(/\([^)]*\)/g, ' ')
     .replace(/\bchild in need\b/g, 'cin')
     .replace(/\bcp\b/g, 'child protection');
-}
-
-/** Words that say nothing about which rule is meant. */
-const STOP_WORDS = new Set([
-  'when', 'what', 'which', 'where', 'does', 'should', 'must', 'would', 'could', 'will', 'have', 'with', 'from', 'that', 'this',
-  'there', 'their', 'they', 'them', 'been', 'being', 'after', 'before', 'into', 'each', 'every', 'within', 'days', 'working',
-  'weeks', 'months', 'date', 'deadline', 'child', 'children', 'family', 'plan', 'need', 'needs', 'case', 'your', 'about', 'much',
-]);
-
-/** Content words cut to five letters ("reviews", "reviewed" and "review" meet). */
-export function stemsOf(text: string): string[] {
-  return text
-    .split(/[^a-z]+/)
-    .filter((word) => word.length >= 4 && !STOP_WORDS.has(word))
-    .map((word) => word.slice(0, 5));
 }
 
 /** Whether the rule applies on the question's pathway (or a wider one it lies within). */

@@ -1,6 +1,6 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
-import { distinctivenessOf, factFit, statesThePartNamed } from './fact-fit.js';
+import { distinctivenessOf, factFit, namesTheItem, statesThePartNamed } from './fact-fit.js';
 import type { Question } from './question.js';
 import { CONTEXT_ONLY_TERMS, ROLE_ACT_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
@@ -169,7 +169,8 @@ function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule
 /** The rules one answer gives: a listed topic's whole list, else the rule alone. */
 export function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
   const list = listedTopicOf(rule, question);
-  if (list === undefined || question.stems?.includes('point')) return [rule];
+  // "Does the plan need a contingency plan", "who is the lead professional": the one item asked about, not the list.
+  if (list === undefined || question.stems?.includes('point') || namesTheItem(rule, question) || statesThePartNamed(rule, question)) return [rule];
   return policy.rules.filter((other) => other.kind !== 'timescale' && topicsOf(other).includes(list) && fitsPathway(other, question));
 }
 

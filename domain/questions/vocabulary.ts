@@ -167,15 +167,21 @@ const SHADOW_PATTERNS = new Map(SHADOWS.map(([term]) => [term, new RegExp(phrase
 
 /** The terms a (normalised, lower-case) text names, each once, in the vocabulary's order. */
 export function termsIn(text: string): Set<Term> {
+  const found = termPhrasesIn(text);
+  for (const [term, shadowed] of SHADOWS) {
+    if (!found.has(term) || !shadowed.some((other) => found.has(other))) continue;
+    const rest = termPhrasesIn(text.replace(SHADOW_PATTERNS.get(term) ?? /$^/, ' '));
+    for (const other of shadowed) if (!rest.has(other)) found.delete(other);
+  }
+  return found;
+}
+
+/** The terms any of whose phrases the text has, a word in another term's sense included ("out" in "set out"). */
+export function termPhrasesIn(text: string): Set<Term> {
   const candidates = new Set(TERMS_ALWAYS_TRIED);
   for (const word of text.split(/[^a-z0-9]+/)) for (const term of TERMS_BY_FIRST_WORD.get(word) ?? []) candidates.add(term);
   const found = new Set<Term>();
   for (const [term, pattern] of TERM_PATTERNS) if (candidates.has(term) && pattern.test(text)) found.add(term);
-  for (const [term, shadowed] of SHADOWS) {
-    if (!found.has(term) || !shadowed.some((other) => found.has(other))) continue;
-    const rest = text.replace(SHADOW_PATTERNS.get(term) ?? /$^/, ' ');
-    for (const other of shadowed) if (found.has(other) && !termsIn(rest).has(other)) found.delete(other);
-  }
   return found;
 }
 

@@ -62,6 +62,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
       stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
+      ...roleNamedIn(asking),
       before: BEFORE.test(normalised) || (ahead && heldThen === undefined && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
   };
@@ -101,21 +102,29 @@ const FROM_WHEN = /\bfrom (when|what (date|point|time|stage))\b|\bat what (point
 /** The date asked for lies before an event. */
 const BEFORE = /\bbefore\b|\bahead of\b|\bprior to\b|\bnotice\b|\bin advance\b|\bin time for\b|\bbeforehand\b/;
 
+/**
+ * A yes/no question, also after a leading clause of its own ("before i start a cin plan do i need to check for a CAF",
+ * "in camden can the health visitor request…").
+ */
+const YES_NO = /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b|\b(do|does|can|must|should|will|would|could|have|am) (i|we|you|they|the|a|an|my|our|their)\b/;
+
 /** How the asking words say what kind of answer is wanted; the first that matches wins. */
 const ASKED_PATTERNS: readonly (readonly [Asked, RegExp])[] = [
   ['who', /\bwho\b|\bwhos\b|\bwhose\b|\bwhich (person|role|manager)\b/],
   ['threshold', /\beligib|\bthreshold\b|\bqualif|\b(moderate|severe|profound) needs?\b/],
   ['frequency', /\bhow (often|frequently|regularly)\b|\bfrequency\b|\bhow many times\b|\bevery how\b|\bhow frequent\b/],
   ['notice', /\bnotice\b|\bhow (long|many (working )?days|much time|far) (before|ahead|in advance)\b|\bin advance\b/],
-  ['contents', /\bwhat ([a-z]+ )?(should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (do|does|should|must) (i|we|you|they) (need to |have to |must )?(send|share|give|pass on|provide)\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
+  ['contents', /\bwhat ([a-z]+ )?(should|must|does|do|needs? to|has to|goes|go|is|are|to|has)\b.*\b(contain|include|cover|in it|be in|go in|look like|discuss|covered|agenda|record|explore|address|consider|set out|sets out|detail|details|say|says|state|states|show|shows|specify|list)|\bpoints\b|\bagenda\b|\bwhat('?s| is) in\b|\bwhat goes\b|\blength\b|\bwhat (do|does|should|must) (i|we|you|they) (need to |have to |must )?(send|share|give|pass on|provide)\b|\bwhat (should|must) (be )?(the |a )?(cin )?plan\b/],
   ['duration', /\bhow long\b.*\b(in place|last|open|stay|remain|minimum)\b|\bminimum (length|duration|period|time)\b|\bshortest\b/],
-  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure|rules?)\b|\bwhat happens\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to |have to |has to |must |should )?(do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
+  ['whether', /\bwhat (has|have|needs?|must) (to )?(happen|be done)\b|\bwhat do (i|we) (need to|have to|must) do\b|\bwhat needs doing\b|\bwhat (else )?(do|should) (i|we) (do|check)\b|\banything (i|we) (need|have|must) to (do|check)\b|\b(steps|requirements|conditions|checklist|process|procedure|rules?)\b|\bwhat happens\b|\bwhat if\b|\bwhat (does|do|must|should|will) (the |a |an |our |my )?[a-z' ]{1,40}? (need to |have to |has to |must |should )?(do|consider|think about|look at|decide)\b|\b(what|which) age\b|\bhow old\b/],
   // "When is the draft plan drawn up", "when is the next review's date set": the step at which it happens, not a date.
   ['whether', /\bwhen (is|are) (the |a |an )?[\w' ]{0,40}?\b(set|agreed|decided|fixed|drawn up|formulated)$/],
+  // "Does the plan need the review date on it": whether an item is in it, which names a date without asking one.
+  ['whether', /^(do|does|is|are|can|must|should|will|would|has|have)\b.*\b(on it|in it|on the plan|in the plan|include|included|contain|contained|mention|set out|recorded|written down)\b/],
   ['date', /\bwhen\b|\bdeadline\b|\bdue\b|\bdate\b|\bhow long\b|\bhow many (working )?(days|weeks)\b|\btimescales?\b|\bby what\b|\blatest\b|\bhow (soon|quickly)\b|\bwithin\b|\bby\s*$/],
   ['place', /\bwhere\b/],
   ['manner', /\bhow (do|does|can|could|should|would|will|must|to|is|are)\b/],
-  ['whether', /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/],
+  ['whether', YES_NO],
 ];
 
 /**
@@ -131,6 +140,15 @@ const WHO_RECEIVES = /\bwho(?:'?s)?\s+(?:(?:do|does|should|must|will|is|are|has|
 const WHO_DOES =
   /\bwho(?:'?s)?\s+(?:(?:is|has|needs?|should|must|will|does|do)\s+)?(?:(?:to|responsible for|meant to|supposed to)\s+)?(?:writes?|writing|types?|circulates?|circulating|sends?|sending|records?|recording|arranges?|arranging|organises?|organising|convenes?|convening|completes?|completing|books?|booking|sets?|updates?|updating|distributes?|does|do)\b/;
 
+/** "Who is the lead professional for…", "who's the key worker": the part whose holder is asked. */
+const WHO_IS = /\bwho(?:'?s| is| are| will be)\s+(?:the|a|an|their|his|her|my|our)\s+([a-z ]+?)(?=\s+(?:for|of|on|in|at|to|when|if|now)\b|$)/;
+
+function roleNamedIn(asking: string): { roleNamed?: readonly string[] } {
+  const role = WHO_IS.exec(asking)?.[1];
+  const stems = role === undefined ? [] : stemsOf(role);
+  return stems.length > 0 ? { roleNamed: stems } : {};
+}
+
 function askedIn(asking: string): Asked | undefined {
   if (WHO_RECEIVES.test(asking)) return 'recipients';
   if (WHO_DOES.test(asking)) return 'doer';
@@ -139,7 +157,6 @@ function askedIn(asking: string): Asked | undefined {
 
 /** Words that mark the clause that asks. */
 const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|where|deadline|due|timescales?|latest|notice|often|frequency)\b/;
-const AUXILIARY_START = /^(do|does|is|are|can|must|should|will|would|could|has|have|am)\b/;
 
 /**
  * The asking clause ("when do minutes need to go out") and the rest ("plan agreed today"): the last clause
@@ -153,7 +170,7 @@ function clausesOf(text: string): { asking: string; context: string } {
     if (clause !== '') clauses.push({ text: clause, asks: match[2] === '?' || ASKING_WORDS.test(clause) || /\bby\s*$/.test(clause) });
   }
   const asking =
-    clauses.filter((clause) => clause.asks).at(-1)?.text ?? clauses.filter((clause) => AUXILIARY_START.test(clause.text)).at(-1)?.text;
+    clauses.filter((clause) => clause.asks).at(-1)?.text ?? clauses.filter((clause) => YES_NO.test(clause.text)).at(-1)?.text;
   if (!asking || clauses.length === 1) return { asking: asking ?? text, context: asking ? '' : text };
   return { asking, context: clauses.filter((clause) => clause.text !== asking).map((clause) => clause.text).join(' . ') };
 }

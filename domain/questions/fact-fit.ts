@@ -1,7 +1,7 @@
 import type { Policy, Rule } from '../policy/schema.js';
 import type { Asked, Question } from './question.js';
 import { stemsOf } from './stems.js';
-import { termsIn, type Term } from './vocabulary.js';
+import { ROLE_ACT_TERMS, termsIn, type Term } from './vocabulary.js';
 
 /**
  * What a question asks that a rule states as a fact rather than a date: who receives or attends, who does a step,
@@ -31,11 +31,21 @@ const NAMES_WHO = 1.5;
  * "Does the next review need a senior practitioner to chair it", "can the TM sign it off": a yes/no question naming
  * an act is about the rule of who does that act ("who chairs" itself is weighed with the role asked for).
  */
-const ROLE_ACTS: Partial<Record<Term, readonly Extract<Rule, { kind: 'role' }>['act'][]>> = {
-  chair: ['chairs'],
-  authorise: ['authorises', 'endorses', 'decides'],
-};
 const NAMES_THE_ROLE_ASKED = 1.5;
+/**
+ * "Does the plan need a contingency plan", "does it need the review date on it": a plan or agenda is a list of items,
+ * one rule each, and a question that names an item (every content word of the rule's `element`) is about that item's
+ * rule, not about the list; it outweighs the words the list's other items share with the question.
+ */
+const NAMES_THE_ITEM = 3;
+/** The words every item of a plan shares, which tell no item apart. */
+const ITEM_FILLER = new Set(['plan', 'cin', 'child', 'need']);
+/**
+ * "Who is the lead professional": a rule that states who holds the part named ("an allocated social worker who will be
+ * their lead professional") answers it, though it names no act; a part that is an act ("who is the chair") is weighed
+ * with the role rules of that act instead.
+ */
+const STATES_THE_PART = 3;
 /** As much as a threshold rule gains when a threshold is asked. */
 const THRESHOLD_STATED = 3;
 /** Weight of the words a question shares with a rule's own statement, by how few rules of the authority use them. */
@@ -97,13 +107,42 @@ export function factFit(rule: Rule, question: Question, distinctiveness: Distinc
   // A threshold stated as a condition ("complex and enduring needs (level 3)") is a threshold as much as a scored one.
   if (asked === 'threshold' && rule.topic === 'threshold' && rule.kind !== 'threshold') fit += THRESHOLD_STATED;
   if (asked !== 'who' && rule.kind === 'role') {
-    const acts = (question.askTerms ?? []).flatMap((term) => ROLE_ACTS[term] ?? []);
+    const acts = (question.askTerms ?? []).flatMap((term) => ROLE_ACT_TERMS[term] ?? []);
     if (acts.includes(rule.act)) fit += NAMES_THE_ROLE_ASKED;
   }
+  if ((asked === 'whether' || asked === 'contents') && namesTheItem(rule, question)) fit += NAMES_THE_ITEM;
+  if (asked === 'who' && statesThePartNamed(rule, question)) fit += STATES_THE_PART;
   let shared = 0;
   const stated = statedStems(rule);
   for (const [stem, weight] of weighedStems(question, distinctiveness)) if (stated.has(stem)) shared += weight;
   return fit + Math.min(shared * DISTINCTIVE_WEIGHT, MOST_DISTINCTIVE);
+}
+
+/** Whether a rule that names no act states who holds the part the question names ("who is the lead professional"). */
+export function statesThePartNamed(rule: Rule, question: Question): boolean {
+  const part = question.roleNamed;
+  if (part === undefined || rule.kind === 'role' || (question.askTerms ?? []).some((term) => ROLE_ACT_TERMS[term] !== undefined)) return false;
+  const stated = statedStems(rule);
+  return part.every((stem) => stated.has(stem));
+}
+
+/** Whether the question names every content word of the item a plan-content rule is about. */
+export function namesTheItem(rule: Rule, question: Question): boolean {
+  if (rule.kind !== 'plan-content') return false;
+  const item = itemStemsOf(rule);
+  const stems = question.stems ?? [];
+  return item.length > 0 && item.every((stem) => stems.includes(stem));
+}
+
+const ITEM_STEMS = new WeakMap<Rule, readonly string[]>();
+
+function itemStemsOf(rule: Extract<Rule, { kind: 'plan-content' }>): readonly string[] {
+  let known = ITEM_STEMS.get(rule);
+  if (!known) {
+    known = stemsOf(rule.element.toLowerCase().replace(/\bchild in need\b/g, 'cin')).filter((stem) => !ITEM_FILLER.has(stem));
+    ITEM_STEMS.set(rule, known);
+  }
+  return known;
 }
 
 const WEIGHED_STEMS = new WeakMap<Question, { readonly of: Distinctiveness; readonly stems: readonly (readonly [string, number])[] }>();

@@ -49,6 +49,8 @@ export interface Question {
   readonly asksFrom?: boolean;
   /** The asked date lies before an event ("invites before the review", "how much notice"). */
   readonly before?: boolean;
+  /** "Who is the lead professional": the stems of the part asked who holds, which a rule that names no act may state. */
+  readonly roleNamed?: readonly string[];
   /** The rule chosen by pressing a button of "Which did you mean?" or "Not what you asked?". */
   readonly ruleId?: string;
 }

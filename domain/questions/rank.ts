@@ -1,9 +1,9 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
-import { distinctivenessOf, factFit } from './fact-fit.js';
+import { distinctivenessOf, factFit, namesTheItem, statesThePartNamed } from './fact-fit.js';
 import type { Question } from './question.js';
 import { stemsOf } from './stems.js';
-import { CONTEXT_ONLY_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
+import { CONTEXT_ONLY_TERMS, ROLE_ACT_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
 
 /** One rule with how well it fits the question, and why (the "Read as" line and the alternatives use it). */
 export interface RankedRule {
@@ -151,8 +151,9 @@ export function decide(policy: Policy, ranking: readonly RankedRule[], question:
 
 /** Answer `best` when it beats every rule that would give a different answer by the margin, else ask back. */
 function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule[], question: Question): Decision {
-  // "Who" wants a person: a rule that names no one's part is never the answer to it, only a choice.
-  if (question.asked === 'who' && best.rule.kind !== 'role') return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
+  // "Who" wants a person: a rule that names no one's part is never the answer to it, only a choice; unless it states who
+  // holds the very part asked about ("who is the lead professional").
+  if (question.asked === 'who' && best.rule.kind !== 'role' && !statesThePartNamed(best.rule, question)) return { kind: 'ask', choices: distinct(ranking.slice(0, MOST_CHOICES)) };
   const rules = answeredWith(policy, best.rule, question);
   const together = new Set(rules.map((rule) => rule.id));
   // The rest of a listed topic is not a rival of the one item asked for ("how many points": the points rule).
@@ -169,7 +170,8 @@ function decideOn(policy: Policy, best: RankedRule, ranking: readonly RankedRule
 /** The rules one answer gives: a listed topic's whole list, else the rule alone. */
 export function answeredWith(policy: Policy, rule: Rule, question: Question): Rule[] {
   const list = listedTopicOf(rule, question);
-  if (list === undefined || question.stems?.includes('point')) return [rule];
+  // "Does the plan need a contingency plan", "who is the lead professional": the one item asked about, not the list.
+  if (list === undefined || question.stems?.includes('point') || namesTheItem(rule, question) || statesThePartNamed(rule, question)) return [rule];
   return policy.rules.filter((other) => other.kind !== 'timescale' && topicsOf(other).includes(list) && fitsPathway(other, question));
 }
 
@@ -380,7 +382,7 @@ function askedFit(rule: Rule, { question, wants: asked }: QuestionFacts): number
 /** "Who chairs" wants a rule of who chairs, not of who convenes: the act asked about against the role's act. */
 function actFit(rule: Extract<Rule, { kind: 'role' }>, question: Question): number {
   const ask = question.askTerms ?? [];
-  const wants = ask.includes('chair') ? ['chairs'] : ask.includes('authorise') ? ['authorises', 'endorses', 'decides'] : [];
+  const wants = ask.flatMap((term) => ROLE_ACT_TERMS[term] ?? []);
   if (wants.length === 0) return 0;
   return wants.includes(rule.act) ? 2 : -1;
 }

@@ -1,4 +1,4 @@
-import type { Topic } from '../policy/schema.js';
+import type { Rule, Topic } from '../policy/schema.js';
 
 /**
  * The common vocabulary of children's social care procedures, once for every authority: each term is a thing a
@@ -35,8 +35,11 @@ export const COMMON_TERMS = {
   supervision: ['reflective', 'case supervision', 'reflective supervision', 'supervision'],
   order: ['supervision order', 'so expires', 'order expires', 'order ends'],
   chair: ['chair', 'chairs', 'chaired', 'chairing', 'chairperson'],
-  authorise: ['authorise', 'authorises', 'authorised', 'authorize', 'authorizes', 'authorised by', 'approve', 'approves', 'approved', 'approval', 'sign off', 'signs off', 'signed off', 'ratify', 'ratifies', 'ratified', 'endorse', 'endorses', 'endorsed', 'decides', 'agree to', 'agree', 'exclude'],
-  contents: ['contain', 'contains', 'include', 'includes', 'cover', 'covers', 'covered', 'covering', 'points', 'content', 'contents', 'what goes in', 'go in', 'be in', 'in it', 'format', 'elements', 'sections', 'questions', 'look like', 'what should', 'what must'],
+  authorise: ['authorise', 'authorises', 'authorised', 'authorize', 'authorizes', 'authorised by', 'approve', 'approves', 'approved', 'approval', 'sign off', 'signs off', 'signed off', 'ratify', 'ratifies', 'ratified', 'endorse', 'endorses', 'endorsed', 'decides', 'makes the decision', 'make the decision', 'takes the decision', 'take the decision', 'agree to', 'agree', 'exclude'],
+  disagree: ['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', "can't agree", 'cant agree', 'cannot agree', "don't agree", 'dont agree', 'do not agree', 'not agreed', 'no agreement'],
+  contents: ['contain', 'contains', 'include', 'includes', 'cover', 'covers', 'covered', 'covering', 'points', 'content', 'contents', 'what goes in', 'go in', 'be in', 'in it', 'format', 'elements', 'sections', 'questions', 'look like', 'what should', 'what must', 'set out', 'sets out', 'spell out', 'detail', 'details'],
+  decide: ['sets the date', 'set the date', 'decides the date', 'decide the date', 'fixes the date', 'fix the date', 'date is set', 'date set', 'dates set', 'is set at', 'are set at'],
+  request: ['request', 'requests', 'requested', 'ask for', 'asks for', 'ask in writing', 'call for', 'calls for', 'brought forward', 'bring forward', 'bring it forward', 'earlier', 'sooner'],
   agenda: ['agenda', 'discussed', 'discuss', 'what happens at'],
   contingency: ['contingency'],
   smart: ['smart'],
@@ -117,6 +120,18 @@ export const TOPIC_SIGNATURES: Readonly<Record<Topic, readonly (readonly Term[])
   'meeting-agenda': [['agenda', 'meeting'], ['contents', 'meeting']],
 };
 
+/**
+ * The act a question names ("who chairs", "who signs it off", "who sets the date of the next review"), as the act of
+ * the role rules that answer it.
+ */
+export const ROLE_ACT_TERMS: Partial<Record<Term, readonly Extract<Rule, { kind: 'role' }>['act'][]>> = {
+  chair: ['chairs'],
+  authorise: ['authorises', 'endorses', 'decides'],
+  decide: ['decides'],
+  // "Can the health visitor request an earlier review": whether a request may be made is the rule of who decides on it.
+  request: ['decides'],
+};
+
 /** Terms that say who or what the question is about but not which kind of rule: they never count against a rule. */
 export const CONTEXT_ONLY_TERMS: ReadonlySet<Term> = new Set<Term>(['family', 'professionals', 'worker', 'who', 'frequency', 'disabled', 'payments']);
 
@@ -140,8 +155,29 @@ for (const [term, phrases] of Object.entries(COMMON_TERMS) as [Term, readonly st
   }
 }
 
+/**
+ * A term whose phrases contain another term's word in another sense: "set out" is not moving out, "can't agree" is no
+ * agreement. The other term is named only where the text names it outside the first term's phrases.
+ */
+const SHADOWS: readonly (readonly [Term, readonly Term[]])[] = [
+  ['contents', ['out']],
+  ['disagree', ['authorise']],
+];
+const SHADOW_PATTERNS = new Map(SHADOWS.map(([term]) => [term, new RegExp(phrasePattern(COMMON_TERMS[term]).source, 'g')]));
+
 /** The terms a (normalised, lower-case) text names, each once, in the vocabulary's order. */
 export function termsIn(text: string): Set<Term> {
+  const found = termPhrasesIn(text);
+  for (const [term, shadowed] of SHADOWS) {
+    if (!found.has(term) || !shadowed.some((other) => found.has(other))) continue;
+    const rest = termPhrasesIn(text.replace(SHADOW_PATTERNS.get(term) ?? /$^/, ' '));
+    for (const other of shadowed) if (!rest.has(other)) found.delete(other);
+  }
+  return found;
+}
+
+/** The terms any of whose phrases the text has, a word in another term's sense included ("out" in "set out"). */
+export function termPhrasesIn(text: string): Set<Term> {
   const candidates = new Set(TERMS_ALWAYS_TRIED);
   for (const word of text.split(/[^a-z0-9]+/)) for (const term of TERMS_BY_FIRST_WORD.get(word) ?? []) candidates.add(term);
   const found = new Set<Term>();

@@ -4,10 +4,10 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseText } from '../../../bot/understanding/normalise.js';
-import { COMMON_TERMS, phrasePattern, termsIn, type Term } from '../../../domain/questions/vocabulary.js';
+import { COMMON_TERMS, phrasePattern, termPhrasesIn, termsIn, type Term } from '../../../domain/questions/vocabulary.js';
 import { loadQuestions } from '../../../scripts/eval/run-eval.js';
 
-/** What termsIn gave before it skipped patterns: every term's pattern run over the whole text. */
+/** What termPhrasesIn gave before it skipped patterns: every term's pattern run over the whole text. */
 function everyPatternRun(text: string): Term[] {
   return (Object.entries(COMMON_TERMS) as [Term, readonly string[]][]).filter(([, phrases]) => phrasePattern(phrases).test(text)).map(([term]) => term);
 }
@@ -19,9 +19,9 @@ const evalTexts = readdirSync(evalDir)
   .map((question) => normaliseText(question.text));
 const phrases = Object.values(COMMON_TERMS).flat();
 
-describe('termsIn, which runs only the patterns whose first words the text has', () => {
+describe('termPhrasesIn, which runs only the patterns whose first words the text has', () => {
   it('finds the terms, in the same order, that running every pattern finds, on every eval question', () => {
-    for (const text of evalTexts) expect([...termsIn(text)], text).toEqual(everyPatternRun(text));
+    for (const text of evalTexts) expect([...termPhrasesIn(text)], text).toEqual(everyPatternRun(text));
   });
 
   it('finds the same terms in phrases of the vocabulary joined, cut and glued by any characters', () => {
@@ -30,9 +30,22 @@ describe('termsIn, which runs only the patterns whose first words the text has',
       fc.property(fc.array(piece, { maxLength: 8 }), fc.nat(), (pieces, cut) => {
         const joined = pieces.join('');
         const text = joined.slice(cut % (joined.length + 1));
-        expect([...termsIn(text)]).toEqual(everyPatternRun(text));
+        expect([...termPhrasesIn(text)]).toEqual(everyPatternRun(text));
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("termsIn, where one term's phrases shadow another term's word", () => {
+  it('does not read "set out" as moving out, nor "can\'t agree" as agreeing', () => {
+    expect(termsIn('what does the cin plan need to set out')).toEqual(new Set(['plan', 'contents']));
+    expect(termsIn("what if we can't agree at the network meeting").has('authorise')).toBe(false);
+    expect(termsIn("what if we can't agree at the network meeting").has('disagree')).toBe(true);
+  });
+
+  it('still reads the other term where the text names it outside the shadowing phrase', () => {
+    expect(termsIn('family moving out, what do we set out in the plan').has('out')).toBe(true);
+    expect(termsIn("we can't agree, who has to agree to ending it").has('authorise')).toBe(true);
   });
 });

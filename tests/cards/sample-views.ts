@@ -1,4 +1,4 @@
-import { commandsFor } from '../../bot/replies/command-guide.js';
+import { commandsFor, WHAT_I_CAN_ANSWER } from '../../bot/replies/command-guide.js';
 import type { AnswerView } from '../../cards/answer-card.js';
 import type { ChooseAuthorityView } from '../../cards/choose-authority-card.js';
 import type { WhichDidYouMeanView } from '../../cards/which-did-you-mean-card.js';
@@ -142,17 +142,8 @@ export const welcomeOnInstall: WelcomeView = {
   groups: commandsFor([{ userId: 'admin', role: 'admin', team: '' }]),
 };
 
-const CAN_ANSWER = [
-  'when a meeting, review, visit or assessment is due, counted from a date you give me',
-  'when plans, minutes, invitations and reports must go out',
-  'how often reviews, network meetings and visits happen',
-  'transfers in and out, step-down from child protection, return from care, supervision orders',
-  'who chairs, who authorises, what a plan must contain, closure and step-down conditions',
-  'Camden\u2019s disability service threshold',
-];
-
 export const notUnderstoodWithNearest: NotUnderstoodView = {
-  canAnswer: CAN_ANSWER,
+  canAnswer: WHAT_I_CAN_ANSWER,
   nearest: [
     { requires: 'Send copies of the Plan to the child, family and everyone in the planning and review group', detail: `${REDBRIDGE} \u00b7 within 10 working days of the meeting` },
     { requires: 'Review the initial CiN Plan', detail: `${REDBRIDGE} \u00b7 at 6 weeks` },
@@ -160,7 +151,7 @@ export const notUnderstoodWithNearest: NotUnderstoodView = {
   ],
 };
 
-export const notUnderstoodWithNothingNear: NotUnderstoodView = { canAnswer: CAN_ANSWER, nearest: [] };
+export const notUnderstoodWithNothingNear: NotUnderstoodView = { canAnswer: WHAT_I_CAN_ANSWER, nearest: [] };
 
 export const reviewFrequencyComparison: ComparisonView = {
   title: 'Compared across 5 authorities: review',

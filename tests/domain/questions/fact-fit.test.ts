@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { POLICIES } from '../../../domain/policy/registry.js';
-import type { Policy, Rule } from '../../../domain/policy/schema.js';
 import { aDateRuleStatesIt, asksAFact, distinctivenessOf, factFit } from '../../../domain/questions/fact-fit.js';
 import type { Question } from '../../../domain/questions/question.js';
+import { policyOf as policy, ruleIn as rule } from '../../helpers/policy.js';
 
-const policy = (id: string): Policy => {
-  const found = POLICIES.find((candidate) => candidate.authority.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
-const rule = (of: Policy, id: string): Rule => {
-  const found = of.rules.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
 const question = (parts: Partial<Question>): Question => ({ events: [], asksFrequency: false, ...parts });
 
 describe('what a rule states against the fact a question asks', () => {

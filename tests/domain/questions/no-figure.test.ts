@@ -1,15 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { POLICIES } from '../../../domain/policy/registry.js';
-import type { Policy } from '../../../domain/policy/schema.js';
 import { noFigureFor, subjectOf } from '../../../domain/questions/no-figure.js';
 import type { Question } from '../../../domain/questions/question.js';
 import { decide, rankRules } from '../../../domain/questions/rank.js';
+import { policyOf as policy } from '../../helpers/policy.js';
 
-const policy = (id: string): Policy => {
-  const found = POLICIES.find((candidate) => candidate.authority.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
 const question = (parts: Partial<Question>): Question => ({ events: [], asksFrequency: false, ...parts });
 const noFigure = (id: string, parts: Partial<Question>) => {
   const asked = question(parts);

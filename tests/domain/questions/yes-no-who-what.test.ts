@@ -2,23 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { understand } from '../../../bot/understanding/understand.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
-import type { Policy, Rule } from '../../../domain/policy/schema.js';
 import { distinctivenessOf, factFit, namesTheItem, statesThePartNamed } from '../../../domain/questions/fact-fit.js';
 import type { Question } from '../../../domain/questions/question.js';
 import { decide, rankRules } from '../../../domain/questions/rank.js';
 import { stemsOf } from '../../../domain/questions/stems.js';
+import { policyOf as policy, ruleIn as rule } from '../../helpers/policy.js';
 
 const TODAY = '2026-12-04' as LocalDate;
-const policy = (id: string): Policy => {
-  const found = POLICIES.find((candidate) => candidate.authority.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
-const rule = (of: Policy, id: string): Rule => {
-  const found = of.rules.find((candidate) => candidate.id === id);
-  if (!found) throw new Error(id);
-  return found;
-};
 const read = (text: string): Question => understand(text, TODAY, POLICIES).question;
 const answered = (authority: string, text: string): string[] => {
   const of = policy(authority);

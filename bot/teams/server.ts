@@ -128,68 +128,65 @@ function addTabRoutes(server: Server, tab: NonNullable<ServerDependencies['tab']
   };
   server.get('/tab', async (_request: Request, response: Response) => sendAsset('', response));
   server.get('/tab/:name', async (request: Request, response: Response) => sendAsset(/^\/tab\/([^/?#]*)/.exec(request.url ?? '')?.[1] ?? '', response));
-  server.get('/api/deadlines', async (request: Request, response: Response) => {
-    const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
-    const view = new URL(request.url ?? '/', 'http://localhost').searchParams.get('view') ?? undefined;
-    let answer: EndpointAnswer;
-    try {
-      answer = await tab.deadlines({ authorization: header('authorization'), devUser: header('x-tab-dev-user'), view }, new Date());
-    } catch (error) {
-      log.error('tab-deadlines-failed', { errorName: error instanceof Error ? error.name : typeof error });
-      answer = { status: 500, body: { code: 'InternalError', message: 'The deadlines could not be loaded just now.' } };
-    }
-    response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
-    response.end(JSON.stringify(answer.body));
-  });
-  const { teamTimeliness } = tab;
+  const json = jsonApi(server, log);
+  json('/api/deadlines', 'tab-deadlines-failed', 'The deadlines could not be loaded just now.', (read, now) =>
+    tab.deadlines({ ...read.caller, view: read.parameter('view') }, now),
+  );
+  const { teamTimeliness, teamCases } = tab;
   if (teamTimeliness) {
-    server.get('/api/team-timeliness', async (request: Request, response: Response) => {
-      const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
-      const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
-      let answer: EndpointAnswer;
-      try {
-        answer = await teamTimeliness(
-          { authorization: header('authorization'), devUser: header('x-tab-dev-user'), team: query.get('team') ?? undefined, authority: query.get('authority') ?? undefined },
-          new Date(),
-        );
-      } catch (error) {
-        log.error('tab-team-timeliness-failed', { errorName: error instanceof Error ? error.name : typeof error });
-        answer = { status: 500, body: { code: 'InternalError', message: 'The team figures could not be loaded just now.' } };
-      }
-      response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify(answer.body));
-    });
+    json('/api/team-timeliness', 'tab-team-timeliness-failed', 'The team figures could not be loaded just now.', (read, now) =>
+      teamTimeliness({ ...read.caller, team: read.parameter('team'), authority: read.parameter('authority') }, now),
+    );
   }
-  const { teamCases } = tab;
   if (teamCases) {
-    server.get('/api/team-timeliness/cases', async (request: Request, response: Response) => {
+    json('/api/team-timeliness/cases', 'tab-team-cases-failed', 'The cases could not be loaded just now.', (read, now) =>
+      teamCases(
+        {
+          ...read.caller,
+          team: read.parameter('team'),
+          authority: read.parameter('authority'),
+          chart: read.parameter('chart'),
+          bucket: read.parameter('bucket'),
+          kind: read.parameter('kind'),
+          month: read.parameter('month'),
+          worker: read.parameter('worker'),
+        },
+        now,
+      ),
+    );
+  }
+}
+
+interface ApiRequestRead {
+  /** Who is asking: the tab's token, or the local dev user. */
+  readonly caller: { readonly authorization: string | undefined; readonly devUser: string | undefined };
+  readonly parameter: (name: string) => string | undefined;
+}
+
+/**
+ * A GET route of the tab's JSON API: the endpoint decides the status and body; a failure is logged by name only
+ * (a database error's text is not for the browser, nor for the log) and answered 500 with `failure`.
+ */
+function jsonApi(server: Server, log: Logger) {
+  return (path: string, failureEvent: string, failure: string, answer: (read: ApiRequestRead, now: Date) => Promise<EndpointAnswer>) => {
+    server.get(path, async (request: Request, response: Response) => {
       const header = (name: string) => (typeof request.headers[name] === 'string' ? request.headers[name] : undefined);
       const query = new URL(request.url ?? '/', 'http://localhost').searchParams;
-      const parameter = (name: string) => query.get(name) ?? undefined;
-      let answer: EndpointAnswer;
+      const read: ApiRequestRead = {
+        caller: { authorization: header('authorization'), devUser: header('x-tab-dev-user') },
+        parameter: (name) => query.get(name) ?? undefined,
+      };
+      let answered: EndpointAnswer;
       try {
-        answer = await teamCases(
-          {
-            authorization: header('authorization'),
-            devUser: header('x-tab-dev-user'),
-            team: parameter('team'),
-            authority: parameter('authority'),
-            chart: parameter('chart'),
-            bucket: parameter('bucket'),
-            kind: parameter('kind'),
-            month: parameter('month'),
-            worker: parameter('worker'),
-          },
-          new Date(),
-        );
+        answered = await answer(read, new Date());
       } catch (error) {
-        log.error('tab-team-cases-failed', { errorName: error instanceof Error ? error.name : typeof error });
-        answer = { status: 500, body: { code: 'InternalError', message: 'The cases could not be loaded just now.' } };
+        log.error(failureEvent, { errorName: error instanceof Error ? error.name : typeof error });
+        answered = { status: 500, body: { code: 'InternalError', message: failure } };
       }
-      response.writeHead(answer.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
-      response.end(JSON.stringify(answer.body));
+      response.writeHead(answered.status, { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff', 'Content-Type': 'application/json; charset=utf-8' });
+      response.end(JSON.stringify(answered.body));
     });
-  }
+  };
 }
 
 /**

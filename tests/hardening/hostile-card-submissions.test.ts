@@ -87,11 +87,16 @@ describe.each(DATABASE_ENGINES)('hostile card submissions, on $name', ({ open })
     );
   }
 
-  /** Presses the button and checks the bot answered (a card, a message or a 400), never failed. */
+  /**
+   * Presses the button and checks the bot answered (a card, a message or a 400; a 413 when the data makes the
+   * activity larger than the body limit), never failed.
+   */
   async function pressed(sender: Sender, verb: string, data: Record<string, unknown>, via: 'execute' | 'submit'): Promise<void> {
     bot.log.events.length = 0;
-    const response = await bot.post(cardActionFrom(sender, verb, data, via));
-    expect([200, 400]).toContain(response.status);
+    const activity = cardActionFrom(sender, verb, data, via);
+    const response = await bot.post(activity);
+    if (Buffer.byteLength(JSON.stringify(activity)) > bot.config.maxBodyBytes) expect(response.status).toBe(413);
+    else expect([200, 400]).toContain(response.status);
     expect(bot.log.events.filter((event) => event.level === 'error').map((event) => event.event)).toEqual([]);
   }
 

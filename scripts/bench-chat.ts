@@ -40,6 +40,8 @@ interface Servers {
   readonly ours: string;
   readonly echo: string;
   readonly cardEcho: string;
+  /** The echo bot binding that answer's card from its template for every reply. */
+  readonly bindingEcho: string;
   /** Answers with the servers' process's CPU time so far. */
   readonly cpu: string;
   readonly serviceUrl: string;
@@ -65,27 +67,33 @@ try {
   await load(servers, servers.ours, 4, 2); // warm-up: JIT, database, first card binds
   await load(servers, servers.echo, 4, 2);
   await load(servers, servers.cardEcho, 4, 2);
+  await load(servers, servers.bindingEcho, 4, 2);
   const lines: string[] = [`${onPostgres ? 'PostgreSQL' : 'PGlite'}, ${ROUNDS} rounds of ${roundSeconds} s each`];
   for (const concurrency of [1, 16]) {
     const echo: Measured[] = [];
     const cardEcho: Measured[] = [];
+    const bindingEcho: Measured[] = [];
     const ours: Measured[] = [];
     for (let round = 0; round < ROUNDS; round += 1) {
       echo.push(await load(servers, servers.echo, concurrency, roundSeconds));
       cardEcho.push(await load(servers, servers.cardEcho, concurrency, roundSeconds));
+      bindingEcho.push(await load(servers, servers.bindingEcho, concurrency, roundSeconds));
       ours.push(await load(servers, servers.ours, concurrency, roundSeconds));
     }
     const echoSummary = summarise(echo);
     const cardEchoSummary = summarise(cardEcho);
+    const bindingEchoSummary = summarise(bindingEcho);
     const oursSummary = summarise(ours);
     const ratios = (summary: ReturnType<typeof summarise>) =>
       `throughput ratio ${(summary.perSecond / echoSummary.perSecond).toFixed(2)}, p99 ratio ${(summary.p99 / echoSummary.p99).toFixed(2)}`;
     lines.push(
       `concurrency ${concurrency}: echo      ${format(echoSummary)}`,
       `concurrency ${concurrency}: card echo ${format(cardEchoSummary)}`,
+      `concurrency ${concurrency}: binding echo ${format(bindingEchoSummary)}`,
       `concurrency ${concurrency}: ours      ${format(oursSummary)}`,
       `concurrency ${concurrency}: ours to echo: ${ratios(oursSummary)} (targets >= 0.80, <= 1.50), CPU per reply ${(oursSummary.cpuPerReplyMs / echoSummary.cpuPerReplyMs).toFixed(2)}x, errors ${oursSummary.errors}`,
       `concurrency ${concurrency}: card echo to echo (the ceiling for sending this answer): ${ratios(cardEchoSummary)}`,
+      `concurrency ${concurrency}: binding echo to echo (the ceiling for binding this answer's card with adaptivecards-templating): ${ratios(bindingEchoSummary)}, CPU per reply ${(bindingEchoSummary.cpuPerReplyMs / echoSummary.cpuPerReplyMs).toFixed(2)}x`,
     );
     if (ROUNDS > 2) {
       const [bestEcho, bestOurs] = [best(echo), best(ours)];

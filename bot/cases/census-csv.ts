@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 import { z } from 'zod';
 import { normaliseCaseReference } from '../../domain/cases/case-reference.js';
 import { compareLocalDates, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
-import { POLICIES } from '../../domain/policy/registry.js';
+import { authorityNamed, POLICIES } from '../../domain/policy/registry.js';
 import { err, ok, type Result } from '../../domain/result.js';
 
 /** The census dates the bot keeps, named as the DfE Children in Need census names its data items. */
@@ -274,6 +274,6 @@ const DATE_ORDER: readonly (readonly [CensusDateColumn, CensusDateColumn])[] = [
 ];
 
 function authorityIdOf(text: string): string | undefined {
-  const wanted = text.toLowerCase();
-  return POLICIES.find(({ authority }) => [authority.id, authority.name, ...authority.alsoKnownAs].some((name) => name.toLowerCase() === wanted))?.authority.id;
+  const named = authorityNamed(text);
+  return named.ok ? named.value.authority.id : undefined;
 }

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { checkPolicy, type FigureChange, type PolicyCheck, type RuleQuoteCheck } from '../../domain/policy/check-policy.js';
-import { POLICIES } from '../../domain/policy/registry.js';
+import { POLICIES, policyFor } from '../../domain/policy/registry.js';
 import type { Policy } from '../../domain/policy/schema.js';
 import { readDocument, UnreadableDocument } from './read-document.js';
 
@@ -24,7 +24,8 @@ async function main(argv: readonly string[]): Promise<number> {
     options: { authority: { type: 'string' }, json: { type: 'boolean', default: false }, seeds: { type: 'string', default: SEEDS_DIR } },
   });
   const [documentPath] = positionals;
-  const policy = POLICIES.find((candidate) => candidate.authority.id === values.authority);
+  const found = policyFor(values.authority ?? '');
+  const policy = found.ok ? found.value : undefined;
   if (!policy || !documentPath) {
     const known = POLICIES.map((candidate) => candidate.authority.id).join(', ');
     process.stderr.write(`${policy ? 'Name the new document.' : `No authority "${values.authority ?? ''}". Known: ${known}.`}\nUsage: ${USAGE}\n`);

@@ -1,6 +1,7 @@
 import { eventKindWords } from '../../domain/cases/event-kinds.js';
 import { formatLongDate, londonDateOf, type LocalDate } from '../../domain/dates/local-date.js';
 import { describeTiming } from '../../domain/policy/describe-timing.js';
+import { policyFor } from '../../domain/policy/registry.js';
 import type { Policy, Rule } from '../../domain/policy/schema.js';
 import { answerOn } from '../../domain/questions/answer-on.js';
 import type { Question } from '../../domain/questions/question.js';
@@ -38,9 +39,9 @@ export async function askQuestion(text: string, receivedAt: Date, asker: Asker, 
     await context.memory.rememberPendingQuestion(asker, { missing: 'authority', question }, receivedAt);
     return askWhichAuthority(context.policies, named.length > 1 ? 'Your message names more than one authority.' : undefined);
   }
-  const policy = context.policies.find((candidate) => candidate.authority.id === authorityId);
-  if (!policy) return { messages: [{ text: `I do not know the procedure of "${authorityId}".` }] };
-  return answer(policy, question, text, today, asker, receivedAt, context);
+  const policy = policyFor(authorityId, context.policies);
+  if (!policy.ok) return { messages: [{ text: `I do not know the procedure of "${authorityId}".` }] };
+  return answer(policy.value, question, text, today, asker, receivedAt, context);
 }
 
 /**
@@ -53,7 +54,8 @@ export async function answerChosenRule(
   asker: Asker,
   context: QuestionContext,
 ): Promise<Reply> {
-  const policy = context.policies.find((candidate) => candidate.authority.id === chosen.authorityId);
+  const found = policyFor(chosen.authorityId, context.policies);
+  const policy = found.ok ? found.value : undefined;
   if (!policy?.rules.some((rule) => rule.id === chosen.ruleId)) return { messages: [{ text: 'That rule is not one I know. Please ask the question again.' }] };
   const pending = await context.memory.takePendingQuestion(asker, receivedAt);
   const remembered = pending?.missing === 'rule' && pending.authorityId === chosen.authorityId ? pending.question : undefined;

@@ -36,3 +36,16 @@ export function policyFor(authorityId: string, policies: readonly Policy[] = POL
   const policy = policies.find((candidate) => candidate.authority.id === authorityId);
   return policy ? ok(policy) : err({ kind: 'unknown-authority', authorityId });
 }
+
+/**
+ * The authority a name stands for, written as its slug, its name or one of its other names, in any case: how a
+ * census file or a command line names it.
+ *
+ * @example
+ * authorityNamed('London Borough of Camden') //=> { ok: true, value: { authority: { id: 'camden', … }, … } }
+ */
+export function authorityNamed(name: string, policies: readonly Policy[] = POLICIES): Result<Policy, UnknownAuthority> {
+  const wanted = name.toLowerCase();
+  const policy = policies.find(({ authority }) => [authority.id, authority.name, ...authority.alsoKnownAs].some((known) => known.toLowerCase() === wanted));
+  return policy ? ok(policy) : err({ kind: 'unknown-authority', authorityId: name });
+}

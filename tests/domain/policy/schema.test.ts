@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POLICIES, POLICY_INPUTS, policyFor } from '../../../domain/policy/registry.js';
+import { authorityNamed, POLICIES, POLICY_INPUTS, policyFor } from '../../../domain/policy/registry.js';
 import { PolicySchema } from '../../../domain/policy/schema.js';
 import { ruleCatalogue } from '../../../domain/policy/catalogue.js';
 
@@ -77,5 +77,13 @@ describe('policy files', () => {
     expect(policyFor('slough', slough)).toMatchObject({ ok: true, value: { authority: { id: 'slough' } } });
     expect(policyFor('camden', slough)).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'camden' } });
     expect(policyFor('camden')).toMatchObject({ ok: true, value: { authority: { id: 'camden' } } });
+  });
+
+  it('finds an authority by its slug, its name or another of its names, in any case, and nothing by a part of one', () => {
+    for (const name of ['camden', 'London Borough of Camden', 'LONDON BOROUGH OF CAMDEN', 'LB Camden', 'cscp']) {
+      expect(authorityNamed(name)).toMatchObject({ ok: true, value: { authority: { id: 'camden' } } });
+    }
+    expect(authorityNamed('Borough of Camden')).toEqual({ ok: false, error: { kind: 'unknown-authority', authorityId: 'Borough of Camden' } });
+    expect(authorityNamed('Camden', POLICIES.filter((policy) => policy.authority.id === 'slough')).ok).toBe(false);
   });
 });

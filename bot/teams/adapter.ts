@@ -31,7 +31,7 @@ const apologyFor = (correlationId: string, error: Error): string =>
  * nothing depends on botbuilder reading process.env by itself; with no app id, botbuilder skips token checks.
  */
 export function createAdapter(config: Config, log: Logger): TeamsAdapter {
-  boundSigningKeyFetches(config.microsoftTimeoutMs);
+  boundSigningKeyFetches(config.microsoftTimeoutMs, log);
   routeBotbuilderConsoleToLog(log);
   const authentication = createBotFrameworkAuthentication(config);
   const adapter = new TenantCheckingAdapter(authentication, config, log);

@@ -1,6 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { z } from 'zod';
+import type { Logger } from '../log.js';
 
 /** Microsoft's signing keys could not be had (its metadata or key endpoint failed, or did not answer in time). */
 export class SigningKeysUnavailableError extends Error {
@@ -34,14 +35,20 @@ export class OpenIdSigningKeys {
   constructor(
     private readonly metadataUrl: string,
     private readonly timeoutMs: number,
+    private readonly log: Logger,
   ) {}
 
   /** The PEM public key and endorsements for `keyId`, null when no key has that id; throws SigningKeysUnavailableError. */
   async getKey(keyId: string): Promise<{ key: string; endorsements?: string[] } | null> {
     if (this.keys === undefined) await this.refresh();
-    else if (Date.now() - this.fetchedAt > REFRESH_AFTER_MS) void this.refresh().catch(() => undefined);
-    else if (!this.find(keyId) && Date.now() - this.triedAt > UNKNOWN_KEY_REFETCH_MS) await this.refresh().catch(() => undefined);
+    else if (Date.now() - this.fetchedAt > REFRESH_AFTER_MS) void this.refresh().catch((error: unknown) => this.refreshFailed(error));
+    else if (!this.find(keyId) && Date.now() - this.triedAt > UNKNOWN_KEY_REFETCH_MS) await this.refresh().catch((error: unknown) => this.refreshFailed(error));
     return this.find(keyId);
+  }
+
+  /** The keys held go on serving; the operator is told the refresh failed, by the error's name only. */
+  private refreshFailed(error: unknown): void {
+    this.log.warn('signing-keys-refresh-failed', { errorName: error instanceof Error ? error.name : typeof error });
   }
 
   private refresh(): Promise<void> {
@@ -83,19 +90,22 @@ export class OpenIdSigningKeys {
  * metadata by URL is a private static of JwtTokenExtractor, the one seam it offers; the process shares it, so the
  * latest timeout given applies to URLs met from then on.
  */
-export function boundSigningKeyFetches(timeoutMs: number): void {
+export function boundSigningKeyFetches(timeoutMs: number, log: Logger): void {
   const require = createRequire(import.meta.url);
   const extractor = require('botframework-connector/lib/auth/jwtTokenExtractor.js') as { JwtTokenExtractor: { openIdMetadataCache: Map<string, unknown> } };
-  extractor.JwtTokenExtractor.openIdMetadataCache = new SigningKeysByUrl(timeoutMs);
+  extractor.JwtTokenExtractor.openIdMetadataCache = new SigningKeysByUrl(timeoutMs, log);
 }
 
 class SigningKeysByUrl extends Map<string, unknown> {
-  constructor(private readonly timeoutMs: number) {
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly log: Logger,
+  ) {
     super();
   }
 
   override get(url: string): unknown {
-    if (!super.has(url)) super.set(url, new OpenIdSigningKeys(url, this.timeoutMs));
+    if (!super.has(url)) super.set(url, new OpenIdSigningKeys(url, this.timeoutMs, this.log));
     return super.get(url);
   }
 }

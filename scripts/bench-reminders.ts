@@ -11,6 +11,7 @@ import { createLogger } from '../bot/log.js';
 import { DEFAULT_SENDS_PER_SECOND, runReminderTick } from '../bot/reminders/deliver-reminders.js';
 import { sendPace } from '../bot/reminders/send-pace.js';
 import { botContextOn } from '../bot/start-bot.js';
+import { dropMigrationBookkeeping } from '../bot/store/bench-database.js';
 import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
 import { createAdapter } from '../bot/teams/adapter.js';
 import { createMessenger } from '../bot/teams/messenger.js';
@@ -174,8 +175,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase(args.postgres ? { databaseUrl, schema } : { dataDir: dataDir ?? '' });
   if (args.postgres) {
-    // Kysely's Migrator looks for its tables in every schema unless told which: a throw-away schema needs them no more.
-    await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(database.db);
+    // Migrated now, this throw-away schema needs the migrator's tables no more, and other runs must not find them.
+    await dropMigrationBookkeeping(database.db);
   }
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.error.message);

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { CaseStore } from '../bot/store/cases.js';
 import { RoleStore } from '../bot/store/roles.js';
 import { TimelinessStore } from '../bot/store/timeliness.js';
 import { casesBehindBar, teamFiguresFor } from '../bot/timeliness/team-figures.js';
+import { commitProbe, dropMigrationBookkeeping, planOf, seededRows, serverVersion, vacuumAnalyze, withIndexesSetAside, type SeededRows } from '../bot/store/bench-database.js';
 import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../domain/calendar/add-calendar-days.js';
 import type { CaseEvent } from '../domain/cases/case-events.js';
 import type { LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
-import { withIndexesSetAside } from './bench/store-bulk-load.js';
-import { planOf } from './bench/store-explain.js';
 import { figuresOf, timed, type Figures } from './bench/store-figures.js';
 import { BENCH_TENANTS, CaseHistories, benchStaff, seededRandom } from './bench/store-histories.js';
 import { seedCases, type Seeded } from './bench/store-seed.js';
@@ -59,23 +57,6 @@ async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeco
     seedCases({ databaseUrl, schema, cases: caseCount, today: TODAY, at: AT, batchSize: 2_000 }, processes, stopSeeding.signal),
   );
   return { rows: loaded, totalSeconds: (performance.now() - started) / 1000, rebuildSeconds };
-}
-
-const RowCountsSchema = z.object({
-  cases: z.coerce.number(),
-  openCases: z.coerce.number(),
-  events: z.coerce.number(),
-  obligations: z.coerce.number(),
-  openObligations: z.coerce.number(),
-});
-
-type RowCounts = z.infer<typeof RowCountsSchema>;
-
-async function rowCounts(db: Db): Promise<RowCounts> {
-  const { rows } = await sql`SELECT (SELECT count(*) FROM cases) AS "cases", (SELECT count(*) FROM cases WHERE status = 'open') AS "openCases",
-      (SELECT count(*) FROM case_events) AS "events", (SELECT count(*) FROM obligations) AS "obligations",
-      (SELECT count(*) FROM obligations WHERE done_on IS NULL) AS "openObligations"`.execute(db);
-  return RowCountsSchema.parse(rows[0]);
 }
 
 /** Every open obligation due on exactly `date`, across all tenants or one: what a daily reminder run asks. */
@@ -233,21 +214,16 @@ async function measureRecording(db: Db): Promise<RecordingFigures> {
  * the floor under any write. Shown beside the recording figures, so a miss can be told from the disk's share.
  */
 async function measureCommit(db: Db): Promise<Figures> {
-  await sql`CREATE TABLE commit_probe (at timestamptz NOT NULL)`.execute(db);
+  const commitOne = await commitProbe(db);
   const latencies: number[] = [];
-  for (let commit = 0; commit < 200; commit += 1) latencies.push((await timed(() => sql`INSERT INTO commit_probe VALUES (now())`.execute(db))).ms);
+  for (let commit = 0; commit < 200; commit += 1) latencies.push((await timed(commitOne)).ms);
   return figuresOf(latencies);
-}
-
-async function postgresVersion(db: Db): Promise<string> {
-  const { rows } = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
-  return rows[0]?.server_version ?? 'unknown';
 }
 
 function report(results: {
   readonly seeded: Awaited<ReturnType<typeof seed>>;
   readonly analyzeSeconds: number;
-  readonly counts: RowCounts;
+  readonly counts: SeededRows;
   readonly dueOn: DueOnFigures;
   readonly plans: readonly DuePlan[];
   readonly recording: RecordingFigures;
@@ -332,21 +308,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase({ databaseUrl, schema });
   const { db } = database;
-  // Kysely's Migrator looks for its tables in every schema unless told which (migrationTableSchema): while ours
-  // stood, a migration in any other schema on this server would take them for its own and fail. Migrated now,
-  // this throw-away schema needs them no more.
-  await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(db);
+  // Migrated now, this throw-away schema needs the migrator's tables no more, and other runs must not find them.
+  await dropMigrationBookkeeping(db);
   const seeded = await seed(db);
-  // VACUUM as well as ANALYZE, as autovacuum does to a table after a bulk load: until the visibility map is
-  // written, the Team view's index-only scans read the heap for every row.
-  const analyzed = await timed(() => sql`VACUUM ANALYZE`.execute(db));
-  const counts = await rowCounts(db);
+  const analyzed = await timed(() => vacuumAnalyze(db));
+  const counts = await seededRows(db);
   const dueOn = await measureDueOn(db);
   const plans = await duePlans(db);
   const recording = await measureRecording(db);
   const teamView = await measureTeamView(db);
   const commit = await measureCommit(db);
-  const failed = report({ seeded, analyzeSeconds: analyzed.ms / 1000, counts, dueOn, plans, recording, teamView, commit, postgres: await postgresVersion(db) });
+  const failed = report({ seeded, analyzeSeconds: analyzed.ms / 1000, counts, dueOn, plans, recording, teamView, commit, postgres: await serverVersion(db) });
   process.exitCode = failed ? 1 : 0;
 } finally {
   await database?.close();

@@ -19,9 +19,11 @@ import { seedCases, type Seeded } from './bench/store-seed.js';
 /**
  * `npm run bench:store [-- --cases N]`: seeds N cases (default 400,000, England's children in need in a year)
  * with their events and obligations into a schema of its own on PostgreSQL (BENCH_DATABASE_URL, else
- * TEST_DATABASE_URL, else DATABASE_URL, else the local server), then measures "what is due on date D",
- * recording an event through CaseStore.recordEvent, and the Team view's figures for one manager's team. Prints the figures beside the issue's targets and exits 1
- * if one is missed. The schema is dropped at the end, whatever happens.
+ * TEST_DATABASE_URL, else DATABASE_URL, else the local server), then measures "what is due on date D" as the
+ * bot asks it (the reminder pass's scan of every tenant, a team's and a worker's deadlines), recording an event
+ * through CaseStore.recordEvent, and the Team view's figures for one manager's team, each through the store
+ * method the bot calls. Prints the figures beside the issue's targets and exits 1 if one is missed. The schema
+ * is dropped at the end, whatever happens.
  */
 const ArgsSchema = z.object({ cases: z.coerce.number().int().positive().default(400_000) });
 const casesArg = process.argv.indexOf('--cases');
@@ -47,10 +49,8 @@ const stopSeeding = new AbortController();
 
 async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeconds: number; readonly rebuildSeconds: number }> {
   const started = performance.now();
-  await db
-    .insertInto('role_assignments')
-    .values(benchStaff().map((staff) => ({ tenant_id: staff.tenantId, user_id: staff.userId, role: staff.role, team: staff.team, assigned_by: 'bench', assigned_at: AT })))
-    .execute();
+  const roles = new RoleStore(db, []);
+  for (const staff of benchStaff()) await roles.assign(staff.tenantId, { userId: staff.userId, role: staff.role, team: staff.team }, 'bench', AT);
   // One a core, at most 8, among whom DISTINCT_HISTORIES divides evenly.
   const processes = Math.max(1, Math.min(8, availableParallelism()));
   const { loaded, rebuildSeconds } = await withIndexesSetAside(db, ['cases', 'case_events', 'obligations'], () =>
@@ -59,47 +59,50 @@ async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeco
   return { rows: loaded, totalSeconds: (performance.now() - started) / 1000, rebuildSeconds };
 }
 
-/** Every open obligation due on exactly `date`, across all tenants or one: what a daily reminder run asks. */
-function dueOnQuery(db: Db, date: LocalDate, tenantId?: string) {
-  let query = db
-    .selectFrom('obligations')
-    .innerJoin('cases', 'cases.id', 'obligations.case_id')
-    .select(['obligations.tenant_id', 'cases.reference', 'obligations.rule_id', 'obligations.worker_id', 'obligations.team', 'obligations.responsible_role', 'obligations.due_on'])
-    .where('obligations.done_on', 'is', null)
-    .where('obligations.due_on', '=', date);
-  if (tenantId !== undefined) query = query.where('obligations.tenant_id', '=', tenantId);
-  return query.orderBy('obligations.tenant_id').orderBy('cases.reference').orderBy('obligations.rule_id');
-}
-
 interface DueOnFigures {
   readonly allTenants: Figures & { readonly meanRows: number };
-  readonly oneTenant: Figures & { readonly meanRows: number };
+  readonly oneTeam: Figures & { readonly meanRows: number };
   readonly oneWorker: Figures & { readonly meanRows: number };
 }
 
-/** 50 dates from a week ago to three months ahead; each asked across all tenants, of one tenant, of one worker. */
+/** The team of the n-th manager, tenants taken in turn. */
+function benchTeam(index: number): { readonly tenantId: string; readonly team: string } {
+  const managers = benchStaff().filter((member) => member.role === 'manager');
+  return managers[index % managers.length] ?? managers[0]!;
+}
+
+/** The n-th worker, teams and tenants taken in turn. */
+function benchWorker(index: number): { readonly tenantId: string; readonly userId: string } {
+  const workers = benchStaff().filter((member) => member.role === 'worker');
+  return workers[index % workers.length] ?? workers[0]!;
+}
+
+/**
+ * 50 dates from a week ago to three months ahead; for each, what is due by then as the bot asks it: the
+ * reminder pass's scan of every tenant's open cases (CaseStore.casesOwingBy), and the deadlines of one team
+ * ("team deadlines", the tab's Team view) and of one worker ("my deadlines", the tab) (CaseStore.deadlines).
+ */
 async function measureDueOn(db: Db): Promise<DueOnFigures> {
   const store = new CaseStore(db, POLICIES, calendar);
-  const staff = benchStaff().filter((member) => member.role === 'worker');
-  const runs = { allTenants: [] as number[], oneTenant: [] as number[], oneWorker: [] as number[] };
-  const rows = { allTenants: 0, oneTenant: 0, oneWorker: 0 };
+  const runs = { allTenants: [] as number[], oneTeam: [] as number[], oneWorker: [] as number[] };
+  const rows = { allTenants: 0, oneTeam: 0, oneWorker: 0 };
   for (let query = 0; query < DUE_ON_QUERIES; query += 1) {
     const date = addCalendarDays(TODAY, -7 + query * 2);
-    const tenant = BENCH_TENANTS[query % BENCH_TENANTS.length] ?? BENCH_TENANTS[0]!;
-    const worker = staff[(query * 37) % staff.length] ?? staff[0]!;
-    const all = await timed(() => dueOnQuery(db, date).execute());
-    const ofTenant = await timed(() => dueOnQuery(db, date, tenant.id).execute());
+    const team = benchTeam(query * 7);
+    const worker = benchWorker(query * 37);
+    const all = await timed(() => store.casesOwingBy(date));
+    const ofTeam = await timed(() => store.deadlines(team.tenantId, { teams: [team.team], dueOnOrBefore: date }));
     const ofWorker = await timed(() => store.deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: date }));
     runs.allTenants.push(all.ms);
-    runs.oneTenant.push(ofTenant.ms);
+    runs.oneTeam.push(ofTeam.ms);
     runs.oneWorker.push(ofWorker.ms);
     rows.allTenants += all.value.length;
-    rows.oneTenant += ofTenant.value.length;
+    rows.oneTeam += ofTeam.value.length;
     rows.oneWorker += ofWorker.value.length;
   }
   return {
     allTenants: { ...figuresOf(runs.allTenants), meanRows: rows.allTenants / DUE_ON_QUERIES },
-    oneTenant: { ...figuresOf(runs.oneTenant), meanRows: rows.oneTenant / DUE_ON_QUERIES },
+    oneTeam: { ...figuresOf(runs.oneTeam), meanRows: rows.oneTeam / DUE_ON_QUERIES },
     oneWorker: { ...figuresOf(runs.oneWorker), meanRows: rows.oneWorker / DUE_ON_QUERIES },
   };
 }
@@ -154,15 +157,13 @@ interface DuePlan {
 
 /** Which obligations index each due-date query's plan uses; none would mean a scan of the whole table. */
 async function duePlans(db: Db): Promise<DuePlan[]> {
-  const tenant = BENCH_TENANTS[0]!;
-  const worker = benchStaff().find((member) => member.role === 'worker' && member.tenantId === tenant.id)!;
+  const team = benchTeam(0);
+  const worker = benchWorker(0);
+  const storeOn = (captured: Db) => new CaseStore(captured, POLICIES, calendar);
   const plans = [
-    { name: 'due on D, all tenants', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY).execute()) },
-    { name: 'due on D, one tenant', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY, tenant.id).execute()) },
-    {
-      name: 'CaseStore.deadlines, one worker',
-      lines: await planOf(db, (captured) => new CaseStore(captured, POLICIES, calendar).deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: TODAY })),
-    },
+    { name: 'CaseStore.casesOwingBy, all tenants', lines: await planOf(db, (captured) => storeOn(captured).casesOwingBy(TODAY)) },
+    { name: 'CaseStore.deadlines, one team', lines: await planOf(db, (captured) => storeOn(captured).deadlines(team.tenantId, { teams: [team.team], dueOnOrBefore: TODAY })) },
+    { name: 'CaseStore.deadlines, one worker', lines: await planOf(db, (captured) => storeOn(captured).deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: TODAY })) },
   ];
   return plans.map(({ name, lines }) => ({
     name,
@@ -248,8 +249,8 @@ function report(results: {
   const rows: { label: string; figures: Figures; shown: string; target: string; pass: boolean }[] = [
     ...(
       [
-        ['due on D, all tenants', dueOn.allTenants],
-        ['due on D, one tenant', dueOn.oneTenant],
+        ['reminder scan: open cases owing by D, all tenants', dueOn.allTenants],
+        ['deadlines of one team, due by D', dueOn.oneTeam],
         ['deadlines of one worker, due by D', dueOn.oneWorker],
       ] as const
     ).map(([label, figures]) => ({

@@ -4,18 +4,19 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { loadConfig } from '../bot/config.js';
 import { createLogger } from '../bot/log.js';
 import { DEFAULT_SENDS_PER_SECOND, runReminderTick } from '../bot/reminders/deliver-reminders.js';
 import { sendPace } from '../bot/reminders/send-pace.js';
 import { botContextOn } from '../bot/start-bot.js';
-import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
+import { dropMigrationBookkeeping } from '../bot/store/bench-database.js';
+import { dropSchema, openDatabase, type Database } from '../bot/store/database.js';
+import type { ReminderOutboxStore } from '../bot/store/reminder-outbox.js';
 import { createAdapter } from '../bot/teams/adapter.js';
 import { createMessenger } from '../bot/teams/messenger.js';
 import { startConnectorStandIn, TEAMS_LIMITS, type ConnectorStandIn } from './bench/reminders-connector.js';
-import { seedReminderCases, type BenchWorker } from './bench/reminders-seed.js';
+import { BENCH_TENANT, seedReminderCases, type BenchWorker } from './bench/reminders-seed.js';
 
 /**
  * `npm run bench:reminders [-- --reminders N] [--rate N] [--postgres]`: N due reminders (default 2,000) to N
@@ -76,20 +77,21 @@ async function sendAll(database: Database, connector: ConnectorStandIn): Promise
     if (outcome.outsideWorkingHours) throw new Error('The tick fell outside working hours');
     ticks += 1;
     enqueued += outcome.enqueued;
-    if ((await unsentCount(database.db)) === 0 || performance.now() - startedAt > GIVE_UP_AFTER_MS) break;
+    if ((await unsentCount(context.outbox)) === 0 || performance.now() - startedAt > GIVE_UP_AFTER_MS) break;
     await sleep(PAUSE_BETWEEN_TICKS_MS);
   }
   return { ticks, enqueued, startedAt, endedAt: connector.lastAcceptedAt() ?? performance.now() };
 }
 
-async function unsentCount(db: Db): Promise<number> {
-  const { rows } = await sql<{ count: string }>`SELECT count(*) AS count FROM reminder_outbox WHERE status IN ('pending', 'sending')`.execute(db);
-  return Number(rows[0]?.count ?? 0);
+/** Every seeded reminder is the bench tenant's: the outbox's counts for `delivery status` are the whole outbox's. */
+async function outboxStatuses(outbox: ReminderOutboxStore): Promise<Record<string, number>> {
+  const { byStatus } = await outbox.deliveryCounts(BENCH_TENANT);
+  return Object.fromEntries([...byStatus].sort(([left], [right]) => left.localeCompare(right)));
 }
 
-async function outboxStatuses(db: Db): Promise<Record<string, number>> {
-  const { rows } = await sql<{ status: string; count: string }>`SELECT status, count(*) AS count FROM reminder_outbox GROUP BY status ORDER BY status`.execute(db);
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.count)]));
+async function unsentCount(outbox: ReminderOutboxStore): Promise<number> {
+  const statuses = await outboxStatuses(outbox);
+  return (statuses.pending ?? 0) + (statuses.sending ?? 0);
 }
 
 interface Delivery {
@@ -174,8 +176,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase(args.postgres ? { databaseUrl, schema } : { dataDir: dataDir ?? '' });
   if (args.postgres) {
-    // Kysely's Migrator looks for its tables in every schema unless told which: a throw-away schema needs them no more.
-    await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(database.db);
+    // Migrated now, this throw-away schema needs the migrator's tables no more, and other runs must not find them.
+    await dropMigrationBookkeeping(database.db);
   }
   const loaded = loadConfig({});
   if (!loaded.ok) throw new Error(loaded.error.message);
@@ -184,7 +186,7 @@ try {
   const workers = await seedReminderCases({ ...context, count: args.reminders, serviceUrl: connector.serviceUrl, concurrency: args.postgres ? 8 : 1 });
   const seedSeconds = (performance.now() - seedStarted) / 1000;
   const run = await sendAll(database, connector);
-  const passed = report({ seedSeconds, run, delivery: deliveryOf(workers, connector.accepted), statuses: await outboxStatuses(database.db), connector });
+  const passed = report({ seedSeconds, run, delivery: deliveryOf(workers, connector.accepted), statuses: await outboxStatuses(context.outbox), connector });
   process.exitCode = passed ? 0 : 1;
 } finally {
   await connector.close();

@@ -1,19 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { availableParallelism, loadavg } from 'node:os';
-import { sql } from 'kysely';
 import { z } from 'zod';
 import { CaseStore } from '../bot/store/cases.js';
 import { RoleStore } from '../bot/store/roles.js';
 import { TimelinessStore } from '../bot/store/timeliness.js';
 import { casesBehindBar, teamFiguresFor } from '../bot/timeliness/team-figures.js';
+import { commitProbe, dropMigrationBookkeeping, planOf, seededRows, serverVersion, vacuumAnalyze, withIndexesSetAside, type SeededRows } from '../bot/store/bench-database.js';
 import { dropSchema, openDatabase, type Database, type Db } from '../bot/store/database.js';
 import { englandAndWalesCalendar } from '../domain/calendar/holiday-calendar.js';
 import { addCalendarDays } from '../domain/calendar/add-calendar-days.js';
 import type { CaseEvent } from '../domain/cases/case-events.js';
 import type { LocalDate } from '../domain/dates/local-date.js';
 import { POLICIES } from '../domain/policy/registry.js';
-import { withIndexesSetAside } from './bench/store-bulk-load.js';
-import { planOf } from './bench/store-explain.js';
 import { figuresOf, timed, type Figures } from './bench/store-figures.js';
 import { BENCH_TENANTS, CaseHistories, benchStaff, seededRandom } from './bench/store-histories.js';
 import { seedCases, type Seeded } from './bench/store-seed.js';
@@ -21,9 +19,11 @@ import { seedCases, type Seeded } from './bench/store-seed.js';
 /**
  * `npm run bench:store [-- --cases N]`: seeds N cases (default 400,000, England's children in need in a year)
  * with their events and obligations into a schema of its own on PostgreSQL (BENCH_DATABASE_URL, else
- * TEST_DATABASE_URL, else DATABASE_URL, else the local server), then measures "what is due on date D",
- * recording an event through CaseStore.recordEvent, and the Team view's figures for one manager's team. Prints the figures beside the issue's targets and exits 1
- * if one is missed. The schema is dropped at the end, whatever happens.
+ * TEST_DATABASE_URL, else DATABASE_URL, else the local server), then measures "what is due on date D" as the
+ * bot asks it (the reminder pass's scan of every tenant, a team's and a worker's deadlines), recording an event
+ * through CaseStore.recordEvent, and the Team view's figures for one manager's team, each through the store
+ * method the bot calls. Prints the figures beside the issue's targets and exits 1 if one is missed. The schema
+ * is dropped at the end, whatever happens.
  */
 const ArgsSchema = z.object({ cases: z.coerce.number().int().positive().default(400_000) });
 const casesArg = process.argv.indexOf('--cases');
@@ -49,10 +49,8 @@ const stopSeeding = new AbortController();
 
 async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeconds: number; readonly rebuildSeconds: number }> {
   const started = performance.now();
-  await db
-    .insertInto('role_assignments')
-    .values(benchStaff().map((staff) => ({ tenant_id: staff.tenantId, user_id: staff.userId, role: staff.role, team: staff.team, assigned_by: 'bench', assigned_at: AT })))
-    .execute();
+  const roles = new RoleStore(db, []);
+  for (const staff of benchStaff()) await roles.assign(staff.tenantId, { userId: staff.userId, role: staff.role, team: staff.team }, 'bench', AT);
   // One a core, at most 8, among whom DISTINCT_HISTORIES divides evenly.
   const processes = Math.max(1, Math.min(8, availableParallelism()));
   const { loaded, rebuildSeconds } = await withIndexesSetAside(db, ['cases', 'case_events', 'obligations'], () =>
@@ -61,64 +59,50 @@ async function seed(db: Db): Promise<{ readonly rows: Seeded; readonly totalSeco
   return { rows: loaded, totalSeconds: (performance.now() - started) / 1000, rebuildSeconds };
 }
 
-const RowCountsSchema = z.object({
-  cases: z.coerce.number(),
-  openCases: z.coerce.number(),
-  events: z.coerce.number(),
-  obligations: z.coerce.number(),
-  openObligations: z.coerce.number(),
-});
-
-type RowCounts = z.infer<typeof RowCountsSchema>;
-
-async function rowCounts(db: Db): Promise<RowCounts> {
-  const { rows } = await sql`SELECT (SELECT count(*) FROM cases) AS "cases", (SELECT count(*) FROM cases WHERE status = 'open') AS "openCases",
-      (SELECT count(*) FROM case_events) AS "events", (SELECT count(*) FROM obligations) AS "obligations",
-      (SELECT count(*) FROM obligations WHERE done_on IS NULL) AS "openObligations"`.execute(db);
-  return RowCountsSchema.parse(rows[0]);
-}
-
-/** Every open obligation due on exactly `date`, across all tenants or one: what a daily reminder run asks. */
-function dueOnQuery(db: Db, date: LocalDate, tenantId?: string) {
-  let query = db
-    .selectFrom('obligations')
-    .innerJoin('cases', 'cases.id', 'obligations.case_id')
-    .select(['obligations.tenant_id', 'cases.reference', 'obligations.rule_id', 'obligations.worker_id', 'obligations.team', 'obligations.responsible_role', 'obligations.due_on'])
-    .where('obligations.done_on', 'is', null)
-    .where('obligations.due_on', '=', date);
-  if (tenantId !== undefined) query = query.where('obligations.tenant_id', '=', tenantId);
-  return query.orderBy('obligations.tenant_id').orderBy('cases.reference').orderBy('obligations.rule_id');
-}
-
 interface DueOnFigures {
   readonly allTenants: Figures & { readonly meanRows: number };
-  readonly oneTenant: Figures & { readonly meanRows: number };
+  readonly oneTeam: Figures & { readonly meanRows: number };
   readonly oneWorker: Figures & { readonly meanRows: number };
 }
 
-/** 50 dates from a week ago to three months ahead; each asked across all tenants, of one tenant, of one worker. */
+/** The team of the n-th manager, tenants taken in turn. */
+function benchTeam(index: number): { readonly tenantId: string; readonly team: string } {
+  const managers = benchStaff().filter((member) => member.role === 'manager');
+  return managers[index % managers.length] ?? managers[0]!;
+}
+
+/** The n-th worker, teams and tenants taken in turn. */
+function benchWorker(index: number): { readonly tenantId: string; readonly userId: string } {
+  const workers = benchStaff().filter((member) => member.role === 'worker');
+  return workers[index % workers.length] ?? workers[0]!;
+}
+
+/**
+ * 50 dates from a week ago to three months ahead; for each, what is due by then as the bot asks it: the
+ * reminder pass's scan of every tenant's open cases (CaseStore.casesOwingBy), and the deadlines of one team
+ * ("team deadlines", the tab's Team view) and of one worker ("my deadlines", the tab) (CaseStore.deadlines).
+ */
 async function measureDueOn(db: Db): Promise<DueOnFigures> {
   const store = new CaseStore(db, POLICIES, calendar);
-  const staff = benchStaff().filter((member) => member.role === 'worker');
-  const runs = { allTenants: [] as number[], oneTenant: [] as number[], oneWorker: [] as number[] };
-  const rows = { allTenants: 0, oneTenant: 0, oneWorker: 0 };
+  const runs = { allTenants: [] as number[], oneTeam: [] as number[], oneWorker: [] as number[] };
+  const rows = { allTenants: 0, oneTeam: 0, oneWorker: 0 };
   for (let query = 0; query < DUE_ON_QUERIES; query += 1) {
     const date = addCalendarDays(TODAY, -7 + query * 2);
-    const tenant = BENCH_TENANTS[query % BENCH_TENANTS.length] ?? BENCH_TENANTS[0]!;
-    const worker = staff[(query * 37) % staff.length] ?? staff[0]!;
-    const all = await timed(() => dueOnQuery(db, date).execute());
-    const ofTenant = await timed(() => dueOnQuery(db, date, tenant.id).execute());
+    const team = benchTeam(query * 7);
+    const worker = benchWorker(query * 37);
+    const all = await timed(() => store.casesOwingBy(date));
+    const ofTeam = await timed(() => store.deadlines(team.tenantId, { teams: [team.team], dueOnOrBefore: date }));
     const ofWorker = await timed(() => store.deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: date }));
     runs.allTenants.push(all.ms);
-    runs.oneTenant.push(ofTenant.ms);
+    runs.oneTeam.push(ofTeam.ms);
     runs.oneWorker.push(ofWorker.ms);
     rows.allTenants += all.value.length;
-    rows.oneTenant += ofTenant.value.length;
+    rows.oneTeam += ofTeam.value.length;
     rows.oneWorker += ofWorker.value.length;
   }
   return {
     allTenants: { ...figuresOf(runs.allTenants), meanRows: rows.allTenants / DUE_ON_QUERIES },
-    oneTenant: { ...figuresOf(runs.oneTenant), meanRows: rows.oneTenant / DUE_ON_QUERIES },
+    oneTeam: { ...figuresOf(runs.oneTeam), meanRows: rows.oneTeam / DUE_ON_QUERIES },
     oneWorker: { ...figuresOf(runs.oneWorker), meanRows: rows.oneWorker / DUE_ON_QUERIES },
   };
 }
@@ -173,15 +157,13 @@ interface DuePlan {
 
 /** Which obligations index each due-date query's plan uses; none would mean a scan of the whole table. */
 async function duePlans(db: Db): Promise<DuePlan[]> {
-  const tenant = BENCH_TENANTS[0]!;
-  const worker = benchStaff().find((member) => member.role === 'worker' && member.tenantId === tenant.id)!;
+  const team = benchTeam(0);
+  const worker = benchWorker(0);
+  const storeOn = (captured: Db) => new CaseStore(captured, POLICIES, calendar);
   const plans = [
-    { name: 'due on D, all tenants', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY).execute()) },
-    { name: 'due on D, one tenant', lines: await planOf(db, (captured) => dueOnQuery(captured, TODAY, tenant.id).execute()) },
-    {
-      name: 'CaseStore.deadlines, one worker',
-      lines: await planOf(db, (captured) => new CaseStore(captured, POLICIES, calendar).deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: TODAY })),
-    },
+    { name: 'CaseStore.casesOwingBy, all tenants', lines: await planOf(db, (captured) => storeOn(captured).casesOwingBy(TODAY)) },
+    { name: 'CaseStore.deadlines, one team', lines: await planOf(db, (captured) => storeOn(captured).deadlines(team.tenantId, { teams: [team.team], dueOnOrBefore: TODAY })) },
+    { name: 'CaseStore.deadlines, one worker', lines: await planOf(db, (captured) => storeOn(captured).deadlines(worker.tenantId, { workerId: worker.userId, dueOnOrBefore: TODAY })) },
   ];
   return plans.map(({ name, lines }) => ({
     name,
@@ -233,21 +215,16 @@ async function measureRecording(db: Db): Promise<RecordingFigures> {
  * the floor under any write. Shown beside the recording figures, so a miss can be told from the disk's share.
  */
 async function measureCommit(db: Db): Promise<Figures> {
-  await sql`CREATE TABLE commit_probe (at timestamptz NOT NULL)`.execute(db);
+  const commitOne = await commitProbe(db);
   const latencies: number[] = [];
-  for (let commit = 0; commit < 200; commit += 1) latencies.push((await timed(() => sql`INSERT INTO commit_probe VALUES (now())`.execute(db))).ms);
+  for (let commit = 0; commit < 200; commit += 1) latencies.push((await timed(commitOne)).ms);
   return figuresOf(latencies);
-}
-
-async function postgresVersion(db: Db): Promise<string> {
-  const { rows } = await sql<{ server_version: string }>`SHOW server_version`.execute(db);
-  return rows[0]?.server_version ?? 'unknown';
 }
 
 function report(results: {
   readonly seeded: Awaited<ReturnType<typeof seed>>;
   readonly analyzeSeconds: number;
-  readonly counts: RowCounts;
+  readonly counts: SeededRows;
   readonly dueOn: DueOnFigures;
   readonly plans: readonly DuePlan[];
   readonly recording: RecordingFigures;
@@ -272,8 +249,8 @@ function report(results: {
   const rows: { label: string; figures: Figures; shown: string; target: string; pass: boolean }[] = [
     ...(
       [
-        ['due on D, all tenants', dueOn.allTenants],
-        ['due on D, one tenant', dueOn.oneTenant],
+        ['reminder scan: open cases owing by D, all tenants', dueOn.allTenants],
+        ['deadlines of one team, due by D', dueOn.oneTeam],
         ['deadlines of one worker, due by D', dueOn.oneWorker],
       ] as const
     ).map(([label, figures]) => ({
@@ -332,21 +309,17 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 try {
   database = await openDatabase({ databaseUrl, schema });
   const { db } = database;
-  // Kysely's Migrator looks for its tables in every schema unless told which (migrationTableSchema): while ours
-  // stood, a migration in any other schema on this server would take them for its own and fail. Migrated now,
-  // this throw-away schema needs them no more.
-  await sql`DROP TABLE kysely_migration, kysely_migration_lock`.execute(db);
+  // Migrated now, this throw-away schema needs the migrator's tables no more, and other runs must not find them.
+  await dropMigrationBookkeeping(db);
   const seeded = await seed(db);
-  // VACUUM as well as ANALYZE, as autovacuum does to a table after a bulk load: until the visibility map is
-  // written, the Team view's index-only scans read the heap for every row.
-  const analyzed = await timed(() => sql`VACUUM ANALYZE`.execute(db));
-  const counts = await rowCounts(db);
+  const analyzed = await timed(() => vacuumAnalyze(db));
+  const counts = await seededRows(db);
   const dueOn = await measureDueOn(db);
   const plans = await duePlans(db);
   const recording = await measureRecording(db);
   const teamView = await measureTeamView(db);
   const commit = await measureCommit(db);
-  const failed = report({ seeded, analyzeSeconds: analyzed.ms / 1000, counts, dueOn, plans, recording, teamView, commit, postgres: await postgresVersion(db) });
+  const failed = report({ seeded, analyzeSeconds: analyzed.ms / 1000, counts, dueOn, plans, recording, teamView, commit, postgres: await serverVersion(db) });
   process.exitCode = failed ? 1 : 0;
 } finally {
   await database?.close();

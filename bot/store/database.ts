@@ -190,7 +190,8 @@ export async function dropSchema(databaseUrl: string, schema: string): Promise<v
   }
 }
 
-function checkedSchemaName(schema: string): string {
+/** The schema name, checked to be lower-case letters, digits and _; throws otherwise. */
+export function checkedSchemaName(schema: string): string {
   // Checked here, so the name can stand in a statement as an identifier.
   if (!/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('A schema name is lower-case letters, digits and _');
   return schema;

@@ -1,24 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { sql } from 'kysely';
 import type { HolidayCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { anchorDateOf } from '../../domain/cases/case-events.js';
 import { obligationsOn, type Obligation } from '../../domain/cases/timeline.js';
 import { censusDatesOf } from '../../domain/timeliness/census-dates.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Policy } from '../../domain/policy/schema.js';
-import type { Db } from '../../bot/store/database.js';
+import type { ColumnBatch } from '../../bot/store/bench-database.js';
 import type { BenchCase, BenchHistory } from './store-histories.js';
-
-/** A batch of cases as one array per column, ready for `unnest`: three statements load any number of rows. */
-export interface ColumnBatch {
-  readonly cases: Record<
-    | 'id' | 'tenant_id' | 'reference' | 'initials' | 'authority_id' | 'team' | 'worker_id' | 'manager_id' | 'pathways' | 'status' | 'opened_on' | 'closed_on'
-    | 'referral_on' | 'assessment_completed_on' | 'plan_started_on' | 'plan_closed_on',
-    (string | null)[]
-  >;
-  readonly events: Record<'case_id' | 'kind' | 'happened_on' | 'counts_from' | 'recorded_by', (string | null)[]>;
-  readonly obligations: Record<'case_id' | 'rule_id' | 'tenant_id' | 'worker_id' | 'team' | 'responsible_role' | 'due_on' | 'done_on', (string | null)[]>;
-}
 
 /** Obligations worked out once a history: cases sharing a history share its events, authority and pathways. */
 const obligationsByHistory = new WeakMap<BenchHistory, readonly Obligation[]>();
@@ -88,46 +76,4 @@ export function columnBatchOf(cases: readonly BenchCase[], today: LocalDate, pol
     }
   }
   return batch;
-}
-
-/**
- * Inserts a batch with one multi-row INSERT … SELECT FROM unnest(…) a table: one parameter a column, so no
- * limit on rows a statement and little parsing. Seeded events count as recorded at 17:00 on their day.
- *
- * @example
- * await insertColumnBatch(db, columnBatchOf(cases, today, policies, calendar), new Date())
- */
-export async function insertColumnBatch(db: Db, batch: ColumnBatch, at: Date): Promise<void> {
-  const { cases, events, obligations } = batch;
-  await db
-    .insertInto('cases')
-    .columns([
-      'id', 'tenant_id', 'reference', 'initials', 'authority_id', 'team', 'worker_id', 'manager_id', 'pathways', 'status', 'opened_on', 'closed_on',
-      'referral_on', 'assessment_completed_on', 'plan_started_on', 'plan_closed_on', 'created_at', 'updated_at',
-    ])
-    .expression(
-      sql`SELECT u.*, ${at}::timestamptz, ${at}::timestamptz FROM unnest(${cases.id}::text[], ${cases.tenant_id}::text[], ${cases.reference}::text[],
-        ${cases.initials}::text[], ${cases.authority_id}::text[], ${cases.team}::text[], ${cases.worker_id}::text[], ${cases.manager_id}::text[],
-        ${cases.pathways}::jsonb[], ${cases.status}::text[], ${cases.opened_on}::date[], ${cases.closed_on}::date[], ${cases.referral_on}::date[],
-        ${cases.assessment_completed_on}::date[], ${cases.plan_started_on}::date[], ${cases.plan_closed_on}::date[]) AS u`,
-    )
-    .execute();
-  await db
-    .insertInto('case_events')
-    .columns(['case_id', 'kind', 'happened_on', 'counts_from', 'recorded_by', 'recorded_at'])
-    .expression(
-      sql`SELECT u.*, (u.happened_on + time '17:00') AT TIME ZONE 'Europe/London' FROM unnest(${events.case_id}::text[], ${events.kind}::text[],
-        ${events.happened_on}::date[], ${events.counts_from}::date[], ${events.recorded_by}::text[]) AS u(case_id, kind, happened_on, counts_from, recorded_by)`,
-    )
-    .execute();
-  if (obligations.case_id.length === 0) return;
-  await db
-    .insertInto('obligations')
-    .columns(['case_id', 'rule_id', 'tenant_id', 'worker_id', 'team', 'responsible_role', 'due_on', 'done_on'])
-    .expression(
-      sql`SELECT * FROM unnest(${obligations.case_id}::text[], ${obligations.rule_id}::text[], ${obligations.tenant_id}::text[],
-        ${obligations.worker_id}::text[], ${obligations.team}::text[], ${obligations.responsible_role}::text[], ${obligations.due_on}::date[],
-        ${obligations.done_on}::date[])`,
-    )
-    .execute();
 }

@@ -1,12 +1,10 @@
-import { Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
 import { z } from 'zod';
-import type { Tables } from '../../bot/store/tables.js';
+import { withBulkLoadConnection, type ColumnBatch } from '../../bot/store/bench-database.js';
 import { englandAndWalesCalendar } from '../../domain/calendar/holiday-calendar.js';
 import { LocalDateSchema } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { CaseHistories } from './store-histories.js';
-import { columnBatchOf, insertColumnBatch, type ColumnBatch } from './store-rows.js';
+import { columnBatchOf } from './store-rows.js';
 
 /**
  * One seeding process (`node --import tsx store-seed-part.ts <task as JSON>`): generates its share of the cases
@@ -30,31 +28,22 @@ export interface SeedPartDone {
 }
 
 const task = SeedTaskSchema.parse(JSON.parse(process.argv[2] ?? '{}'));
+const histories = new CaseHistories(task.today);
+const policies = new Map(POLICIES.map((policy) => [policy.authority.id, policy]));
+const calendar = englandAndWalesCalendar();
+const done = { events: 0, obligations: 0 };
 // The schema is already migrated: a plain connection into it is all the loading needs.
-const db = new Kysely<Tables>({
-  dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: task.databaseUrl, max: 1, options: `-c search_path=${task.schema}` }) }),
-});
-try {
-  const histories = new CaseHistories(task.today);
-  const policies = new Map(POLICIES.map((policy) => [policy.authority.id, policy]));
-  const calendar = englandAndWalesCalendar();
-  const done = { events: 0, obligations: 0 };
-  await db.connection().execute(async (connection) => {
-    // A lost seed is simply seeded again: no need to wait for the disk at every commit (this session only).
-    await sql`SET synchronous_commit = off`.execute(connection);
-    let inserting: Promise<void> = Promise.resolve();
-    // Case i goes to part i % parts, so each part meets only its own histories (see DISTINCT_HISTORIES).
-    for (let first = task.part; first < task.cases; first += task.parts * task.batchSize) {
-      const indexes = Array.from({ length: task.batchSize }, (_unused, offset) => first + offset * task.parts).filter((index) => index < task.cases);
-      const batch: ColumnBatch = columnBatchOf(indexes.map((index) => histories.caseAt(index)), task.today, policies, calendar);
-      await inserting;
-      done.events += batch.events.case_id.length;
-      done.obligations += batch.obligations.case_id.length;
-      inserting = insertColumnBatch(connection, batch, task.at);
-    }
+await withBulkLoadConnection(task, async (insert) => {
+  let inserting: Promise<void> = Promise.resolve();
+  // Case i goes to part i % parts, so each part meets only its own histories (see DISTINCT_HISTORIES).
+  for (let first = task.part; first < task.cases; first += task.parts * task.batchSize) {
+    const indexes = Array.from({ length: task.batchSize }, (_unused, offset) => first + offset * task.parts).filter((index) => index < task.cases);
+    const batch: ColumnBatch = columnBatchOf(indexes.map((index) => histories.caseAt(index)), task.today, policies, calendar);
     await inserting;
-  });
-  process.stdout.write(`${JSON.stringify(done satisfies SeedPartDone)}\n`);
-} finally {
-  await db.destroy();
-}
+    done.events += batch.events.case_id.length;
+    done.obligations += batch.obligations.case_id.length;
+    inserting = insert(batch, task.at);
+  }
+  await inserting;
+});
+process.stdout.write(`${JSON.stringify(done satisfies SeedPartDone)}\n`);

@@ -34,7 +34,8 @@ describe.skipIf(!databaseUrl)('npm run bench:store', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('--cases 2000');
     expect(run.stdout).toContain('Rows: 2,000 cases');
-    expect(run.stdout).toMatch(/due on D, all tenants \(50x.*PASS/);
+    expect(run.stdout).toMatch(/reminder scan: open cases owing by D, all tenants \(50x.*PASS/);
+    expect(run.stdout).toMatch(/deadlines of one team, due by D \(50x.*PASS/);
     expect(run.stdout).toMatch(/deadlines of one worker, due by D \(50x.*PASS/);
     expect(run.stdout).toMatch(/record an event \+ recompute \(\d+x\).*p99/);
     expect(run.stdout).toContain('index used: obligations_open_by_worker');

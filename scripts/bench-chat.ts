@@ -10,9 +10,10 @@ import { dropSchema } from '../bot/store/database.js';
 /**
  * `npm run bench:chat [-- --seconds 10] [--rounds 2] [--postgres]`: replies per second and p50/p95/p99 latency (to the HTTP
  * answer) of the bot answering date questions, beside a bare botbuilder echo bot, at concurrency 1 and 16, in one
- * run on loopback, with the CPU time each spent per reply. Rounds alternate (echo, card echo, ours, ...) so a
+ * run on loopback, with the CPU time each spent per reply. Rounds alternate (echo, card echo, binding echo, ours, ...) so a
  * noisy neighbour hits all alike; the ratios are what to read. The card echo bot sends one of our real answers
- * without working anything out: how close any bot that sends such an answer can come to the bare echo. Targets:
+ * without working anything out: how close any bot that sends such an answer can come to the bare echo; the binding
+ * echo binds that answer's card from its template for every reply: what adaptivecards-templating alone costs. Targets:
  * throughput at least 0.8 of the echo bot's, p99 at most 1.5 times its. The bot keeps its tables in PGlite in a
  * temporary folder, or with `--postgres` in a schema of its own on TEST_DATABASE_URL (else the local server),
  * dropped at the end. On a shared machine other processes' bursts land on some rounds and not others, so with many

@@ -15,7 +15,7 @@ const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
   ['review-held', /\b(review|meeting)s? (was |were )?(held|took place|happened)\b|\blast (cin |network )?(review|meeting)\b|\b(reviewed|met) on\b/],
   ['review-booked', /\bbooked\b|\bscheduled\b|\barranged for\b|\bplanned for\b|\bdue to be held\b|\bwill be (held )?on\b/],
   ['review-cancelled', /\bcancel/],
-  ['visit-made', /\bvisited\b|\blast visit\b|\bvisit (was|took place|happened)\b|\bsaw the child\b/],
+  ['visit-made', /\bvisited\b|\blast (home |statutory |cin |child )?visit\b|\bvisit (was|took place|happened)\b|\bsaw the child\b/],
   ['moved-in', /\bmoved (in|into|here)\b|\bmoving (in|into|here)\b|\bbecame resident\b|\bresident (in|since|here)\b|\barrived in\b|\b(living|lives|lived|settled) (here|in the area|in the borough)\b|\b(living|lives|lived) (here |in \w+ )?since\b|\bnow (living|lives|lived|resident) in\b|\bnew (family )?(to|in) (the area|the borough|\w+)\b/],
   ['moved-out', /\bmoved (out|away|to)\b|\bmoving (out|away|to)\b/],
   ['supervision-order-made', /supervision order (expires|ends|will expire|runs out|expiring|ending)/],

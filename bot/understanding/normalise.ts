@@ -22,7 +22,7 @@ const VOCABULARY = [
 const KNOWN = new Set([...VOCABULARY, ...VOCABULARY_WORDS]);
 
 /**
- * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H"), and near-miss typos of
+ * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H", "mtg"), and near-miss typos of
  * the procedure's words corrected, so the patterns of the understanding files stay simple.
  *
  * @example
@@ -38,6 +38,7 @@ export function normaliseText(text: string): string {
     .replace(/\bchild(?:ren)? in need\b/g, 'cin')
     .replace(/\bc\.?i\.?n\.?\b/g, 'cin')
     .replace(/\bc\.?p\.?\b/g, 'child protection')
+    .replace(/\bmtg(s?)\b/g, 'meeting$1')
     .replace(/\s+/g, ' ')
     .trim();
   return lowered.replace(/[a-z]{5,}/g, correctWord);

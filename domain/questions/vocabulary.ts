@@ -156,11 +156,13 @@ for (const [term, phrases] of Object.entries(COMMON_TERMS) as [Term, readonly st
 }
 
 /**
- * A term whose phrases contain another term's word in another sense: "set out" is not moving out, "can't agree" is no
- * agreement. The other term is named only where the text names it outside the first term's phrases.
+ * A term whose phrases contain another term's word in another sense: "set out" and "go out" are not moving out,
+ * "can't agree" is no agreement. The other term is named only where the text names it outside the first term's phrases.
  */
 const SHADOWS: readonly (readonly [Term, readonly Term[]])[] = [
   ['contents', ['out']],
+  // "When do the minutes go out", "plan sent out": circulated, not a family moving out.
+  ['circulate', ['out']],
   ['disagree', ['authorise']],
 ];
 const SHADOW_PATTERNS = new Map(SHADOWS.map(([term]) => [term, new RegExp(phrasePattern(COMMON_TERMS[term]).source, 'g')]));

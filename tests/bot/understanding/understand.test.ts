@@ -169,6 +169,12 @@ describe('understand', () => {
     expect(read('blackburn iipm was the 9th - when does the initial cin plan have to be reviewed by').events).toContain('initial-meeting-held');
   });
 
+  it('reads "mtg" as a meeting and "last home visit" as a visit made', () => {
+    expect(read('slough initial cin mtg was 10/6, when does the plan have to go out').events).toContain('initial-meeting-held');
+    expect(read('redbridge last home visit 2/6, when is the next one due').events).toContain('visit-made');
+    expect(read('how many network mtgs before the plan can end').askTerms).toContain('meeting');
+  });
+
   it('reads an agency that did not come to a review as absent', () => {
     expect(read('health visitor didnt make the review - can we still step down to early help').contextTerms).toEqual(expect.arrayContaining(['absent', 'professionals']));
   });

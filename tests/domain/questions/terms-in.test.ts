@@ -44,6 +44,12 @@ describe("termsIn, where one term's phrases shadow another term's word", () => {
     expect(termsIn("what if we can't agree at the network meeting").has('disagree')).toBe(true);
   });
 
+  it('reads "go out" and "send out" as circulating, not as a family moving out', () => {
+    expect(termsIn('when does the plan have to go out to the family')).toEqual(new Set(['plan', 'circulate', 'family']));
+    expect(termsIn('minutes sent out yet?').has('out')).toBe(false);
+    expect(termsIn('family moved out, when do the minutes go out').has('out')).toBe(true);
+  });
+
   it('still reads the other term where the text names it outside the shadowing phrase', () => {
     expect(termsIn('family moving out, what do we set out in the plan').has('out')).toBe(true);
     expect(termsIn("we can't agree, who has to agree to ending it").has('authorise')).toBe(true);

@@ -1,6 +1,6 @@
 import { distance } from 'fastest-levenshtein';
 import type { Policy } from '../../domain/policy/schema.js';
-import { normaliseText } from './normalise.js';
+import { normaliseText, swapsTwoLetters } from './normalise.js';
 
 /** Where a message names an authority, and whether it names it as where a family came from. */
 export interface Naming {
@@ -70,14 +70,18 @@ const ORIGIN_BEFORE = /\b(from|out of|left|previously (in|at|with)|originally (i
 /** "moving out to Slough", "moved into Redbridge", "transferring to Camden", "became resident in Redbridge". */
 const DESTINATION_BEFORE = /\b(into|(mov\w*|transferr?\w*|relocat\w*|going|gone|went|out) (in )?to|resident in|arrived in|now (lives |living )?in)( the)? $/;
 
-/** A long name typed with one slip ("redbrige", "brigton", "slogh"): the first letter right, one edit (two past eight letters). */
+/**
+ * A long name typed with one slip ("redbrige", "brigton", "slogh", "sloguh"): the first letter right, one edit (two
+ * past eight letters) or two neighbouring letters swapped.
+ */
 function misspeltAt(normalised: string, words: readonly string[]): number {
   const pattern = /[a-z]{5,}/g;
   for (let match = pattern.exec(normalised); match; match = pattern.exec(normalised)) {
     const word = match[0];
     for (const name of words) {
       const allowed = name.length >= 8 ? 2 : 1;
-      if (word[0] === name[0] && word !== name && Math.abs(word.length - name.length) <= allowed && distance(word, name) <= allowed) return match.index;
+      if (word[0] !== name[0] || word === name) continue;
+      if ((Math.abs(word.length - name.length) <= allowed && distance(word, name) <= allowed) || swapsTwoLetters(word, name)) return match.index;
     }
   }
   return Number.POSITIVE_INFINITY;

@@ -22,7 +22,7 @@ const VOCABULARY = [
 const KNOWN = new Set([...VOCABULARY, ...VOCABULARY_WORDS]);
 
 /**
- * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H", "mtg"), and near-miss typos of
+ * Lower case, one spelling for the shorthands workers use ("C&F", "CIN", "CP", "B&H", "mtg", "wen", "u"), and near-miss typos of
  * the procedure's words corrected, so the patterns of the understanding files stay simple.
  *
  * @example
@@ -39,6 +39,10 @@ export function normaliseText(text: string): string {
     .replace(/\bc\.?i\.?n\.?\b/g, 'cin')
     .replace(/\bc\.?p\.?\b/g, 'child protection')
     .replace(/\bmtg(s?)\b/g, 'meeting$1')
+    // Text-speak for the asking words: "wen is it due", "can u tell me".
+    .replace(/\bw(?:h)?en\b|\bwhn\b/g, 'when')
+    .replace(/\bwot\b/g, 'what')
+    .replace(/\bu\b/g, 'you')
     .replace(/\s+/g, ' ')
     .trim();
   return lowered.replace(/[a-z]{5,}/g, correctWord);
@@ -74,7 +78,7 @@ function nearestKnownWord(word: string): string {
 }
 
 /** "reveiw" for "review": the same letters with two neighbours swapped. */
-function swapsTwoLetters(word: string, candidate: string): boolean {
+export function swapsTwoLetters(word: string, candidate: string): boolean {
   if (word.length !== candidate.length) return false;
   const differ = [...word].flatMap((letter, index) => (letter === candidate[index] ? [] : [index]));
   const [first, second] = differ;

@@ -30,7 +30,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const normalisedText = normaliseText(text);
   const namings = namingsIn(normalisedText, policies);
   const named = namings.map((naming) => naming.id);
-  const normalised = inCommonWords(normalisedText.replace(AFTER_THE_FIRST, 'subsequent').replace(DONE_FIRST, '$1 beforehand'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
+  const normalised = inCommonWords(normalisedText.replace(ASKING_THE_BOT, ' ').replace(AFTER_THE_FIRST, 'subsequent').replace(DONE_FIRST, '$1 beforehand'), policies.filter((policy) => named.length === 0 || named.includes(policy.authority.id)));
   const pathway = pathwayIn(normalised);
   const meant = withoutNegatedPathways(normalised);
   const { asking, context } = clausesOf(meant);
@@ -86,6 +86,9 @@ const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)?
 
 /** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
 const MOST_STEMS = 60;
+
+/** "Can you tell me", "pls let me know": words to the bot, not a family being told or notified. */
+const ASKING_THE_BOT = /\b(?:(?:can|could|would|will) you (?:please |pls )?)?(?:please |pls )?(?:tell|let) me(?: know)?\b/g;
 
 /** "Reviews after the first one" are the later ones, not the first. */
 const AFTER_THE_FIRST = /\b(after|following|since) the (first|initial|1st)( one| review| meeting| cin review)?\b/g;
@@ -155,6 +158,9 @@ function askedIn(asking: string): Asked | undefined {
   return ASKED_PATTERNS.find(([, pattern]) => pattern.test(asking))?.[0];
 }
 
+/** A short choice of two ("sw or tm", "the iro or the manager"). */
+const EITHER_OR = /^(?:the |a |an )?[a-z'&]+(?: [a-z'&]+)? or (?:the |a |an )?[a-z'&]+(?: [a-z'&]+)?$/;
+
 /** Words that mark the clause that asks. */
 const ASKING_WORDS = /\b(when|whens|how|what|whats|who|whos|which|whose|where|deadline|due|timescales?|latest|notice|often|frequency)\b/;
 
@@ -168,6 +174,13 @@ function clausesOf(text: string): { asking: string; context: string } {
   for (let match = pattern.exec(text); match && match[0] !== ''; match = pattern.exec(text)) {
     const clause = (match[1] ?? '').trim();
     if (clause !== '') clauses.push({ text: clause, asks: match[2] === '?' || ASKING_WORDS.test(clause) || /\bby\s*$/.test(clause) });
+  }
+  // "Who chairs it, TM or SP?": the choice offered at the end belongs to the question before it.
+  const last = clauses.at(-1);
+  if (last && clauses.length > 1 && EITHER_OR.test(last.text) && !ASKING_WORDS.test(last.text)) {
+    clauses.pop();
+    const before = clauses.pop();
+    if (before) clauses.push({ text: `${before.text} ${last.text}`, asks: true });
   }
   const asking =
     clauses.filter((clause) => clause.asks).at(-1)?.text ?? clauses.filter((clause) => YES_NO.test(clause.text)).at(-1)?.text;

@@ -369,7 +369,8 @@ function askedFit(rule: Rule, { question, wants: asked }: QuestionFacts): number
     case 'no-figure-set':
       return asked === 'date' || asked === 'frequency' || asked === 'notice' || asked === 'duration' ? 1 : asked === 'who' ? -3 : 0;
     case 'role':
-      return (asked === 'who' ? 3 + actFit(rule, question) : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0);
+      // "Who arranges the meeting" asks who does a step: the rule of whose act that step is says who.
+      return (asked === 'who' ? 3 + actFit(rule, question) : asked === 'doer' ? Math.max(0, actFit(rule, question)) : asked === 'date' ? -2 : asked === 'duration' ? 1 : 0);
     case 'plan-content':
       return asked === 'contents' ? 3 : asked === 'date' || asked === 'frequency' ? -2 : asked === 'who' ? -1 : 0;
     case 'condition':

@@ -39,6 +39,7 @@ export const COMMON_TERMS = {
   disagree: ['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', "can't agree", 'cant agree', 'cannot agree', "don't agree", 'dont agree', 'do not agree', 'not agreed', 'no agreement'],
   contents: ['contain', 'contains', 'include', 'includes', 'cover', 'covers', 'covered', 'covering', 'points', 'content', 'contents', 'what goes in', 'go in', 'be in', 'in it', 'format', 'elements', 'sections', 'questions', 'look like', 'what should', 'what must', 'set out', 'sets out', 'spell out', 'detail', 'details'],
   decide: ['sets the date', 'set the date', 'decides the date', 'decide the date', 'fixes the date', 'fix the date', 'date is set', 'date set', 'dates set', 'is set at', 'are set at'],
+  arrange: ['arrange', 'arranges', 'arranging', 'organise', 'organises', 'organising', 'organize', 'organizes', 'sets up', 'set up', 'setting up'],
   request: ['request', 'requests', 'requested', 'ask for', 'asks for', 'ask in writing', 'call for', 'calls for', 'brought forward', 'bring forward', 'bring it forward', 'earlier', 'sooner'],
   agenda: ['agenda', 'discussed', 'discuss', 'what happens at'],
   contingency: ['contingency'],
@@ -130,6 +131,7 @@ export const ROLE_ACT_TERMS: Partial<Record<Term, readonly Extract<Rule, { kind:
   decide: ['decides'],
   // "Can the health visitor request an earlier review": whether a request may be made is the rule of who decides on it.
   request: ['decides'],
+  arrange: ['arranges'],
 };
 
 /** Terms that say who or what the question is about but not which kind of rule: they never count against a rule. */

@@ -19,6 +19,7 @@ describe('authoritiesIn', () => {
     ['moving from Camden to Slough', ['camden', 'slough']],
     ['redbrige review', ['redbridge']],
     ['slogh first visit', ['slough']],
+    ['sloguh first visit' /* two letters swapped */, ['slough']],
     ['appletrees cin review held today', ['blackburn-with-darwen']],
     ["I'm in Hove", ['brighton-and-hove']],
     ['Darwen cin meeting', ['blackburn-with-darwen']],
@@ -167,6 +168,25 @@ describe('understand', () => {
 
   it('reads "the IIPM was the 9th" as the initial meeting held', () => {
     expect(read('blackburn iipm was the 9th - when does the initial cin plan have to be reviewed by').events).toContain('initial-meeting-held');
+  });
+
+  it('reads a plan agreed to be needed as the decision, not the plan started', () => {
+    expect(read('TM agreed a cin plan is needed on 3/2/26, when is the icinnm due').events).toEqual(['plan-decision']);
+    expect(read('lbr - tm agreed cin plan needed 3/2/26, when is the meeting').events).toEqual(['plan-decision']);
+    expect(read('cin plan agreed 3/2/26, when is the first review').events).toContain('plan-started');
+  });
+
+  it('reads text-speak asking words, and "can u tell me" as words to the bot, not a family told', () => {
+    expect(read('wen is the next review due').asked).toBe('date');
+    const question = read('can u tell me who arranges the initial cin meeting');
+    expect(question.asked).toBe('doer');
+    expect([...(question.askTerms ?? []), ...(question.contextTerms ?? [])]).not.toContain('circulate');
+  });
+
+  it('keeps a closing choice of two ("SW or TM?") with the question before it', () => {
+    const question = read('who arranges the initial cin meeting, SW or TM?');
+    expect(question.asked).toBe('doer');
+    expect(question.askTerms).toEqual(expect.arrayContaining(['arrange', 'worker', 'manager']));
   });
 
   it('reads "mtg" as a meeting and "last home visit" as a visit made', () => {

@@ -1,6 +1,7 @@
 import * as chrono from 'chrono-node';
 import Holidays from 'date-holidays';
 import { compareLocalDates, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
+import { withWeekdaysPlaced } from './relative-weekdays.js';
 
 /** Days people name instead of a date; movable ones are looked up in the England and Wales calendar. */
 const NAMED_DAYS: Readonly<Record<string, string>> = {
@@ -55,7 +56,7 @@ function movableDay(holidayName: string, year: number): string | undefined {
 export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const reference = new Date(year, month - 1, day, 12, 0, 0);
-  const prepared = withMonthImplied(text, today)
+  const prepared = withWeekdaysPlaced(withMonthImplied(text, today), today)
     .replace(DOTTED_DATE, '$1/$2/$3')
     .replace(PART_OF_TODAY, 'today')
     .replace(WEEKDAY_BEFORE_DATE, '')

@@ -1,7 +1,7 @@
 import * as chrono from 'chrono-node';
 import Holidays from 'date-holidays';
 import { compareLocalDates, parseLocalDate, type LocalDate } from '../../domain/dates/local-date.js';
-import { withWeekdaysPlaced } from './relative-weekdays.js';
+import { withDaysPlaced } from './relative-days.js';
 
 /** Days people name instead of a date; movable ones are looked up in the England and Wales calendar. */
 const NAMED_DAYS: Readonly<Record<string, string>> = {
@@ -56,13 +56,14 @@ function movableDay(holidayName: string, year: number): string | undefined {
 export function datesIn(text: string, today: LocalDate): LocalDate[] {
   const [year, month, day] = today.split('-').map(Number) as [number, number, number];
   const reference = new Date(year, month - 1, day, 12, 0, 0);
-  const prepared = withWeekdaysPlaced(withMonthImplied(text, today), today)
+  const prepared = withMonthImplied(withDaysPlaced(text, today), today)
     .replace(DOTTED_DATE, '$1/$2/$3')
     .replace(PART_OF_TODAY, 'today')
     .replace(WEEKDAY_BEFORE_DATE, '')
     .replace(COUNT_AFTER_MONTH, '$1; ')
     .replace(SHORT_WEEKDAY, (short: string) => SHORT_WEEKDAYS[short.toLowerCase()] ?? short)
     .replace(WEEKDAY_GONE, 'last $1')
+    .replace(/\b(\d+) ?wks?\b/gi, '$1 weeks').replace(/\blast wk\b/gi, 'last week')
     .replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
   const found: LocalDate[] = [];
   for (const result of parser.parse(prepared, reference)) {

@@ -34,6 +34,10 @@ describe('datesIn', () => {
     ['monday week', '2026-03-23'],
     ['prev friday', '2026-03-06'],
     ['tuesday next' /* British: the coming one */, '2026-03-17'],
+    ['the 3rd of last month', '2026-02-03'],
+    ['last month on the 20th', '2026-02-20'],
+    ['this time last week', '2026-03-03'],
+    ['2 wks ago', '2026-02-24'],
     ['a fortnight ago', '2026-02-24'],
     ['2 weeks ago', '2026-02-24'],
     ['3 days ago', '2026-03-07'],
@@ -50,6 +54,12 @@ describe('datesIn', () => {
   it('finds no date where there is none', () => {
     expect(datesIn('How often do I visit in Slough?', today)).toEqual([]);
     expect(datesIn('a 6 week review', today)).toEqual([]);
+  });
+
+  it('gives no date for a span that names no day, rather than a guess', () => {
+    for (const vague of ['we met last week', 'review next week, when do invites go', 'a few days ago', 'a couple of weeks ago', 'last month', 'the 31st of last month' /* February has none */]) {
+      expect(datesIn(vague, today), vague).toEqual([]);
+    }
   });
 
   it('counts relative days from the message date, not the server clock', () => {

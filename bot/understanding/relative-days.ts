@@ -29,15 +29,31 @@ const PLACED_WEEKDAYS: readonly (readonly [RegExp, (weekday: number, today: Loca
   [new RegExp(`\\b${WEEKDAY} next\\b(?! week)`, 'gi'), (weekday, today) => nextAfter(today, weekday)],
 ];
 
+/** "the 3rd of last month", "last month on the 3rd", "the 20th of next month": a day of a month named from this one. */
+const DAY_OF_A_NAMED_MONTH = /\b(?:on )?the (\d{1,2})(?:st|nd|rd|th)? of (last|this|next) month\b|\b(last|this|next) month,? on the (\d{1,2})(?:st|nd|rd|th)?\b/gi;
+const MONTHS_AWAY: Readonly<Record<string, number>> = { last: -1, this: 0, next: 1 };
+
 /**
- * `text` with each weekday placed relative to a week ("tuesday last week", "a week on monday", "the friday before
- * last") written as the date it means from `today`, so the date reader cannot take it for another day.
+ * Vague spans name no day: "a few days ago", "a couple of weeks ago", and "last week" or "next month" with no day
+ * in it (chrono reads "last week" as exactly seven days ago); read as a date they would be a guess. "This time last
+ * week" and "the end of last month" do name a day.
+ */
+const VAGUE_SPAN = /\b(?:a few|a couple of|a couple|several|some|a number of) (?:days?|weeks?|wks?|months?) (?:ago|back|before|earlier)\b|(?<!\b(?:time|end of|start of|beginning of) )\b(?:last|this|next|past) (?:week|wk|month)\b/gi;
+
+/**
+ * `text` with each day placed relative to a week or a month ("tuesday last week", "a week on monday", "the friday
+ * before last", "the 3rd of last month") written as the date it means from `today`, and a vague span ("a few days
+ * ago") left out, so the date reader can neither take one for another day nor guess.
  *
  * @example
- * withWeekdaysPlaced('agreed tuesday last week', '2026-05-14') //=> 'agreed 5 May 2026'
+ * withDaysPlaced('agreed tuesday last week', '2026-05-14') //=> 'agreed 5 May 2026'
  */
-export function withWeekdaysPlaced(text: string, today: LocalDate): string {
-  let placed = text;
+export function withDaysPlaced(text: string, today: LocalDate): string {
+  // A day the month named does not have ("the 31st of last month" in May) is no date, not the nearest 31st.
+  let placed = text.replace(DAY_OF_A_NAMED_MONTH, (_whole: string, dayBefore?: string, monthBefore?: string, monthAfter?: string, dayAfter?: string) => {
+    const date = dayOfMonth(today, MONTHS_AWAY[(monthBefore ?? monthAfter ?? '').toLowerCase()] ?? 0, Number(dayBefore ?? dayAfter));
+    return date === undefined ? ' ' : written(date);
+  });
   for (const [pattern, dateOf] of PLACED_WEEKDAYS) {
     placed = placed.replace(pattern, (whole: string, ...groups: unknown[]) => {
       const name = groups.find((group): group is string => typeof group === 'string' && group.toLowerCase() in WEEKDAY_NUMBERS);
@@ -45,7 +61,15 @@ export function withWeekdaysPlaced(text: string, today: LocalDate): string {
       return weekday === undefined ? whole : written(dateOf(weekday, today));
     });
   }
-  return placed;
+  return placed.replace(VAGUE_SPAN, ' ');
+}
+
+/** Day `day` of the month `monthsAway` from today's, if that month has it. */
+function dayOfMonth(today: LocalDate, monthsAway: number, day: number): LocalDate | undefined {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  const date = new Date(Date.UTC(year, month - 1 + monthsAway, day));
+  if (day < 1 || date.getUTCDate() !== day) return undefined;
+  return `${date.getUTCFullYear()}-${String(date.getUTCMonth() + 1).padStart(2, '0')}-${String(day).padStart(2, '0')}` as LocalDate;
 }
 
 /** The given weekday of the week `weeksAway` from today's (Monday to Sunday). */

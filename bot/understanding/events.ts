@@ -6,7 +6,7 @@ const EVENT_PATTERNS: readonly (readonly [EventKind, RegExp])[] = [
   ['plan-decision', /\bdecided\b|\bdecision\b|\bplan (?:is |was |would be )?(?:needed|required|necessary)\b/],
   ['case-opened', /\b(case|child) (was |were |has been |had been |been |is )?(opened|open)\b|\bopened to\b|\bopen to (the )?(children|social)/],
   ['referral-received', /\breferr(al|ed)\b/],
-  ['assessment-started', /assessment (was |has )?(started|began|begun|commenced|opened)|\bstart(ed)? (the |an? |our )?(child and family )?assessment|assessment start/],
+  ['assessment-started', /assessment (was |has )?(started|began|begun|commenced|opened)|\bstart(ed|ing|s)? (the |an? |our )?(child and family )?assessment|assessment start/],
   ['assessment-completed', /assessment (was |has been )?(completed|finished|signed off|authori[sz]ed|done|concluded)|\bcomplet\w* (the |an? |our )?(child and family )?assessment/],
   ['plan-started', /plan (was |has been )?(began|begun|started|start|starts|agreed|established|made|commenced|put in place)\b|\b(started|agreed|established) (the |a )?(initial )?(cin )?plan(?! (is |was |would be )?(needed|required|necessary)\b)|plan start/],
   ['cp-plan-ended', /child protection plan (was |has )?(ended|closed|finished|stopped|came to an end)|\b(ended|came off) (the |a |their )?child protection plan|step(ped)? down from child protection|\bstep(ped|ping|s)? down (to|into) (a )?cin\b/],

@@ -46,8 +46,9 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const namesNothing = [...askedAbout].every((term) => CONTEXT_ONLY_TERMS.has(term));
   const askTerms = namesNothing ? new Set([...askedAbout, ...contextTerms]) : askedAbout;
   const asked = askedIn(asking);
-  // The only date given is the one a meeting is booked for, and what is asked follows the meeting: it is held that day.
-  const heldThen = booked ? heldOnTheBookedDate(askTerms, contextTerms) : undefined;
+  // The only date given is the one a meeting is booked for ("booked for 15/1", or simply a date still to come: "the
+  // IIPM is thursday"), and what is asked follows the meeting: it is held that day.
+  const heldThen = booked || (ahead && events.includes('review-booked')) ? heldOnTheBookedDate(askTerms, contextTerms) : undefined;
   if (heldThen && !events.includes(heldThen)) events.push(heldThen);
   return {
     authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),

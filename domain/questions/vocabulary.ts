@@ -35,7 +35,7 @@ export const COMMON_TERMS = {
   supervision: ['reflective', 'case supervision', 'reflective supervision', 'supervision'],
   order: ['supervision order', 'so expires', 'order expires', 'order ends'],
   chair: ['chair', 'chairs', 'chaired', 'chairing', 'chairperson'],
-  authorise: ['authorise', 'authorises', 'authorised', 'authorize', 'authorizes', 'authorised by', 'approve', 'approves', 'approved', 'approval', 'sign off', 'signs off', 'signed off', 'ratify', 'ratifies', 'ratified', 'endorse', 'endorses', 'endorsed', 'decides', 'makes the decision', 'make the decision', 'takes the decision', 'take the decision', 'agree to', 'agree', 'exclude'],
+  authorise: ['authorise', 'authorises', 'authorised', 'authorize', 'authorizes', 'authorised by', 'approve', 'approves', 'approved', 'approval', 'sign off', 'signs off', 'signed off', 'signing off', 'ratify', 'ratifies', 'ratified', 'endorse', 'endorses', 'endorsed', 'decides', 'makes the decision', 'make the decision', 'takes the decision', 'take the decision', 'agree to', 'agree', 'exclude'],
   disagree: ['disagree', 'disagrees', 'disagreed', 'disagreement', 'disagreements', "can't agree", 'cant agree', 'cannot agree', "don't agree", 'dont agree', 'do not agree', 'not agreed', 'no agreement'],
   contents: ['contain', 'contains', 'include', 'includes', 'cover', 'covers', 'covered', 'covering', 'points', 'content', 'contents', 'what goes in', 'go in', 'be in', 'in it', 'format', 'elements', 'sections', 'questions', 'look like', 'what should', 'what must', 'set out', 'sets out', 'spell out', 'detail', 'details'],
   decide: ['sets the date', 'set the date', 'decides the date', 'decide the date', 'fixes the date', 'fix the date', 'date is set', 'date set', 'dates set', 'is set at', 'are set at'],

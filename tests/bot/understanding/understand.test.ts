@@ -170,6 +170,20 @@ describe('understand', () => {
     expect(read('blackburn iipm was the 9th - when does the initial cin plan have to be reviewed by').events).toContain('initial-meeting-held');
   });
 
+  it('reads a meeting on a date still to come as held that day when what is asked follows it', () => {
+    const question = read('darwen iipm is thursday this week - when does the initial cin plan need to be authorised and circulated', '2026-04-13');
+    expect(question.anchorDate).toBe('2026-04-16');
+    expect(question.events).toContain('initial-meeting-held');
+    // What comes before the meeting is still counted back from it.
+    expect(read('camden review is on 20 april, when do the invites go out', '2026-04-13').events).not.toContain('review-held');
+  });
+
+  it('reads "starting the assessment" as the assessment started, and "signing off" as authorising', () => {
+    const question = read('slough - starting the C&F assessment thursday this week, when does it need signing off by', '2026-04-28');
+    expect(question.events).toEqual(['assessment-started']);
+    expect(question.askTerms).toContain('authorise');
+  });
+
   it('reads a plan agreed to be needed as the decision, not the plan started', () => {
     expect(read('TM agreed a cin plan is needed on 3/2/26, when is the icinnm due').events).toEqual(['plan-decision']);
     expect(read('lbr - tm agreed cin plan needed 3/2/26, when is the meeting').events).toEqual(['plan-decision']);

@@ -1,5 +1,6 @@
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import type { Asked, Question } from '../../domain/questions/question.js';
+import { figuresIn } from '../../domain/questions/figures.js';
 import { stemsOf } from '../../domain/questions/stems.js';
 import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questions/vocabulary.js';
 import type { Policy } from '../../domain/policy/schema.js';
@@ -63,6 +64,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
       askTerms: [...askTerms],
       contextTerms: [...contextTerms],
       stems: [...new Set(stemsOf(meant))].slice(0, MOST_STEMS),
+      ...figuresNamedIn(meant),
       ...roleNamedIn(asking),
       before: BEFORE.test(normalised) || (ahead && heldThen === undefined && events.includes('review-booked') && !/\bafter\b/.test(asking)),
     },
@@ -146,6 +148,11 @@ const WHO_DOES =
 
 /** "Who is the lead professional for…", "who's the key worker": the part whose holder is asked. */
 const WHO_IS = /\bwho(?:'?s| is| are| will be)\s+(?:the|a|an|their|his|her|my|our)\s+([a-z ]+?)(?=\s+(?:for|of|on|in|at|to|when|if|now)\b|$)/;
+
+function figuresNamedIn(text: string): { figures?: ReturnType<typeof figuresIn> } {
+  const figures = figuresIn(text);
+  return figures.length > 0 ? { figures } : {};
+}
 
 function roleNamedIn(asking: string): { roleNamed?: readonly string[] } {
   const role = WHO_IS.exec(asking)?.[1];

@@ -1,6 +1,7 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import type { LocalDate } from '../dates/local-date.js';
 import type { Pathway, Topic } from '../policy/schema.js';
+import type { Figure } from './figures.js';
 import type { Term } from './vocabulary.js';
 
 /**
@@ -51,6 +52,8 @@ export interface Question {
   readonly before?: boolean;
   /** "Who is the lead professional": the stems of the part asked who holds, which a rule that names no act may state. */
   readonly roleNamed?: readonly string[];
+  /** Spans of time the question names ("20 wd", "open 9 months", "the 6 week review"): a rule setting one fits it. */
+  readonly figures?: readonly Figure[];
   /** The rule chosen by pressing a button of "Which did you mean?" or "Not what you asked?". */
   readonly ruleId?: string;
 }

@@ -1,6 +1,7 @@
 import type { EventKind } from '../cases/event-kinds.js';
 import { TopicSchema, type Pathway, type Policy, type Rule, type Topic } from '../policy/schema.js';
 import { distinctivenessOf, factFit, namesTheItem, statesThePartNamed } from './fact-fit.js';
+import { namesTheFigure } from './figures.js';
 import type { Question } from './question.js';
 import { stemsOf } from './stems.js';
 import { CONTEXT_ONLY_TERMS, ROLE_ACT_TERMS, TOPIC_SIGNATURES, termsIn, type Term } from './vocabulary.js';
@@ -273,7 +274,7 @@ function sameAnswer(left: Rule, right: Rule): boolean {
 function scoreOf(rule: Rule, facts: RuleFacts, questionFacts: QuestionFacts): number {
   const { question, ask, context } = questionFacts;
   return (
-    topicFit(facts, ask, context) + textFit(facts, questionFacts, rule.pathway !== undefined && questionFacts.pathways.includes(rule.pathway)) + subjectFit(facts, ask) + askedFit(rule, questionFacts) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, questionFacts) + wordFit(facts, questionFacts.stems)
+    topicFit(facts, ask, context) + textFit(facts, questionFacts, rule.pathway !== undefined && questionFacts.pathways.includes(rule.pathway)) + subjectFit(facts, ask) + askedFit(rule, questionFacts) + anchorFit(rule, question) + directionFit(rule, question) + pathwayFit(rule, questionFacts) + wordFit(facts, questionFacts.stems) + figureFit(rule, question)
   );
 }
 
@@ -386,6 +387,17 @@ function actFit(rule: Extract<Rule, { kind: 'role' }>, question: Question): numb
   const wants = ask.flatMap((term) => ROLE_ACT_TERMS[term] ?? []);
   if (wants.length === 0) return 0;
   return wants.includes(rule.act) ? 2 : -1;
+}
+
+/**
+ * "20 wd deadline?", "open 9 months, what has to happen": a rule that sets or names the span of time asked about fits
+ * it. Only ever a gain: a span the question names may be time gone by ("2 weeks since the review"), which says
+ * nothing against a rule of another figure.
+ */
+const NAMES_THE_FIGURE = 2;
+
+function figureFit(rule: Rule, question: Question): number {
+  return question.figures !== undefined && namesTheFigure(rule, question.figures) ? NAMES_THE_FIGURE : 0;
 }
 
 /** A dated question fits a timescale that counts from the event it names; a near event fits less. */

@@ -34,6 +34,17 @@ describe('ranking every rule of an authority on the parts of a question', () => 
     expect(decision).toMatchObject({ kind: 'answer', rules: [{ id: 'slough.assessment.within-twenty-working-days' }] });
   });
 
+  it('weighs a span of time the question names for the rule that sets it ("open 9 months": the nine-month supervision)', () => {
+    const parts = { asked: 'whether' as const, askTerms: ['escalation'] as never, contextTerms: [] as never, stems: ['sloug', 'open', 'month', 'happe'] };
+    const withFigure = decided('slough', { ...parts, figures: [{ amount: 9, unit: 'months' }] });
+    expect(withFigure.kind === 'answer' && withFigure.rules.map((rule) => rule.id)).toEqual(['slough.escalation.reflective-supervision-held-by']);
+    const scores = (figures: Question['figures']) => rankRules(policy('slough'), question({ ...parts, ...(figures ? { figures } : {}) }));
+    const scoreOf = (ranking: ReturnType<typeof scores>, id: string) => ranking.find((ranked) => ranked.rule.id === id)?.score ?? Number.NaN;
+    expect(scoreOf(scores([{ amount: 9, unit: 'months' }]), 'slough.escalation.nine-month-reflective-supervision')).toBeGreaterThan(scoreOf(scores(undefined), 'slough.escalation.nine-month-reflective-supervision'));
+    // Time gone by in another figure counts against no rule.
+    expect(scoreOf(scores([{ amount: 2, unit: 'weeks' }]), 'slough.escalation.twelve-months-no-figure')).toBe(scoreOf(scores(undefined), 'slough.escalation.twelve-months-no-figure'));
+  });
+
   it('gives a document\u2019s list whole: every closure condition together', () => {
     const decision = decided('redbridge', { asked: 'whether', askTerms: ['closure'] });
     expect(decision.kind === 'answer' && decision.rules.map((rule) => rule.id)).toEqual(['redbridge.closure.review-decision', 'redbridge.closure.absent-agency-views']);

@@ -7,7 +7,7 @@ import type { Database } from '../../bot/store/database.js';
 import type { LocalDate } from '../../domain/dates/local-date.js';
 import { POLICIES } from '../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../helpers/databases.js';
-import { withFastTimers } from '../helpers/fast-timers.js';
+import { FAST_TIMERS_ENV, withFastTimers } from '../helpers/fast-timers.js';
 import { schedulerMessenger, schedulerOn } from '../helpers/reminder-tick.js';
 import { calendar } from '../helpers/policy.js';
 import { CONNECTOR, SERVICE_URL } from '../bot/teams/bot-framework-double.js';
@@ -22,9 +22,6 @@ const MONDAY_23_MARCH_9AM = new Date('2026-03-23T09:00:00Z');
 /** botbuilder's Connector client tries a request once and retries it at most three times. */
 const MOST_REQUESTS_PER_MESSAGE = 4;
 const MOST_ATTEMPTS = 8;
-const SPEEDUP = 20;
-/** A send's timeout, which passes SPEEDUP times faster too: 6 s of real time for the Connector double to answer. */
-const MICROSOFT_TIMEOUT_MS = '120000';
 
 beforeAll(() => nock.disableNetConnect());
 afterAll(() => nock.enableNetConnect());
@@ -46,7 +43,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
   let database: Database;
   let options: Omit<ReminderTickOptions, 'now'>;
   // The waits of botbuilder's client between its retries in the storm pass twenty times faster than real time.
-  const tick = (now: Date) => withFastTimers(() => runReminderTick({ ...options, now }), SPEEDUP);
+  const tick = (now: Date) => withFastTimers(() => runReminderTick({ ...options, now }));
   const outbox = () => database.db.selectFrom('reminder_outbox').select(['status', 'attempts', 'next_attempt_at']).orderBy('id').execute();
 
   beforeEach(async () => {
@@ -68,7 +65,7 @@ describe.each(DATABASE_ENGINES)('reminders through a Bot Connector storm on $nam
         at,
       );
     }
-    options = schedulerOn(database.db, { cases, conversations, messenger: schedulerMessenger({ MICROSOFT_TIMEOUT_MS }) });
+    options = schedulerOn(database.db, { cases, conversations, messenger: schedulerMessenger(FAST_TIMERS_ENV) });
   });
   afterEach(async () => {
     nock.cleanAll();

@@ -1,18 +1,25 @@
 import { setTimeout as realSleep } from 'node:timers/promises';
 import { vi } from 'vitest';
 
+/** How many times faster than real time the fake clock runs. */
+const SPEEDUP = 20;
 /** How often the fake clock is moved on, in real milliseconds. */
 const STEP_MS = 5;
 
 /**
- * Runs `work` with setTimeout's clock running `speedup` times faster than real time, so the waits botbuilder's
- * Connector client makes between its own retries (about 1, 2 and 4 s after a 5xx; Retry-After after a 429) pass
- * in milliseconds, with the same retries made. Only setTimeout is faked: the Date the code is handed, the send
- * pace (node:timers/promises) and the database and HTTP doubles run as they do. A request in flight keeps its
- * timeout, which passes `speedup` times faster too: a test that runs on this clock gives its messenger a timeout
- * long enough for the Connector double to answer on a busy machine.
+ * The environment of a messenger whose sends run on the fast clock: a send's timeout passes SPEEDUP times faster
+ * too, so it is given 120 s, 6 s of real time for the Connector double to answer on a busy machine.
  */
-export async function withFastTimers<T>(work: () => Promise<T>, speedup: number): Promise<T> {
+export const FAST_TIMERS_ENV: Readonly<Record<string, string>> = { MICROSOFT_TIMEOUT_MS: '120000' };
+
+/**
+ * Runs `work` with setTimeout's clock running SPEEDUP times faster than real time, so the waits botbuilder's
+ * Connector client makes between its own retries (about 1, 2 and 4 s after a 5xx; Retry-After after a 429) pass
+ * in a fraction of that, with the same retries made. Only setTimeout is faked: the Date the code is handed,
+ * performance.now, the send pace (node:timers/promises) and the database and HTTP doubles run as they do. Sends
+ * made on this clock go through a messenger built with FAST_TIMERS_ENV.
+ */
+export async function withFastTimers<T>(work: () => Promise<T>): Promise<T> {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   try {
     let settled = false;
@@ -23,7 +30,7 @@ export async function withFastTimers<T>(work: () => Promise<T>, speedup: number)
     outcome.catch(() => undefined);
     while (!settled) {
       await realSleep(STEP_MS);
-      await vi.advanceTimersByTimeAsync(STEP_MS * speedup);
+      await vi.advanceTimersByTimeAsync(STEP_MS * SPEEDUP);
     }
     return await outcome;
   } finally {

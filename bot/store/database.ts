@@ -202,10 +202,14 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 const asText = (value: string) => value;
 
-/** A PGlite in `dataDir` (created if missing), or in memory without one, reading dates and bigints as text. */
-export function openPglite(dataDir?: string): PGlite {
+/**
+ * A PGlite in `dataDir` (created if missing), or in memory without one, reading dates and bigints as text. One in
+ * memory may start from `snapshot`, a data directory another dumped (`dumpDataDir`): loading one takes under a
+ * second, creating the cluster several.
+ */
+export function openPglite(dataDir?: string, snapshot?: Blob): PGlite {
   const options = { parsers: { [DATE_OID]: asText, [INT8_OID]: asText } };
-  if (dataDir === undefined) return new PGlite(options);
+  if (dataDir === undefined) return new PGlite(snapshot === undefined ? options : { ...options, loadDataDir: snapshot });
   mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir, options);
 }

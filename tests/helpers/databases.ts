@@ -33,8 +33,24 @@ const embeddedSchemas: SchemaPool = { idle: [] };
 
 /** A new PGlite in memory: from the run's dumped cluster, or (under a config without it) a cluster of its own. */
 export function newPglite(): PGlite {
+  return openPglite(undefined, runSnapshot());
+}
+
+/**
+ * Puts the run's new cluster in `dataDir`, a new empty folder a bot under test is given as DATA_DIR, so that its
+ * PGlite opens a cluster rather than creating one; it finds no tables and migrates, as on a folder of its own.
+ */
+export async function putNewClusterIn(dataDir: string): Promise<void> {
+  const snapshot = runSnapshot();
+  if (snapshot === undefined) return;
+  const pglite = openPglite(dataDir, snapshot);
+  await pglite.waitReady;
+  await pglite.close();
+}
+
+function runSnapshot(): Blob | undefined {
   const snapshot = provided('pgliteSnapshot');
-  return openPglite(undefined, snapshot === undefined ? undefined : new Blob([readFileSync(snapshot)]));
+  return snapshot === undefined ? undefined : new Blob([readFileSync(snapshot)]);
 }
 
 async function openEmbedded(): Promise<Database> {

@@ -203,9 +203,13 @@ const DATE_OID = 1082;
 const INT8_OID = 20;
 const asText = (value: string) => value;
 
-/** A PGlite in `dataDir` (created if missing), or in memory without one, reading dates and bigints as text. */
-export function openPglite(dataDir?: string): PGlite {
-  const options = { parsers: { [DATE_OID]: asText, [INT8_OID]: asText } };
+/**
+ * A PGlite in `dataDir` (created if missing), or in memory without one, reading dates and bigints as text. A new
+ * one may start from `snapshot`, a data directory another dumped (`dumpDataDir`): loading one takes under a
+ * second, creating the cluster several.
+ */
+export function openPglite(dataDir?: string, snapshot?: Blob): PGlite {
+  const options = { parsers: { [DATE_OID]: asText, [INT8_OID]: asText }, ...(snapshot === undefined ? {} : { loadDataDir: snapshot }) };
   if (dataDir === undefined) return new PGlite(options);
   mkdirSync(dataDir, { recursive: true });
   return new PGlite(dataDir, options);

@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { replyText } from '../../scripts/eval/expectations.js';
 import { chatWith } from '../helpers/chat-driver.js';
 import { idsOfItsOwn } from '../helpers/ids-of-its-own.js';
+import { putNewClusterIn } from '../helpers/databases.js';
 
 // Cases through activities, as Teams sends them: the real bot on an embedded database in a folder, nock as
 // the Bot Connector. Each test gives roles and opens a case of its own; one stops and starts the bot again on
@@ -22,6 +23,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-cases-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot(env(), { host: '127.0.0.1' });
 });
 afterAll(async () => {

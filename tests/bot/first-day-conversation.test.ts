@@ -11,7 +11,7 @@ import { createMessenger } from '../../bot/teams/messenger.js';
 import { VERBS } from '../../cards/verbs.js';
 import { objectsOfType, textsIn, type Json } from '../cards/card-queries.js';
 import { chatWith, standInConnector, submissionOf } from '../helpers/chat-driver.js';
-import { DATABASE_ENGINES } from '../helpers/databases.js';
+import { DATABASE_ENGINES, putNewClusterIn } from '../helpers/databases.js';
 import { idsOfItsOwn } from '../helpers/ids-of-its-own.js';
 import { textOf, turnsWith } from '../helpers/in-process-turn.js';
 import { agreePlanAndReview } from '../helpers/reviewed-plan.js';
@@ -37,6 +37,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-first-day-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
 afterAll(async () => {

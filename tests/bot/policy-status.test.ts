@@ -5,6 +5,7 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { chatWith } from '../helpers/chat-driver.js';
+import { putNewClusterIn } from '../helpers/databases.js';
 
 // `policy status` through an activity as Teams sends it: the real bot on an embedded database, nock as the
 // Bot Connector. Who is an admin comes from stored roles (BOT_ADMINS seeds the first), never from the message.
@@ -19,6 +20,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-policy-status-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN }, { host: '127.0.0.1' });
 });
 afterAll(async () => {

@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { VERBS } from '../../cards/verbs.js';
 import { objectsIn, type Json } from '../cards/card-queries.js';
 import { chatWith, shownText, submissionOf } from '../helpers/chat-driver.js';
+import { putNewClusterIn } from '../helpers/databases.js';
 
 // Questions the bot cannot place on one rule, through the real bot over HTTP as Teams sends them, nock as the
 // Bot Connector: "Which did you mean?", its buttons pressed as Action.Execute and as Action.Submit (the
@@ -22,6 +23,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-questions-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, { host: '127.0.0.1' });
 }, 60_000);
 afterAll(async () => {

@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
+import { putNewClusterIn } from '../helpers/databases.js';
 
 let dataDir: string;
 let bot: StartedBot;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cin-readyz-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
 afterAll(async () => {

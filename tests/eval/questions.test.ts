@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startBot, type StartedBot } from '../../bot/start-bot.js';
 import { loadQuestions, partOf, runEval, tally } from '../../scripts/eval/run-eval.js';
+import { putNewClusterIn } from '../helpers/databases.js';
 
 // `npm run eval` inside the suite: the bot over HTTP as Teams would talk to it, a loopback stand-in for the
 // Bot Connector, each question in a new conversation by a new user. questions.jsonl is ../shared/eval's, copied
@@ -15,6 +16,7 @@ let bot: StartedBot;
 let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'cin-eval-test-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent' }, { host: '127.0.0.1' });
 }, 60_000);
 afterAll(async () => {

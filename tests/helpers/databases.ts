@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { inject } from 'vitest';
@@ -25,12 +26,35 @@ interface SchemaPool {
   tables?: readonly string[];
 }
 
-// One PGlite per test file: a new one takes seconds to create its cluster, a schema milliseconds.
+// One PGlite per test file, started from the run's new cluster (tests/helpers/test-run.ts) when there is one:
+// creating a cluster takes seconds, loading one a fraction of a second, a schema milliseconds.
 let sharedPglite: PGlite | undefined;
 const embeddedSchemas: SchemaPool = { idle: [] };
 
+/** A new PGlite in memory: from the run's dumped cluster, or (under a config without it) a cluster of its own. */
+export function newPglite(): PGlite {
+  return openPglite(undefined, runSnapshot());
+}
+
+/**
+ * Puts the run's new cluster in `dataDir`, a new empty folder a bot under test is given as DATA_DIR, so that its
+ * PGlite opens a cluster rather than creating one; it finds no tables and migrates, as on a folder of its own.
+ */
+export async function putNewClusterIn(dataDir: string): Promise<void> {
+  const snapshot = runSnapshot();
+  if (snapshot === undefined) return;
+  const pglite = openPglite(dataDir, snapshot);
+  await pglite.waitReady;
+  await pglite.close();
+}
+
+function runSnapshot(): Blob | undefined {
+  const snapshot = provided('pgliteSnapshot');
+  return snapshot === undefined ? undefined : new Blob([readFileSync(snapshot)]);
+}
+
 async function openEmbedded(): Promise<Database> {
-  sharedPglite ??= openPglite();
+  sharedPglite ??= newPglite();
   const embedded = sharedPglite;
   const rows: Rows = (sql, params) => embedded.query<{ tablename: string }>(sql, params).then((result) => result.rows);
   const schema = embeddedSchemas.idle.pop() ?? newSchemaName('test_');
@@ -83,7 +107,7 @@ async function openPostgres(databaseUrl: string): Promise<Database> {
 }
 
 /** What tests/helpers/test-run.ts provides; nothing under a config that does not run it (the soak's). */
-const provided = (key: 'testSchemaPrefix'): string | undefined => inject(key) as string | undefined;
+const provided = (key: 'testSchemaPrefix' | 'pgliteSnapshot'): string | undefined => inject(key) as string | undefined;
 
 /** A schema closed twice must not be handed out twice. */
 function once(close: () => Promise<void>): () => Promise<void> {
@@ -139,5 +163,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** The prefix of every PostgreSQL schema the run makes, for its teardown to drop them all. */
     testSchemaPrefix: string;
+    /** A dump of a new PGlite cluster's data directory, for each file's PGlite to start from. */
+    pgliteSnapshot: string;
   }
 }

@@ -9,6 +9,7 @@ import { objectsOfType, textsIn, type Json } from '../../cards/card-queries.js';
 import { chatWith, standInConnector, type Traffic } from '../../helpers/chat-driver.js';
 import { idsOfItsOwn } from '../../helpers/ids-of-its-own.js';
 import { agreePlanAndReview } from '../../helpers/reviewed-plan.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 // Closure and step-down requests through activities as Teams sends them: the real bot on an embedded database,
 // nock as the Bot Connector, recording every message the bot posts (replies, cards sent to managers) and every
@@ -26,6 +27,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-closures-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN, REMINDER_INTERVAL_SECONDS: '0' }, { host: '127.0.0.1' });
 });
 afterAll(async () => {

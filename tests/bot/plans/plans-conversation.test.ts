@@ -9,6 +9,7 @@ import { POLICIES } from '../../../domain/policy/registry.js';
 import { chatWith, inputValue, shownText, submissionOf } from '../../helpers/chat-driver.js';
 import { idsOfItsOwn } from '../../helpers/ids-of-its-own.js';
 import { CONNECTOR } from '../teams/bot-framework-double.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 // CiN plans through the real bot: an embedded database in a folder, activities as Teams sends them, nock as
 // the Bot Connector. Each authority's plan is written, refused, resumed after a restart, agreed and re-read,
@@ -29,6 +30,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-plans-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot(env(), { host: '127.0.0.1' });
   await say(ADMIN, `role ${SAM} worker of North`, MEETING_DAY);
   await say(ADMIN, `role ${PRIYA} worker of South`, MEETING_DAY);

@@ -10,6 +10,7 @@ import type { Database } from '../../../bot/store/database.js';
 import type { LocalDate } from '../../../domain/dates/local-date.js';
 import { POLICIES } from '../../../domain/policy/registry.js';
 import { DATABASE_ENGINES } from '../../helpers/databases.js';
+import { FAST_TIMERS_ENV, withFastTimers } from '../../helpers/fast-timers.js';
 import { schedulerMessenger, schedulerOn } from '../../helpers/reminder-tick.js';
 import { textOf, turnsWith } from '../../helpers/in-process-turn.js';
 import { calendar } from '../../helpers/policy.js';
@@ -176,7 +177,9 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
   it('keeps a reminder for a later tick when Teams stays unavailable, then delivers it once', async () => {
     // Four 503s: the first try and the Connector client's own three retries.
     connectorReplies([503], [503], [503], [503]);
-    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ sent: 0, retrying: 1 });
+    // The client's waits between its retries (about 1, 2 and 4 s) pass on a fast clock.
+    const messenger = schedulerMessenger(FAST_TIMERS_ENV);
+    expect(await withFastTimers(() => runReminderTick({ ...options, messenger, now: MONDAY_23_MARCH_9AM }))).toMatchObject({ sent: 0, retrying: 1 });
     const [retry] = await database.db.selectFrom('reminder_outbox').select(['status', 'next_attempt_at']).execute();
     expect(retry?.status).toBe('pending');
     const sent = connectorReplies([200]);
@@ -240,7 +243,8 @@ describe.each(DATABASE_ENGINES)('the reminder scheduler on $name', ({ name, open
   it('takes over a reminder claimed by an instance that died mid-send once its lease has run out', async () => {
     // Another instance claimed it at 09:00 and died: its lease runs to 09:02.
     connectorReplies([500]);
-    expect(await tick(MONDAY_23_MARCH_9AM)).toMatchObject({ retrying: 1 });
+    const messenger = schedulerMessenger(FAST_TIMERS_ENV);
+    expect(await withFastTimers(() => runReminderTick({ ...options, messenger, now: MONDAY_23_MARCH_9AM }))).toMatchObject({ retrying: 1 });
     await database.db.updateTable('reminder_outbox').set({ status: 'sending', lease_until: new Date('2026-03-23T09:02:00Z'), next_attempt_at: null }).execute();
     expect(await tick(new Date('2026-03-23T09:01:00Z'))).toMatchObject({ sent: 0 });
     const sent = connectorReplies([200]);

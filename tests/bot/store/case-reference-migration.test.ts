@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dropSchema, openDatabase, openPglite, SCHEMA_LOCK_KEY, type Database, type DatabaseOptions } from '../../../bot/store/database.js';
+import { dropSchema, openDatabase, SCHEMA_LOCK_KEY, type Database, type DatabaseOptions } from '../../../bot/store/database.js';
+import { newPglite } from '../../helpers/databases.js';
 
 // Migration 0013 (issue 13): a database holding `ab77` and `AB77` in one tenant from before references were
 // normalised. The bot must refuse to start, naming them, and change nothing; without a clash it upper-cases them.
-const pglite = openPglite();
+const pglite = newPglite();
 const ENGINES: readonly { readonly name: string; readonly options: (schema: string) => DatabaseOptions; readonly drop: (schema: string) => Promise<void> }[] = [
   { name: 'PGlite', options: (schema) => ({ embedded: pglite, schema }), drop: async (schema) => void (await pglite.exec(`DROP SCHEMA "${schema}" CASCADE`)) },
   ...(process.env.TEST_DATABASE_URL

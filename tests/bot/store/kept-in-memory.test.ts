@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../bot/config.js';
 import { createTurnHandler } from '../../../bot/turn-handler.js';
 import { botContextOn, startBot as startWholeBot, type StartedBot } from '../../../bot/start-bot.js';
-import { dropSchema, openDatabase, openPglite, type Database } from '../../../bot/store/database.js';
+import { dropSchema, openDatabase, type Database } from '../../../bot/store/database.js';
+import { newPglite, putNewClusterIn } from '../../helpers/databases.js';
 import { ConversationStore } from '../../../bot/store/conversation-references.js';
 import { setTenantAuthority } from '../../../bot/store/question-memory.js';
 import { listenerName } from '../../../bot/store/store-changes.js';
@@ -36,7 +37,7 @@ const ENGINES: readonly { readonly name: string; readonly open: () => Promise<Tw
   {
     name: 'PGlite',
     open: async () => {
-      const embedded = openPglite();
+      const embedded = newPglite();
       const schema = `kept_${randomUUID().replace(/-/g, '')}`;
       return {
         first: await openDatabase({ embedded, schema }),
@@ -196,6 +197,7 @@ describe('what a question turn reads, across a restart of the bot on its embedde
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
+    await putNewClusterIn(dataDir);
     await start();
   });
   afterAll(async () => {

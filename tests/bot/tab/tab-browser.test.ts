@@ -12,6 +12,7 @@ import { POLICIES } from '../../../domain/policy/registry.js';
 import { calendar } from '../../helpers/policy.js';
 import { APP_ID, entraDouble, TENANT_ID } from './entra-test-keys.js';
 import { MANAGER, seedDeadlines, WORKER } from './seed-deadlines.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'tab');
@@ -65,6 +66,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the deadlines tab in Chromium', () => {
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cin-tab-'));
+    await putNewClusterIn(dataDir);
     await mkdir(SCREENSHOTS, { recursive: true });
     await within(WORKER, async (bot) => {
       await seedDeadlines(bot.database.db, TENANT_ID);

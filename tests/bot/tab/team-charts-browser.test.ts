@@ -9,6 +9,7 @@ import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { londonDateOf } from '../../../domain/dates/local-date.js';
 import { MANAGER, seedYear } from '../timeliness/seed-year.js';
 import { APP_ID, TENANT_ID } from './entra-test-keys.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = join(process.cwd(), 'test-results', 'tab');
@@ -32,6 +33,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the Team view charts in Chromium', () =>
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cin-team-charts-'));
+    await putNewClusterIn(dataDir);
     await mkdir(SCREENSHOTS, { recursive: true });
     bot = await startBot(
       { PORT: '0', NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: MANAGER, TAB_DEV_TENANT: TENANT_ID, TAB_APP_ID_URI: APP_ID },

@@ -7,6 +7,7 @@ import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { londonDateOf } from '../../../domain/dates/local-date.js';
 import { MANAGER, seedYear } from '../timeliness/seed-year.js';
 import { APP_ID, TENANT_ID } from './entra-test-keys.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 const FiguresSchema = z.object({ dueByWeek: z.array(z.object({ bucket: z.string(), byKind: z.record(z.string(), z.number()) })) });
 const CasesSchema = z.object({ caseReferences: z.array(z.string()) });
@@ -21,6 +22,7 @@ describe('GET /api/team-timeliness and /api/team-timeliness/cases over HTTP', ()
 
   beforeAll(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'cin-team-http-'));
+    await putNewClusterIn(dataDir);
     bot = await startBot(
       { PORT: '0', NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'silent', TAB_DEV_USER: MANAGER, TAB_DEV_TENANT: TENANT_ID, TAB_APP_ID_URI: APP_ID },
       { host: '127.0.0.1' },

@@ -7,6 +7,7 @@ import { LOCAL_TENANT_ID } from '../../../bot/cases/identifiers.js';
 import { startBot, type StartedBot } from '../../../bot/start-bot.js';
 import { chatWith } from '../../helpers/chat-driver.js';
 import { ADMIN, MANAGER, seedYear, WORKER } from './seed-year.js';
+import { putNewClusterIn } from '../../helpers/databases.js';
 
 // `team report` and `export timeliness` through the real bot on the seeded year (seed-year.ts), as the manager
 // of team north writes on Monday 23 November 2026. Every figure is counted by hand from the seed's rules.
@@ -21,6 +22,7 @@ beforeAll(async () => {
   nock.disableNetConnect();
   nock.enableNetConnect('127.0.0.1');
   dataDir = mkdtempSync(join(tmpdir(), 'cin-team-report-'));
+  await putNewClusterIn(dataDir);
   bot = await startBot({ PORT: '0', DATA_DIR: dataDir, NODE_ENV: 'test', LOG_LEVEL: 'silent', BOT_ADMINS: ADMIN }, { host: '127.0.0.1' });
   // With authentication off every chat is in the one local tenant, whatever tenant id the client sends.
   await seedYear(bot.database.db, LOCAL_TENANT_ID);

@@ -62,7 +62,6 @@ export function datesIn(text: string, today: LocalDate): LocalDate[] {
     .replace(WEEKDAY_BEFORE_DATE, '')
     .replace(COUNT_AFTER_MONTH, '$1; ')
     .replace(SHORT_WEEKDAY, (short: string) => SHORT_WEEKDAYS[short.toLowerCase()] ?? short)
-    .replace(WEEKDAY_GONE, 'last $1')
     .replace(/\b(\d+) ?wks?\b/gi, '$1 weeks').replace(/\blast wk\b/gi, 'last week')
     .replace(/\ba fortnight\b/gi, '2 weeks').replace(/\bfortnight\b/gi, '2 weeks').replace(/\b(\d+) fortnights\b/gi, (_all, count: string) => `${Number(count) * 2} weeks`);
   const found: LocalDate[] = [];
@@ -98,9 +97,6 @@ const COUNT_AFTER_MONTH = /(\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec
 /** "tues", "thurs", "weds": short forms chrono does not know, written out. */
 const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { tues: 'tuesday', thur: 'thursday', thurs: 'thursday', weds: 'wednesday' };
 const SHORT_WEEKDAY = /\b(?:tues|thurs?|weds)\b/gi;
-
-/** "tuesday just gone", "friday gone": the last such day, not the coming one. */
-const WEEKDAY_GONE = /\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun) (?:just )?gone\b/gi;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const DAY_WITHOUT_MONTH = /\b(?:the|on|from) (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;

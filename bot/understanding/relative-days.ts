@@ -3,7 +3,7 @@ import { dayOfWeek, type LocalDate } from '../../domain/dates/local-date.js';
 
 const WEEKDAY_NUMBERS: Readonly<Record<string, number>> = {
   monday: 1, mon: 1, tuesday: 2, tue: 2, tues: 2, wednesday: 3, wed: 3, weds: 3,
-  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sat: 6, sunday: 0, sun: 0,
+  thursday: 4, thu: 4, thur: 4, thurs: 4, friday: 5, fri: 5, saturday: 6, sunday: 0,
 };
 // "sat" and "sun" are left out as words of their own ("the panel sat last week").
 const WEEKDAY = '(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|weds?|thurs?|fri)';
@@ -21,8 +21,8 @@ const PLACED_WEEKDAYS: readonly (readonly [RegExp, (weekday: number, today: Loca
   [new RegExp(`\\b${WEEKDAY} (?:of )?next week\\b|\\bnext week(?: on)?,? ${WEEKDAY}\\b`, 'gi'), (weekday, today) => inWeek(today, 1, weekday)],
   // "the tuesday before last": a week before the last one.
   [new RegExp(`\\b(?:the )?${WEEKDAY} before last\\b`, 'gi'), (weekday, today) => addCalendarDays(lastBefore(today, weekday), -7)],
-  // "prev friday", "previous friday": the last one.
-  [new RegExp(`\\bprev(?:ious)? ${WEEKDAY}\\b`, 'gi'), (weekday, today) => lastBefore(today, weekday)],
+  // "prev friday", "previous friday", "tues just gone", "friday gone": the last one (chrono took "gone" for the coming one).
+  [new RegExp(`\\bprev(?:ious)? ${WEEKDAY}\\b|\\b${WEEKDAY} (?:just )?gone\\b`, 'gi'), (weekday, today) => lastBefore(today, weekday)],
   // "a week on monday", "monday week": a week after the coming one.
   [new RegExp(`\\ba week (?:on|from|next) ${WEEKDAY}\\b|\\b${WEEKDAY} week\\b`, 'gi'), (weekday, today) => addCalendarDays(nextAfter(today, weekday), 7)],
   // "tuesday next" (British): the coming one.

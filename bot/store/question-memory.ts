@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { EventKindSchema } from '../../domain/cases/event-kinds.js';
 import { LocalDateSchema } from '../../domain/dates/local-date.js';
 import { PathwaySchema, TopicSchema } from '../../domain/policy/schema.js';
+import type { Question } from '../../domain/questions/question.js';
 import { COMMON_TERMS, type Term } from '../../domain/questions/vocabulary.js';
 import type { Asker, PendingQuestion, QuestionMemory } from '../ports.js';
 import type { Db } from './database.js';
@@ -27,9 +28,16 @@ const PendingQuestionSchema = z.strictObject({
     contextTerms: z.array(TermSchema).optional(),
     stems: z.array(z.string().max(5)).max(60).optional(),
     before: z.boolean().optional(),
+    roleNamed: z.array(z.string().max(5)).max(20).optional(),
+    figures: z.array(z.strictObject({ amount: z.number().int().positive().max(999), unit: z.enum(['workingDays', 'days', 'weeks', 'months']) })).max(20).optional(),
     ruleId: z.string().max(200).optional(),
   }),
 });
+
+// Every part of a question is kept: a part added to Question and not to the schema above fails to compile here
+// (a strict schema would otherwise refuse every half-asked question that has it, and the turn would fail).
+type UnkeptParts = Exclude<keyof Question, keyof z.infer<typeof PendingQuestionSchema>['question']>;
+const _everyPartKept: [UnkeptParts] extends [never] ? true : UnkeptParts = true;
 
 /**
  * Who follows which authority, and the question each user has half asked, in the database so that any bot

@@ -65,7 +65,19 @@ describe.each(DATABASE_ENGINES)('question memory on $name', ({ open }) => {
   it('keeps every part of a question as read, "how long" included', async () => {
     const howLong: PendingQuestion = {
       missing: 'authority',
-      question: { events: [], asksFrequency: false, asksHowLong: true, asked: 'date', askTerms: ['initial', 'meeting'], contextTerms: [], stems: ['initi'], before: false },
+      question: {
+        events: [],
+        asksFrequency: false,
+        asksHowLong: true,
+        asked: 'date',
+        askTerms: ['initial', 'meeting'],
+        contextTerms: [],
+        stems: ['initi'],
+        before: false,
+        // A question asked back with the span of time and the role it named ("open 9 months", "who is the lead professional").
+        figures: [{ amount: 9, unit: 'months' }],
+        roleNamed: ['lead', 'profe'],
+      },
     };
     await memory.rememberPendingQuestion(SAM, howLong, AT_NINE);
     expect(await memory.takePendingQuestion(SAM, minutesAfter(AT_NINE, 1))).toEqual(howLong);

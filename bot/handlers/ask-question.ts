@@ -211,8 +211,10 @@ function completing(pending: PendingQuestion | undefined, latest: Question): Que
   const earlier = pending.question;
   const addsOnlyDetail = (latest.askTerms?.length ?? 0) === 0 && latest.asked === undefined;
   if (addsOnlyDetail) {
+    // The date given now is the one asked for: the question's earlier dates, each for another event, no longer stand.
+    const { severalDates: _severalDates, datedEvents: _datedEvents, ...undated } = earlier;
     return {
-      ...earlier,
+      ...(latest.anchorDate ? undated : earlier),
       ...(latest.anchorDate ? { anchorDate: latest.anchorDate } : {}),
       events: latest.events.length > 0 ? latest.events : earlier.events,
       ...(latest.pathway ? { pathway: latest.pathway } : {}),

@@ -19,6 +19,8 @@ const PendingQuestionSchema = z.strictObject({
     topic: TopicSchema.optional(),
     events: z.array(EventKindSchema),
     anchorDate: LocalDateSchema.optional(),
+    severalDates: z.boolean().optional(),
+    datedEvents: z.array(z.strictObject({ event: EventKindSchema, on: LocalDateSchema })).max(20).optional(),
     pathway: PathwaySchema.optional(),
     asksFrequency: z.boolean(),
     asksHowLong: z.boolean().optional(),

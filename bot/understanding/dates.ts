@@ -99,7 +99,8 @@ const SHORT_WEEKDAYS: Readonly<Record<string, string>> = { tues: 'tuesday', thur
 const SHORT_WEEKDAY = /\b(?:tues|thurs?|weds)\b/gi;
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const DAY_WITHOUT_MONTH = /\b(?:the|on|from) (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))/gi;
+// "The 2nd review", "the 3rd cin network meeting": an ordinal before a thing counts it, it is not a day.
+const DAY_WITHOUT_MONTH = /\b(?:the|on|from) (\d{1,2})(?:st|nd|rd|th)\b(?!\s*(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|\d))(?!\s+(?:(?:cin|cp|network|formal|informal|initial|core|statutory|home|six[- ]weekly|6[- ]weekly|review|child)\s+)*(?:reviews?|meetings?|mtgs?|visits?|assessments?|plans?|conferences?|time|one|child|children|referrals?|months?|weeks?|days?|versions?|stage|attempt)\b)/gi;
 
 /** "the 14th" with the month implied: the nearest 14th to today, this month, the last or the next. */
 function withMonthImplied(text: string, today: LocalDate): string {

@@ -41,9 +41,12 @@ export function eventsIn(normalisedText: string, dateIsAhead: boolean): EventKin
 /** "Not a direct payments case", "no supervision order": a pathway named only to say it does not apply. */
 const NOT_ON_A_PATHWAY = /\b(not|no|isn'?t|is not|never|without)( on| under| in)?( an?| the)? (direct payments?|supervision order|disabled)( case| procedure| pathway)?\b/g;
 
-/** The message without a pathway it names only to say it does not apply, so its words count for nothing. */
+/** "Not an extension", "not complex", "no exceptional circumstances": the exception named only to say it does not apply. */
+const NOT_AN_EXCEPTION = /\b(not|no|isn'?t|is not|never|without)( an?| the| any)? (extension|extended|extra time|further time|complex(ity)?|exceptional( circumstances)?)( case)?\b/g;
+
+/** The message without a pathway or an exception it names only to say it does not apply, so its words count for nothing. */
 export function withoutNegatedPathways(normalisedText: string): string {
-  return normalisedText.replace(NOT_ON_A_PATHWAY, ' ');
+  return normalisedText.replace(NOT_ON_A_PATHWAY, ' ').replace(NOT_AN_EXCEPTION, ' ');
 }
 
 /** A pathway the message names, which changes which rules apply. */

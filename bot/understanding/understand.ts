@@ -6,6 +6,7 @@ import { CONTEXT_ONLY_TERMS, phrasePattern, termsIn } from '../../domain/questio
 import type { Policy } from '../../domain/policy/schema.js';
 import { applyingAuthorities, namingsIn } from './authority.js';
 import { heldOnTheBookedDate } from './booked-meeting.js';
+import { datedEventsIn } from './dated-events.js';
 import { datesIn, isAhead } from './dates.js';
 import { eventsIn, pathwayIn, withoutNegatedPathways } from './events.js';
 import { normaliseText } from './normalise.js';
@@ -35,7 +36,11 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const pathway = pathwayIn(normalised);
   const meant = withoutNegatedPathways(normalised);
   const { asking, context } = clausesOf(meant);
-  const { dates: [anchorDate], booked } = anchorDatesIn(text, today);
+  const { dates, booked } = anchorDatesIn(text, today);
+  const [anchorDate] = dates;
+  // Several dates: each event with its own, so that a rule counts from the date of its event, never another's.
+  const severalDates = new Set(dates).size > 1;
+  const datedEvents = severalDates ? datedEventsIn(text.replace(BOOKED_FOR, ' '), today) : [];
   const ahead = anchorDate !== undefined && isAhead(anchorDate, today);
   const events = eventsIn(normalised, ahead);
   if (ahead && /\b(review|meeting|conference)\b/.test(normalised) && !events.includes('review-held') && !events.includes('review-booked')) {
@@ -56,6 +61,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
     question: {
       events,
       ...(anchorDate ? { anchorDate } : {}),
+      ...(severalDates ? { severalDates, datedEvents } : {}),
       ...(pathway ? { pathway } : {}),
       asksFrequency: asked === 'frequency',
       ...(anchorDate === undefined && HOW_LONG.test(asking) ? { asksHowLong: true } : {}),

@@ -61,8 +61,8 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
   if (rule.kind !== 'timescale' || wantsTheFigure || aDateRuleStatesIt(question)) {
     return { kind: 'rule', rule, ...(conflict ? { conflict } : {}), related };
   }
-  if (question.anchorDate === undefined) return { kind: 'needs-date', rule };
-  const anchorDate = question.anchorDate;
+  const anchorDate = countedFrom(rule, question);
+  if (anchorDate === undefined) return { kind: 'needs-date', rule };
   const dated = (timescale: TimescaleRule) => ({ rule: timescale, due: dueDate(anchorDate, timescale.offset, calendar) });
   return {
     kind: 'due-date',
@@ -71,6 +71,17 @@ export function answerOn(policy: Policy, question: Question, calendar: HolidayCa
     ...(conflict?.kind === 'timescale' ? { conflict: dated(conflict) } : {}),
     related: related.filter((other): other is TimescaleRule => other.kind === 'timescale').map(dated),
   };
+}
+
+/**
+ * The date a rule counts from: the date the question gives for the rule's own event (the earliest or the latest of
+ * its events' dates, as the rule says), else the question's date when it gives only one; a message with several
+ * dates, none of them for this rule's event, gives none, since counting from another event's date would be a guess.
+ */
+function countedFrom(rule: TimescaleRule, question: Question): LocalDate | undefined {
+  const own = (question.datedEvents ?? []).filter((dated) => rule.anchors.includes(dated.event)).map((dated) => dated.on).sort(compareLocalDates);
+  if (own.length > 0) return rule.anchorChoice === 'earliest' ? own[0] : own.at(-1);
+  return question.severalDates === true ? undefined : question.anchorDate;
 }
 
 /** Any one date orders two offsets as every other does; the question's own date when it gives one. */

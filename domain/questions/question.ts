@@ -24,14 +24,24 @@ export type Asked =
   | 'manner'
   | 'place';
 
+/** An event the question names with its own date. */
+export interface DatedEvent {
+  readonly event: EventKind;
+  readonly on: LocalDate;
+}
+
 /** A procedural question, once read into parts: what is asked, about what, after which events, from which date. */
 export interface Question {
   /** What the question asks for (the rule's topic), when it could be told. */
   readonly topic?: Topic;
   /** Events the question says happened (or are booked); a rule counting from one of them fits best. */
   readonly events: readonly EventKind[];
-  /** The date those events happened on, when the question gives one. */
+  /** The date those events happened on, when the question gives one (the first, when it gives several). */
   readonly anchorDate?: LocalDate;
+  /** The message gives more than one date: a rule counts only from the date given for its own event. */
+  readonly severalDates?: boolean;
+  /** Each event the message dates ("referral 2 feb, decided 16 feb"), when it gives more than one date. */
+  readonly datedEvents?: readonly DatedEvent[];
   /** A pathway the question names ("direct payments case", "disabled child"). */
   readonly pathway?: Pathway;
   /** "How often…?": a recurring rule is wanted. */

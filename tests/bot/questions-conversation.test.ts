@@ -114,6 +114,16 @@ describe('two questions of issue 16, in chat', () => {
     expect(shownText(answered.cards[0])).toContain('Rule id: redbridge.escalation.twelve-month-review-chair');
   });
 
+  it('counts from the date of the rule\u2019s own event when a message gives several, and asks when none is its own', async () => {
+    // Decision Monday 16 February 2026 + 15 working days = Monday 9 March 2026 (the referral's 2 February would give 23 February).
+    const answered = await say('liv', 'redbrige: referral came in 2 feb, c&f assessment done and TM decided on 16 feb that a cin plan is needed. when does the icinnm have to be convened by', '2026-02-20T09:00:00Z');
+    expect(answered.said).toContain('Monday 9 March 2026');
+    const asked = await say('mo', 'redbridge: referral came in 2 feb and the assessment was completed on 13 feb. when must the initial cin meeting be convened', '2026-02-20T09:00:00Z');
+    expect(asked.said).toMatch(/What was the date of the decision/);
+    const then = await say('mo', 'it was 16 feb', '2026-02-20T09:00:00Z');
+    expect(then.said).toContain('Monday 9 March 2026');
+  });
+
   it('asks for the plan\u2019s start when the question gives no date, then gives the 12-month date', async () => {
     const asked = await say('kit', 'redbridge: from when must the review be chaired by a team manager', TODAY);
     expect(asked.said).toMatch(/What was the date of the start of the CiN plan\?/);

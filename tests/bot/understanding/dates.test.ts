@@ -38,6 +38,7 @@ describe('datesIn', () => {
     ['last month on the 20th', '2026-02-20'],
     ['this time last week', '2026-03-03'],
     ['2 wks ago', '2026-02-24'],
+    ['the 2nd cin network meeting was on 3 march' /* an ordinal before a thing counts it: not the 2nd of a month */, '2026-03-03'],
     ['a fortnight ago', '2026-02-24'],
     ['2 weeks ago', '2026-02-24'],
     ['3 days ago', '2026-03-07'],
@@ -57,7 +58,7 @@ describe('datesIn', () => {
   });
 
   it('gives no date for a span that names no day, rather than a guess', () => {
-    for (const vague of ['we met last week', 'review next week, when do invites go', 'a few days ago', 'a couple of weeks ago', 'last month', 'the 31st of last month' /* February has none */]) {
+    for (const vague of ['when is the 3rd review due', 'the 2nd visit', 'we met last week', 'review next week, when do invites go', 'a few days ago', 'a couple of weeks ago', 'last month', 'the 31st of last month' /* February has none */]) {
       expect(datesIn(vague, today), vague).toEqual([]);
     }
   });

@@ -14,6 +14,27 @@ const redbridge = ((): Policy => {
 const ask = (question: Partial<Question>) => answerOn(redbridge, { events: [], asksFrequency: false, ...question }, calendar);
 
 describe('answerOn', () => {
+  it('counts from the date given for the rule\u2019s own event when the question gives several', () => {
+    // Referral on Monday 2 February, decision on Monday 16 February 2026: 15 working days from the decision are
+    // 17-20 Feb (4), 23-27 Feb (9), 2-6 Mar (14), 9 Mar (15): Monday 9 March 2026. From the referral it would be 23 February.
+    const answer = ask({
+      topic: 'initial-meeting',
+      events: ['referral-received', 'plan-decision'],
+      anchorDate: '2026-02-02' as LocalDate,
+      severalDates: true,
+      datedEvents: [
+        { event: 'referral-received', on: '2026-02-02' as LocalDate },
+        { event: 'plan-decision', on: '2026-02-16' as LocalDate },
+      ],
+    });
+    expect(answer.kind === 'due-date' && [answer.rule.id, answer.due.dueOn]).toEqual(['redbridge.initial-meeting.convene', '2026-03-09']);
+  });
+
+  it('asks for the date rather than count from another event\u2019s when several dates are given and none is the rule\u2019s', () => {
+    const answer = ask({ topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-02-02' as LocalDate, severalDates: true, datedEvents: [{ event: 'referral-received', on: '2026-02-02' as LocalDate }] });
+    expect(answer.kind).toBe('needs-date');
+  });
+
   it('counts the date from the rule the question is about', () => {
     const answer = ask({ topic: 'initial-meeting', events: ['plan-decision'], anchorDate: '2026-03-09' as LocalDate });
     expect(answer.kind === 'due-date' && [answer.rule.id, answer.due.dueOn]).toEqual(['redbridge.initial-meeting.convene', '2026-03-30']);

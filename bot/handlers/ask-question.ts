@@ -29,6 +29,7 @@ export async function askQuestion(text: string, receivedAt: Date, asker: Asker, 
   const understood = understand(text, today, context.policies);
   // Taken, not just read: whatever this message turns out to be, the half-asked question is answered or replaced.
   const pending = await context.memory.takePendingQuestion(asker, receivedAt);
+  if (understood.asksAChildProtectionStep) return { messages: [{ text: CHILD_PROTECTION_STEP_REPLY }] };
   const question = completing(pending, understood.question);
   const named = understood.authorityIds;
   const authorityId =
@@ -130,6 +131,10 @@ async function answer(
       return notUnderstood(text, policy.authority.id, context);
   }
 }
+
+/** No date or rule of another procedure is given in its place: a wrong date is worse than none. */
+const CHILD_PROTECTION_STEP_REPLY =
+  'That is a child protection step (a conference, a core group or a strategy discussion). The children in need procedures I know do not set it, so I will not give a date: please check your child protection procedures.';
 
 /** Whether a message says anything a rule could be about (else it is not a question the bot can place). */
 function saysWhatItAsks(question: Question): boolean {

@@ -15,6 +15,8 @@ export interface Understanding {
   /** Authorities whose procedure the message is about, in order of appearance (a family's old one left out). */
   readonly authorityIds: readonly string[];
   readonly question: Question;
+  /** What is asked about is a child protection step (a conference, a core group), which no children in need procedure sets. */
+  readonly asksAChildProtectionStep?: true;
 }
 
 /**
@@ -57,6 +59,7 @@ export function understand(text: string, today: LocalDate, policies: readonly Po
   const heldThen = booked || (ahead && events.includes('review-booked')) ? heldOnTheBookedDate(askTerms, contextTerms) : undefined;
   if (heldThen && !events.includes(heldThen)) events.push(heldThen);
   return {
+    ...(CHILD_PROTECTION_STEP.test(asking) && !IN_NEED.test(asking) ? { asksAChildProtectionStep: true as const } : {}),
     authorityIds: applyingAuthorities(namings, askTerms.has('out') || (contextTerms.has('out') && !askTerms.has('into'))),
     question: {
       events,
@@ -95,6 +98,14 @@ const BOOKED_FOR = /\b(booked|scheduled|planned|arranged|set|pencilled in)( in)?
 
 /** A question's words past these say nothing more about which rule it means (and a pasted page is not kept). */
 const MOST_STEMS = 60;
+
+/**
+ * "When is the first CP review conference", "who goes to core group": steps of child protection procedures, which
+ * the children in need procedures do not set; "the first CIN meeting after the CP conference" or "is the plan drafted at
+ * the CP conference" is still asked of them.
+ */
+const CHILD_PROTECTION_STEP = /\b(?:child protection|cp)\b(?:[\w ]{0,20})\b(?:conference|core group)s?\b|\b(?:icpc|rcpc|core groups?|strategy (?:meeting|discussion)s?|section 47|s47)\b/;
+const IN_NEED = /\bcin\b|\bin need\b|(?<!\b(?:cp|protection) )\bplan\b/;
 
 /** "Can you tell me", "pls let me know": words to the bot, not a family being told or notified. */
 const ASKING_THE_BOT = /\b(?:(?:can|could|would|will) you (?:please |pls )?)?(?:please |pls )?(?:tell|let) me(?: know)?\b/g;

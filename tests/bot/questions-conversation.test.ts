@@ -124,6 +124,12 @@ describe('two questions of issue 16, in chat', () => {
     expect(then.said).toContain('Monday 9 March 2026');
   });
 
+  it('gives no date for a child protection step, which no children in need procedure sets', async () => {
+    const answered = await say('ola', 'slough - child on a cp plan, initial child protection conference was 14 sept. when is the first cp review conference', '2026-09-20T09:00:00Z');
+    expect(answered.said).toContain('I will not give a date');
+    expect(answered.said).not.toMatch(/\b20(26|27)\b/);
+  });
+
   it('asks for the plan\u2019s start when the question gives no date, then gives the 12-month date', async () => {
     const asked = await say('kit', 'redbridge: from when must the review be chaired by a team manager', TODAY);
     expect(asked.said).toMatch(/What was the date of the start of the CiN plan\?/);

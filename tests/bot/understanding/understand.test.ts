@@ -184,6 +184,14 @@ describe('understand', () => {
     expect(question.askTerms).toContain('authorise');
   });
 
+  it('tells a child protection step asked about from a children in need one that mentions it', () => {
+    const asks = (text: string) => understand(text, '2026-09-20' as LocalDate, POLICIES).asksAChildProtectionStep === true;
+    expect(asks('slough - child on a cp plan, initial child protection conference was 14 sept. when is the first cp review conference')).toBe(true);
+    expect(asks('camden: when is core group after the icpc')).toBe(true);
+    expect(asks('slough - stepped down from cp at the review conference on 3 may, when is the first cin meeting')).toBe(false);
+    expect(asks('does the draft plan get done at the child protection conference in slough')).toBe(false);
+  });
+
   it('reads a plan agreed to be needed as the decision, not the plan started', () => {
     expect(read('TM agreed a cin plan is needed on 3/2/26, when is the icinnm due').events).toEqual(['plan-decision']);
     expect(read('lbr - tm agreed cin plan needed 3/2/26, when is the meeting').events).toEqual(['plan-decision']);

@@ -8,7 +8,7 @@ export interface Figure {
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, 'forty-five': 45, 'forty five': 45,
+  fifteen: 15, twenty: 20, 'forty five': 45,
 };
 const FIGURE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|forty[- ]five)[- ]?(working[- ]days?|wds?|days?|weeks?|wks?|months?|monthly|weekly)\b/gi;
 
@@ -21,7 +21,7 @@ const FIGURE = /\b(\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|elev
 export function figuresIn(text: string): Figure[] {
   const found = new Map<string, Figure>();
   for (const [, count = '', unitWord = ''] of text.matchAll(FIGURE)) {
-    const amount = /^\d/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase().replace('-', ' ')] ?? NUMBER_WORDS[count.toLowerCase()];
+    const amount = /^\d/.test(count) ? Number(count) : NUMBER_WORDS[count.toLowerCase().replace('-', ' ')];
     const unit = unitOf(unitWord.toLowerCase());
     if (amount !== undefined && amount > 0) found.set(`${amount} ${unit}`, { amount, unit });
   }
